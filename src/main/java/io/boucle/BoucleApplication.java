@@ -1,0 +1,19 @@
+package io.boucle;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * Boucle: one deployable application, one top-level package per capability of the sales cycle.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(systemName = "Boucle", sharedModules = "shared")
+public class BoucleApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BoucleApplication.class, args);
+    }
+}

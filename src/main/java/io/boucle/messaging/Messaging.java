@@ -1,0 +1,104 @@
+package io.boucle.messaging;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.boucle.shared.Identifiers;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way modules send messages. {@link #send(Email)} renders and stores the message in the
+ * caller's transaction and returns at once; delivery happens after commit. If the caller's
+ * transaction rolls back, the message is neither kept nor sent.
+ */
+@Service
+public class Messaging {
+
+    private final MessageTemplates templates;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Messaging(MessageTemplates templates, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.templates = templates;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public MessageId send(Email email) {
+        MessageTemplates.Rendered rendered = templates.render(email);
+        MessageId id = new MessageId(Identifiers.newUuid(clock));
+        jdbc.sql("""
+                INSERT INTO messaging.message (id, channel, template, locale, recipient, subject, body_text, body_html,
+                                               reference, status, created_at)
+                VALUES (:id, 'EMAIL', :template, :locale, :recipient, :subject, :text, :html, :reference, 'QUEUED', :now)
+                """)
+                .param("id", id.value())
+                .param("template", email.template())
+                .param("locale", email.locale().toLanguageTag())
+                .param("recipient", email.to().value())
+                .param("subject", rendered.subject())
+                .param("text", rendered.text())
+                .param("html", rendered.html())
+                .param("reference", email.reference())
+                .param("now", Timestamp.from(Instant.now(clock)))
+                .update();
+        int position = 0;
+        for (Email.Attachment attachment : email.attachments()) {
+            jdbc.sql("""
+                    INSERT INTO messaging.attachment (message_id, position, filename, content_type, content)
+                    VALUES (:id, :position, :filename, :type, :content)
+                    """)
+                    .param("id", id.value())
+                    .param("position", position++)
+                    .param("filename", attachment.filename())
+                    .param("type", attachment.contentType())
+                    .param("content", attachment.content())
+                    .update();
+        }
+        events.publishEvent(new MessageQueued(id));
+        return id;
+    }
+
+    /** The message log, newest first. */
+    @Transactional(readOnly = true)
+    public List<MessageView> log(int page, int size) {
+        return jdbc.sql("SELECT * FROM messaging.message ORDER BY created_at DESC, id DESC LIMIT :size OFFSET :offset")
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(Messaging::view)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM messaging.message").query(Long.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<MessageView> find(MessageId id) {
+        return jdbc.sql("SELECT * FROM messaging.message WHERE id = :id")
+                .param("id", id.value())
+                .query(Messaging::view)
+                .optional();
+    }
+
+    static MessageView view(ResultSet row, int rowNumber) throws SQLException {
+        Timestamp sentAt = row.getTimestamp("sent_at");
+        return new MessageView(new MessageId(row.getObject("id", UUID.class)), row.getString("channel"),
+                row.getString("template"), row.getString("locale"), row.getString("recipient"),
+                row.getString("subject"), row.getString("body_text"), row.getString("reference"),
+                MessageStatus.valueOf(row.getString("status")), row.getInt("attempts"), row.getString("last_error"),
+                row.getTimestamp("created_at").toInstant(), sentAt == null ? null : sentAt.toInstant());
+    }
+}

@@ -1,0 +1,97 @@
+package io.boucle.platform.database;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.boucle.platform.BoucleProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The one connection pool. It points at {@code BOUCLE_DATABASE_URL} when set, otherwise at the
+ * embedded server; either way the schema is migrated before the pool is handed to anyone, so no
+ * component ever sees an out-of-date database.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabaseHolder embeddedDatabase(BoucleProperties properties) {
+        if (properties.database().external()) {
+            return new EmbeddedDatabaseHolder(null);
+        }
+        Path dataDir = properties.dataDir();
+        if (properties.embedded().ephemeral()) {
+            dataDir = dataDir.resolve("ephemeral-" + ProcessHandle.current().pid());
+            deleteRecursively(dataDir);
+        }
+        return new EmbeddedDatabaseHolder(EmbeddedDatabase.start(dataDir, properties.embedded().port(), !properties.embedded().ephemeral()));
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(BoucleProperties properties, EmbeddedDatabaseHolder embedded,
+            ObjectProvider<DatabaseReset> reset) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("boucle");
+        config.setMaximumPoolSize(properties.database().poolSize());
+        config.setConnectionTimeout(10_000);
+        if (embedded.database() != null) {
+            config.setJdbcUrl(embedded.database().jdbcUrl());
+            config.setUsername(embedded.database().user());
+        } else {
+            config.setJdbcUrl(properties.database().url());
+            config.setUsername(properties.database().user());
+            config.setPassword(properties.database().password());
+        }
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            checkReachable(dataSource, config.getJdbcUrl());
+            reset.ifAvailable(r -> r.reset(dataSource));
+            DatabaseMigrations.migrate(dataSource);
+            return dataSource;
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    @Bean
+    JdbcClient jdbcClient(DataSource dataSource) {
+        return JdbcClient.create(dataSource);
+    }
+
+    static void checkReachable(DataSource dataSource, String url) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(5)) {
+                throw new SQLException("the connection is not valid");
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(
+                    "The PostgreSQL server at " + url + " cannot be reached: " + e.getMessage(),
+                    "Start the server or correct BOUCLE_DATABASE_URL, BOUCLE_DATABASE_USER and BOUCLE_DATABASE_PASSWORD; "
+                            + "unset BOUCLE_DATABASE_URL to use the embedded server.", e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        org.springframework.util.FileSystemUtils.deleteRecursively(directory.toFile());
+    }
+
+    /** Wraps the optional embedded server so it is stopped after the pool is closed. */
+    record EmbeddedDatabaseHolder(EmbeddedDatabase database) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (database != null) {
+                database.close();
+            }
+        }
+    }
+}

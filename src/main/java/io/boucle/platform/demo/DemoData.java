@@ -1,0 +1,74 @@
+package io.boucle.platform.demo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import io.boucle.platform.BoucleProperties;
+import io.boucle.shared.DemoSeeder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills a new demo shop: every module's {@link DemoSeeder} runs once, in order, in its own
+ * transaction, and is recorded so a restart adds nothing twice. Seeding is on by default with the
+ * embedded database and off with an external one ({@code BOUCLE_DEMO} decides either way).
+ */
+@Component
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final BoucleProperties properties;
+    private final List<DemoSeeder> seeders;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    DemoData(BoucleProperties properties, List<DemoSeeder> seeders, JdbcClient jdbc,
+            TransactionTemplate transactions, Clock clock) {
+        this.properties = properties;
+        this.seeders = seeders;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (properties.demoEnabled()) {
+            seed();
+        }
+    }
+
+    /** Runs the seeders that have not run yet; returns how many ran. */
+    int seed() {
+        int ran = 0;
+        for (DemoSeeder seeder : seeders.stream().sorted(Comparator.comparingInt(DemoSeeder::order)
+                .thenComparing(DemoSeeder::name)).toList()) {
+            Boolean seeded = transactions.execute(status -> {
+                // Taking the row first makes two nodes starting together seed once.
+                int claimed = jdbc.sql("""
+                        INSERT INTO platform.demo_seed (name, seeded_at) VALUES (:name, :at)
+                        ON CONFLICT (name) DO NOTHING
+                        """).param("name", seeder.name()).param("at", Instant.now(clock)).update();
+                if (claimed == 0) {
+                    return false;
+                }
+                seeder.seed();
+                return true;
+            });
+            if (Boolean.TRUE.equals(seeded)) {
+                log.info("Demo data added: {}", seeder.name());
+                ran++;
+            }
+        }
+        return ran;
+    }
+}

@@ -1,0 +1,64 @@
+package io.boucle.platform.jobs;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * db-scheduler on the application's PostgreSQL: every node polls the same table and each due
+ * execution is picked by exactly one of them, so delayed work (retries, reminders, deadlines) and
+ * recurring work run once per cluster and survive restarts. Modules contribute {@link Task} beans.
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulerConfiguration {
+
+    @Bean
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
+            @Value("${boucle.jobs.threads}") int threads,
+            @Value("${boucle.jobs.polling-interval}") Duration pollingInterval) {
+        List<Task<?>> oneTime = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
+        List<RecurringTask<?>> recurring = tasks.stream()
+                .filter(task -> task instanceof RecurringTask<?>).<RecurringTask<?>>map(task -> (RecurringTask<?>) task).toList();
+        return Scheduler.create(dataSource, oneTime)
+                .tableName("platform.scheduled_tasks")
+                .startTasks(recurring)
+                .threads(threads)
+                .pollingInterval(pollingInterval)
+                .enableImmediateExecution()
+                .build();
+    }
+
+    /** Starts polling once the application is ready and stops it before the pool closes. */
+    @Bean
+    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                scheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                scheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}
