@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -110,6 +111,10 @@ class MessageDelivery {
             for (Map<String, Object> attachment : attachments) {
                 helper.addAttachment((String) attachment.get("filename"),
                         new ByteArrayResource((byte[]) attachment.get("content")), (String) attachment.get("type"));
+                // Attachments are files: base64 keeps every byte, where the 7bit or quoted-printable
+                // encoding Jakarta Mail picks for mostly-ASCII content (XML, CSV…) turns LF into CRLF.
+                MimeMultipart root = helper.getRootMimeMultipart();
+                root.getBodyPart(root.getCount() - 1).setHeader("Content-Transfer-Encoding", "base64");
             }
             sender.send(mime);
             jdbc.sql("UPDATE messaging.message SET status = 'SENT', attempts = :attempts, sent_at = :now, last_error = NULL WHERE id = :id")

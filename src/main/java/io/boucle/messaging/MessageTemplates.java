@@ -13,6 +13,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * Renders a message's subject, plain text and HTML from {@code templates/mail/<name>.txt} and
  * {@code .html}, in the recipient's language. Its own engine, so mail templates never resolve as
  * web pages and vice versa.
+ *
+ * <p>In {@code .txt} templates write {@code [(...)]}: {@code [[...]]} would HTML-escape the plain
+ * text ({@code d&#39;être}).
  */
 @Component
 class MessageTemplates {

@@ -14,13 +14,17 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.boucle.messaging.Email;
+import io.boucle.messaging.Messaging;
 import io.boucle.shared.EmailAddress;
 import io.boucle.shared.Identifiers;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,12 +45,17 @@ public class StaffAccounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final Messaging messaging;
+    private final String signInUrl;
     private final Clock clock;
 
-    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
+    StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, Messaging messaging,
+            @Value("${boucle.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.events = events;
+        this.messaging = messaging;
+        this.signInUrl = publicUrl.replaceAll("/+$", "") + "/admin/login";
         this.clock = clock;
     }
 
@@ -75,6 +84,8 @@ public class StaffAccounts {
             throw new IllegalArgumentException("a staff account already exists for " + email, e);
         }
         events.publishEvent(new StaffAccountCreated(id, EnumSet.copyOf(roles), now));
+        messaging.send(Email.of(email, "staff-welcome", locale,
+                Map.of("name", displayName, "email", email.value(), "signInUrl", signInUrl)).withReference("staff:" + id));
         return new StaffAccount(id, email, displayName, roles, locale, true);
     }
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import io.boucle.platform.database.DatabaseMigrations;
 import io.boucle.platform.database.DatabaseReset;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -23,6 +25,14 @@ public class TestInfrastructure {
     MutableClock testClock() {
         return new MutableClock(Instant.now(Clock.systemUTC()));
     }
+
+    /** Records what the scheduler ran, for tests of jobs. */
+    @Bean
+    OneTimeTask<String> jobProbe() {
+        return Tasks.oneTime("job-probe", String.class).execute((instance, context) -> JOB_PROBE_RUNS.add(instance.getData()));
+    }
+
+    public static final java.util.Queue<String> JOB_PROBE_RUNS = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** A real SMTP server on a free port; messages are delivered to it. */
     @Bean(destroyMethod = "stop")

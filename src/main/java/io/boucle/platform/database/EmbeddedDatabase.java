@@ -152,7 +152,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("postgres")).orElse(true);
+        return process.info().command().map(command -> command.endsWith("postgres")).orElse(false);
     }
 
     private static Optional<Long> parsePid(String line) {

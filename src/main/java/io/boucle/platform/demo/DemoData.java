@@ -57,7 +57,7 @@ class DemoData implements ApplicationRunner {
                 int claimed = jdbc.sql("""
                         INSERT INTO platform.demo_seed (name, seeded_at) VALUES (:name, :at)
                         ON CONFLICT (name) DO NOTHING
-                        """).param("name", seeder.name()).param("at", Instant.now(clock)).update();
+                        """).param("name", seeder.name()).param("at", java.sql.Timestamp.from(Instant.now(clock))).update();
                 if (claimed == 0) {
                     return false;
                 }
