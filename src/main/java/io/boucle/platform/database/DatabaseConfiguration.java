@@ -1,6 +1,5 @@
 package io.boucle.platform.database;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -27,12 +26,7 @@ class DatabaseConfiguration {
         if (properties.database().external()) {
             return new EmbeddedDatabaseHolder(null);
         }
-        Path dataDir = properties.dataDir();
-        if (properties.embedded().ephemeral()) {
-            dataDir = dataDir.resolve("ephemeral-" + ProcessHandle.current().pid());
-            deleteRecursively(dataDir);
-        }
-        return new EmbeddedDatabaseHolder(EmbeddedDatabase.start(dataDir, properties.embedded().port(), !properties.embedded().ephemeral()));
+        return new EmbeddedDatabaseHolder(EmbeddedDatabaseStart.claim(properties));
     }
 
     @Bean(destroyMethod = "close")
@@ -79,10 +73,6 @@ class DatabaseConfiguration {
                     "Start the server or correct BOUCLE_DATABASE_URL, BOUCLE_DATABASE_USER and BOUCLE_DATABASE_PASSWORD; "
                             + "unset BOUCLE_DATABASE_URL to use the embedded server.", e);
         }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        org.springframework.util.FileSystemUtils.deleteRecursively(directory.toFile());
     }
 
     /** Wraps the optional embedded server so it is stopped after the pool is closed. */

@@ -34,18 +34,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
+    private final boolean durable;
 
-    private EmbeddedDatabase(Path dataDir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(Path dataDir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres, boolean durable) {
         this.dataDir = dataDir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.postgres = postgres;
+        this.durable = durable;
     }
 
     /**
      * Starts the server on the cluster under {@code dataDir}, creating it when absent.
      *
-     * @param durable {@code false} only for throw-away test clusters: skips fsync
+     * @param durable {@code false} only for throw-away test clusters: skips fsync, and the
+     *                directory is deleted when the server stops
      */
     public static EmbeddedDatabase start(Path dataDir, int port, boolean durable) {
         Path directory = dataDir.toAbsolutePath().normalize();
@@ -78,7 +81,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), cluster);
-            return new EmbeddedDatabase(directory, channel, lock, postgres);
+            return new EmbeddedDatabase(directory, channel, lock, postgres, durable);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new DatabaseUnavailableException(
@@ -116,6 +119,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 log.warn("Could not release the data directory lock", e);
             }
             closeQuietly(lockChannel);
+            if (!durable) {
+                org.springframework.util.FileSystemUtils.deleteRecursively(dataDir.toFile());
+            }
         }
     }
 
