@@ -19,6 +19,7 @@ import io.boucle.test.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,9 @@ class SecurityIntegrationTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Http http;
 
@@ -68,6 +72,14 @@ class SecurityIntegrationTests {
         HttpResponse<String> dashboard = http.get("/admin");
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("Tableau de bord").contains("Bonjour " + OWNER_EMAIL);
+    }
+
+    @Test
+    void signInSessionIsKeptInPostgresSoAnyNodeCanServeIt() {
+        String email = openStaff(Role.SUPPORT);
+        assertThat(redirectOf(signIn(http, email, PASSWORD))).isEqualTo("/admin");
+        assertThat(jdbc.sql("SELECT count(*) FROM platform.spring_session WHERE principal_name = :email")
+                .param("email", email).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
