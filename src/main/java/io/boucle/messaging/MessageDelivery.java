@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -65,52 +64,57 @@ class MessageDelivery {
         deliver(event.messageId().value());
     }
 
+    private record Queued(String recipient, String subject, String text, String html, MessageStatus status, int attempts) {
+    }
+
+    private record StoredAttachment(String filename, String contentType, byte[] content) {
+    }
+
     @Transactional
     void deliver(UUID id) {
-        // The row lock makes a redelivered event and a retry on another node wait for each other.
-        var message = jdbc.sql("SELECT recipient, subject, body_text, body_html, status, attempts FROM messaging.message WHERE id = :id FOR UPDATE")
+        // The row lock makes a redelivered event and a retry on another node wait for each other,
+        // but not for ever: if the other is stuck, this attempt gives up and is tried again later.
+        jdbc.sql("SET LOCAL lock_timeout = '15s'").update();
+        Queued message = jdbc.sql("""
+                SELECT recipient, subject, body_text, body_html, status, attempts
+                FROM messaging.message WHERE id = :id FOR UPDATE
+                """)
                 .param("id", id)
-                .query((row, n) -> Map.<String, Object>of(
-                        "recipient", row.getString("recipient"),
-                        "subject", row.getString("subject"),
-                        "text", row.getString("body_text"),
-                        "html", row.getString("body_html") == null ? "" : row.getString("body_html"),
-                        "status", row.getString("status"),
-                        "attempts", row.getInt("attempts")))
-                .optional();
-        if (message.isEmpty() || !MessageStatus.QUEUED.name().equals(message.get().get("status"))) {
+                .query((row, n) -> new Queued(row.getString("recipient"), row.getString("subject"),
+                        row.getString("body_text"), row.getString("body_html"),
+                        MessageStatus.valueOf(row.getString("status")), row.getInt("attempts")))
+                .optional()
+                .orElse(null);
+        if (message == null || message.status() != MessageStatus.QUEUED) {
             return;
         }
-        var m = message.get();
         JavaMailSender sender = mailSender.getIfAvailable();
         Instant now = Instant.now(clock);
         if (sender == null) {
-            log.info("Message {} to {} kept in the log only (no SMTP server configured): {}", id, m.get("recipient"), m.get("subject"));
+            log.info("Message {} kept in the log only (no SMTP server configured): {}", id, message.subject());
             mark(id, MessageStatus.LOGGED, now, null);
             return;
         }
-        int attempts = (int) m.get("attempts") + 1;
+        int attempts = message.attempts() + 1;
         try {
             MimeMessage mime = sender.createMimeMessage();
-            List<Map<String, Object>> attachments = jdbc.sql(
+            List<StoredAttachment> attachments = jdbc.sql(
                     "SELECT filename, content_type, content FROM messaging.attachment WHERE message_id = :id ORDER BY position")
                     .param("id", id)
-                    .query((row, n) -> Map.<String, Object>of("filename", row.getString("filename"),
-                            "type", row.getString("content_type"), "content", row.getBytes("content")))
+                    .query((row, n) -> new StoredAttachment(row.getString("filename"), row.getString("content_type"),
+                            row.getBytes("content")))
                     .list();
             MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
             helper.setFrom(from);
-            helper.setTo((String) m.get("recipient"));
-            helper.setSubject((String) m.get("subject"));
-            String html = (String) m.get("html");
-            if (html.isEmpty()) {
-                helper.setText((String) m.get("text"));
+            helper.setTo(message.recipient());
+            helper.setSubject(message.subject());
+            if (message.html() == null || message.html().isEmpty()) {
+                helper.setText(message.text());
             } else {
-                helper.setText((String) m.get("text"), html);
+                helper.setText(message.text(), message.html());
             }
-            for (Map<String, Object> attachment : attachments) {
-                helper.addAttachment((String) attachment.get("filename"),
-                        new ByteArrayResource((byte[]) attachment.get("content")), (String) attachment.get("type"));
+            for (StoredAttachment attachment : attachments) {
+                helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()), attachment.contentType());
                 // Attachments are files: base64 keeps every byte, where the 7bit or quoted-printable
                 // encoding Jakarta Mail picks for mostly-ASCII content (XML, CSV…) turns LF into CRLF.
                 MimeMultipart root = helper.getRootMimeMultipart();

@@ -54,6 +54,16 @@ public class BoucleEnvironment implements EnvironmentPostProcessor {
             properties.put("boucle.amqp.enabled", "true");
             properties.put("management.health.rabbit.enabled", "true");
         }
+        if ("true".equalsIgnoreCase((String) properties.get("spring.mail.properties.mail.smtp.starttls.enable"))) {
+            // Required, not merely attempted: otherwise a man in the middle can strip STARTTLS.
+            properties.put("spring.mail.properties.mail.smtp.starttls.required", "true");
+        }
+        String databaseUrl = (String) properties.getOrDefault("boucle.database.url", environment.getProperty("boucle.database.url"));
+        if (databaseUrl != null && !databaseUrl.isBlank()) {
+            // Several nodes may share an external database: a restarting node must not take over
+            // events that live nodes are handling. The housekeeping job redelivers stalled ones.
+            properties.putIfAbsent("spring.modulith.events.republish-outstanding-events-on-restart", "false");
+        }
         MapPropertySource source = new MapPropertySource("boucleVariables", properties);
         if (environment.getPropertySources().contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
             environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("boucle")
 public record BoucleProperties(
         @DefaultValue("data") Path dataDir,
-        @DefaultValue("http://localhost:8080") URI publicUrl,
+        URI publicUrl,
         Boolean demo,
         @DefaultValue Database database,
         @DefaultValue Embedded embedded) {

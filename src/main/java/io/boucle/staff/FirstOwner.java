@@ -12,7 +12,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A new shop needs someone to sign in: when no staff account exists, an owner with every role is
@@ -21,21 +23,26 @@ import org.springframework.stereotype.Component;
  * apply a given password or token to that account, which is how a lost password is reset.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class FirstOwner implements ApplicationRunner {
 
     static final String DEFAULT_EMAIL = "admin@boucle.local";
+    static final String TOKEN_LABEL = "BOUCLE_ADMIN_API_TOKEN";
     private static final Logger log = LoggerFactory.getLogger(FirstOwner.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final StaffAccounts accounts;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
     private final String email;
     private final String password;
     private final String apiToken;
 
-    FirstOwner(StaffAccounts accounts, @Value("${boucle.admin.email:}") String email,
+    FirstOwner(StaffAccounts accounts, TransactionTemplate transactions, JdbcClient jdbc, @Value("${boucle.admin.email:}") String email,
             @Value("${boucle.admin.password:}") String password, @Value("${boucle.admin.api-token:}") String apiToken) {
         this.accounts = accounts;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
         this.email = email;
         this.password = password;
         this.apiToken = apiToken;
@@ -43,14 +50,26 @@ class FirstOwner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // Nodes starting together on a new database take turns, so exactly one opens the account.
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('boucle.staff.first-owner'))").query().singleRow();
+            openOrUpdate();
+        });
+    }
+
+    private void openOrUpdate() {
         EmailAddress address = EmailAddress.of(email.isBlank() ? DEFAULT_EMAIL : email);
         if (accounts.count() > 0) {
-            accounts.findByEmail(address).ifPresent(owner -> {
+            accounts.findByEmail(address).ifPresentOrElse(owner -> {
                 if (!password.isBlank()) {
                     accounts.changePassword(owner.id(), password);
                 }
-                if (!apiToken.isBlank()) {
-                    accounts.registerApiToken(owner.id(), "BOUCLE_ADMIN_API_TOKEN", apiToken);
+                if (!apiToken.isBlank() && !accounts.rotateApiToken(owner.id(), TOKEN_LABEL, apiToken)) {
+                    log.warn("BOUCLE_ADMIN_API_TOKEN was revoked earlier and stays refused: choose a new one");
+                }
+            }, () -> {
+                if (!password.isBlank() || !apiToken.isBlank()) {
+                    log.warn("No staff account {}: BOUCLE_ADMIN_PASSWORD and BOUCLE_ADMIN_API_TOKEN were not applied", address);
                 }
             });
             return;
@@ -61,7 +80,7 @@ class FirstOwner implements ApplicationRunner {
                 ? accounts.issueApiToken(owner.id(), "first owner").token()
                 : apiToken;
         if (!apiToken.isBlank()) {
-            accounts.registerApiToken(owner.id(), "BOUCLE_ADMIN_API_TOKEN", apiToken);
+            accounts.registerApiToken(owner.id(), TOKEN_LABEL, apiToken);
         }
         StringBuilder banner = new StringBuilder("\n\n  Staff account opened for the back office (/admin), shown only this once:\n")
                 .append("    email:     ").append(address).append('\n');

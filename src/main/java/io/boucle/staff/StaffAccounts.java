@@ -24,11 +24,13 @@ import io.boucle.messaging.Email;
 import io.boucle.messaging.Messaging;
 import io.boucle.shared.EmailAddress;
 import io.boucle.shared.Identifiers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,15 +48,18 @@ public class StaffAccounts {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Messaging messaging;
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final String signInUrl;
     private final Clock clock;
 
     StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, Messaging messaging,
-            @Value("${boucle.public-url:http://localhost:8080}") String publicUrl, Clock clock) {
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, @Value("${boucle.public-url}") String publicUrl,
+            Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.events = events;
         this.messaging = messaging;
+        this.sessions = sessions;
         this.signInUrl = publicUrl.replaceAll("/+$", "") + "/admin/login";
         this.clock = clock;
     }
@@ -89,13 +94,20 @@ public class StaffAccounts {
         return new StaffAccount(id, email, displayName, roles, locale, true);
     }
 
+    /** Sets a new password and signs the account out everywhere, so a stolen session ends too. */
     @Transactional
     public void changePassword(StaffAccountId id, String password) {
         checkPassword(password);
-        jdbc.sql("UPDATE staff.account SET password_hash = :hash, failed_logins = 0, locked_until = NULL WHERE id = :id")
+        String email = jdbc.sql("""
+                UPDATE staff.account SET password_hash = :hash, failed_logins = 0, locked_until = NULL
+                WHERE id = :id RETURNING email
+                """)
                 .param("hash", passwords.encode(password))
                 .param("id", id.value())
-                .update();
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new IllegalArgumentException("no staff account " + id));
+        sessions.ifAvailable(repository -> repository.findByPrincipalName(email).keySet().forEach(repository::deleteById));
     }
 
     @Transactional(readOnly = true)
@@ -143,6 +155,29 @@ public class StaffAccounts {
                 .param("now", Timestamp.from(Instant.now(clock)))
                 .query(UUID.class)
                 .single();
+    }
+
+    /**
+     * Makes {@code token} the account's one token under {@code label}: registers it and revokes the
+     * others with that label, so changing a configured token retires the old one.
+     *
+     * @return {@code false} when the token was revoked before: it stays revoked
+     */
+    @Transactional
+    public boolean rotateApiToken(StaffAccountId id, String label, String token) {
+        UUID kept = registerApiToken(id, label, token);
+        jdbc.sql("""
+                UPDATE staff.api_token SET revoked_at = :now
+                WHERE account_id = :account AND label = :label AND id <> :kept AND revoked_at IS NULL
+                """)
+                .param("now", Timestamp.from(Instant.now(clock)))
+                .param("account", id.value())
+                .param("label", label)
+                .param("kept", kept)
+                .update();
+        return jdbc.sql("SELECT revoked_at IS NULL FROM staff.api_token WHERE id = :id AND account_id = :account")
+                .param("id", kept).param("account", id.value())
+                .query(Boolean.class).optional().orElse(false);
     }
 
     @Transactional

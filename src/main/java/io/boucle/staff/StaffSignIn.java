@@ -52,7 +52,9 @@ class StaffSignIn implements UserDetailsService {
                 SELECT email, password_hash, array_to_string(roles, ',') AS roles, enabled, locked_until
                 FROM staff.account WHERE lower(email) = lower(:email)
                 """)
-                .param("email", email.strip())
+                // Exactly as typed (the form trims spaces): the failure counter matches the same string,
+                // so no variant of an address escapes the lock-out.
+                .param("email", email)
                 .query((row, n) -> {
                     Timestamp lockedUntil = row.getTimestamp("locked_until");
                     boolean locked = lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now(clock));
@@ -72,7 +74,7 @@ class StaffSignIn implements UserDetailsService {
     public void on(AuthenticationFailureBadCredentialsEvent event) {
         String email = event.getAuthentication().getName();
         Instant now = Instant.now(clock);
-        jdbc.sql("""
+        int known = jdbc.sql("""
                 UPDATE staff.account
                 SET failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END,
                     locked_until = CASE WHEN failed_logins + 1 >= :max THEN :until ELSE locked_until END
@@ -80,7 +82,8 @@ class StaffSignIn implements UserDetailsService {
                 """)
                 .params(Map.of("max", MAX_FAILURES, "until", Timestamp.from(now.plus(LOCK_DURATION)), "email", email))
                 .update();
-        log.info("Failed staff sign-in for {}", email);
+        // What was typed as the address is not logged: it may be a password typed in the wrong field.
+        log.info("Failed staff sign-in ({} account)", known > 0 ? "existing" : "unknown");
     }
 
     @EventListener
@@ -98,9 +101,9 @@ class StaffSignIn implements UserDetailsService {
         /** Argon2id for new hashes; bcrypt hashes imported from elsewhere still verify. */
         @Bean
         PasswordEncoder passwordEncoder() {
-            return new DelegatingPasswordEncoder("argon2", Map.of(
+            return new BoundedPasswordEncoder(new DelegatingPasswordEncoder("argon2", Map.of(
                     "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                    "bcrypt", new BCryptPasswordEncoder()));
+                    "bcrypt", new BCryptPasswordEncoder())), Runtime.getRuntime().availableProcessors());
         }
     }
 }

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.context.annotation.Bean;
@@ -47,11 +48,18 @@ public class TestInfrastructure {
         return registry -> registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
     }
 
-    /** On an external server, drop every module's schema so each run starts from nothing. */
+    /**
+     * On the server named by BOUCLE_TEST_DATABASE_URL (and only that one), drop every module's
+     * schema so each run starts from nothing.
+     */
     @Bean
-    @ConditionalOnExpression("'${boucle.database.url:}' != ''")
-    DatabaseReset dropModuleSchemas() {
+    @ConditionalOnExpression("'${BOUCLE_TEST_DATABASE_URL:}' != ''")
+    DatabaseReset dropModuleSchemas(@Value("${BOUCLE_TEST_DATABASE_URL}") String testDatabase) {
         return dataSource -> {
+            String url = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+            if (!testDatabase.equals(url)) {
+                throw new IllegalStateException("refusing to empty " + url + ": it is not BOUCLE_TEST_DATABASE_URL");
+            }
             JdbcClient jdbc = JdbcClient.create(dataSource);
             for (String schema : DatabaseMigrations.modules()) {
                 jdbc.sql("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE").update();

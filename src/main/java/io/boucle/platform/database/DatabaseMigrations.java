@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -24,17 +25,28 @@ public final class DatabaseMigrations {
 
     public static void migrate(DataSource dataSource) {
         for (String module : modules()) {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .schemas(module)
-                    .defaultSchema(module)
-                    .createSchemas(true)
-                    .locations("classpath:" + ROOT + module)
-                    .table("flyway_schema_history")
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
+            try {
+                migrate(dataSource, module);
+            } catch (FlywayException e) {
+                throw new DatabaseUnavailableException(
+                        "The schema of module '" + module + "' could not be migrated: " + e.getMessage(),
+                        "A migration that was already applied must never change: restore it and add a new one. "
+                                + "For a throw-away demo database, delete the data directory to start over.", e);
+            }
         }
+    }
+
+    private static void migrate(DataSource dataSource, String module) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(module)
+                .defaultSchema(module)
+                .createSchemas(true)
+                .locations("classpath:" + ROOT + module)
+                .table("flyway_schema_history")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
     }
 
     /** The schemas that have migrations, in a stable order. */

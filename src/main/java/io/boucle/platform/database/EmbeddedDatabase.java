@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -133,16 +134,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Stops a server left running by a killed predecessor; we hold the lock, so it is nobody's. */
+    /**
+     * Stops a server left running by a killed predecessor; we hold the lock, so it is nobody's.
+     * The process must be the one {@code postmaster.pid} describes (same id and start time), so a
+     * stale file after a reboot never leads to stopping an unrelated process that reused the id.
+     */
     static void stopOrphanedServer(Path cluster) throws IOException {
         Path pidFile = cluster.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty()
-                : parsePid(lines.getFirst()).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                        .filter(EmbeddedDatabase::isPostgres);
+        if (lines.size() < 3) {
+            return;
+        }
+        Optional<Instant> started = parsePid(lines.get(2)).map(Instant::ofEpochSecond);
+        Optional<ProcessHandle> orphan = parsePid(lines.getFirst()).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> isPostgresStartedAt(process, started));
         if (orphan.isEmpty()) {
             return;
         }
@@ -152,13 +161,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             process.onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            process.destroyForcibly();
-            process.onExit().join();
+            throw new DatabaseUnavailableException(
+                    "The PostgreSQL server " + process.pid() + " left running on " + cluster + " did not stop within 60 s.",
+                    "Stop that process, then start Boucle again.", e);
         }
     }
 
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("postgres")).orElse(false);
+    private static boolean isPostgresStartedAt(ProcessHandle process, Optional<Instant> started) {
+        ProcessHandle.Info info = process.info();
+        boolean postgres = info.command().map(command -> command.endsWith("postgres")).orElse(false);
+        return postgres && started.isPresent() && info.startInstant()
+                .map(instant -> Duration.between(instant, started.get()).abs().getSeconds() <= 5)
+                .orElse(false);
     }
 
     private static Optional<Long> parsePid(String line) {

@@ -26,8 +26,13 @@ public class EmbeddedDatabaseStart implements ApplicationListener<ApplicationEnv
     private static final AtomicInteger EPHEMERAL = new AtomicInteger();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTING.values()
-                .forEach(start -> start.thenAccept(EmbeddedDatabase::close)), "embedded-postgres-unclaimed"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTING.values().forEach(start -> {
+            try {
+                start.get(60, java.util.concurrent.TimeUnit.SECONDS).close();
+            } catch (Exception ignored) {
+                // it failed to start, or will be found orphaned and stopped by the next start
+            }
+        }), "embedded-postgres-unclaimed"));
     }
 
     @Override

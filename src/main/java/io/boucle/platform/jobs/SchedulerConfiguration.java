@@ -34,6 +34,7 @@ class SchedulerConfiguration {
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(20))
                 .build();
     }
 

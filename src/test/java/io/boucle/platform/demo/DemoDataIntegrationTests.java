@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.boucle.platform.BoucleProperties;
 import io.boucle.shared.DemoSeeder;
+import io.boucle.staff.StaffAccounts;
 import io.boucle.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ class DemoDataIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    StaffAccounts staff;
 
     final List<String> ran = new ArrayList<>();
     final String prefix = "test-" + UUID.randomUUID() + "-";
@@ -61,6 +65,14 @@ class DemoDataIntegrationTests {
     }
 
     @Test
+    void shopThatStartedWithoutDemoDataNeverGetsAny() {
+        assertThat(staff.count()).as("the shop has staff: it is not new").isPositive();
+        assertThat(demo().isDemoShop()).isFalse();
+        demo(seeder("late-seeder", 0)).run(null);
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
     void demoIsOnWithTheEmbeddedDatabaseAndOffWithAnExternalOneUnlessAsked() {
         var embedded = new BoucleProperties.Database(null, null, null, 10);
         var external = new BoucleProperties.Database("jdbc:postgresql://db/shop", "shop", null, 10);
@@ -77,7 +89,7 @@ class DemoDataIntegrationTests {
 
     private DemoData demo(DemoSeeder... seeders) {
         return new DemoData(properties(true, new BoucleProperties.Database(null, null, null, 10)), List.of(seeders),
-                jdbc, transactions, clock);
+                jdbc, transactions, staff, clock);
     }
 
     private DemoSeeder seeder(String name, int order) {

@@ -101,7 +101,32 @@ class SecurityIntegrationTests {
     void lockedAccountRefusesEvenTheRightPassword() {
         String email = openStaff(Role.SUPPORT);
         lockOut(email);
-        assertThat(redirectOf(signIn(http, email, PASSWORD))).isEqualTo("/admin/login?locked");
+        assertThat(redirectOf(signIn(http, email, PASSWORD))).isEqualTo("/admin/login?error");
+    }
+
+    @Test
+    void addressWithAnInvisibleUnicodeSpaceIsNotTheAccount() {
+        String email = openStaff(Role.SUPPORT);
+        assertThat(redirectOf(signIn(http, email + "\u2003", PASSWORD))).isEqualTo("/admin/login?error");
+        assertThat(redirectOf(signIn(http, email, PASSWORD))).isEqualTo("/admin");
+    }
+
+    @Test
+    void anonymousVisitsCreateNoSession() {
+        http.get("/admin/login");
+        http.get("/admin");
+        http.get("/");
+        assertThat(jdbc.sql("SELECT count(*) FROM platform.spring_session WHERE principal_name IS NULL")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void changingThePasswordEndsTheAccountsSessions() {
+        String email = openStaff(Role.SUPPORT);
+        assertThat(redirectOf(signIn(http, email, PASSWORD))).isEqualTo("/admin");
+        assertThat(http.get("/admin").statusCode()).isEqualTo(200);
+        accounts.changePassword(accounts.findByEmail(EmailAddress.of(email)).orElseThrow().id(), "another-long-password");
+        assertThat(redirectOf(http.get("/admin"))).isEqualTo("/admin/login");
     }
 
     @Test
@@ -123,7 +148,7 @@ class SecurityIntegrationTests {
         Instant lockedAt = clock.instant();
         try {
             clock.advance(Duration.ofMinutes(14));
-            assertThat(redirectOf(signIn(http, email, PASSWORD))).isEqualTo("/admin/login?locked");
+            assertThat(redirectOf(signIn(http, email, PASSWORD))).isEqualTo("/admin/login?error");
             clock.advance(Duration.ofMinutes(2));
             assertThat(redirectOf(signIn(http, email, PASSWORD))).isEqualTo("/admin");
             assertThat(http.get("/admin").statusCode()).isEqualTo(200);
