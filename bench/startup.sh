@@ -42,6 +42,14 @@ done
 rm -rf "$data"
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# Earlier results are kept, one line each, under "History".
+history=""
+if [ -f "$report" ]; then
+  history=$(sed -n '/^## History/,$p' "$report" | grep '^- ' || true)
+  previous=$(awk -F'|' '/new data directory/ {n=$4} /existing data directory/ {e=$4} /application JVM/ {r=$3} END {gsub(/ /,"",n); gsub(/ /,"",e); gsub(/ /,"",r); if (n) print n " new, " e " existing, JVM " r}' "$report")
+  stamp=$(grep -o 'Boucle [0-9a-f]*' "$report" | head -1)
+  [ -n "$previous" ] && history="- $stamp: $previous"$'\n'"$history"
+fi
 cat >"$report" <<MD
 # Start-up time and idle memory
 
@@ -65,5 +73,9 @@ Resident memory 15 s after a start, idle:
 
 Targets (issue "Foundation"): healthy within 10 s with the embedded database, application at most 400 MB
 resident at idle. The machine is shared, so single figures move by a few hundred milliseconds.
+
+## History
+
+$history
 MD
 cat "$report"
