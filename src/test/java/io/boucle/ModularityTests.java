@@ -18,7 +18,8 @@ class ModularityTests {
     @Test
     void everyCapabilityIsAModule() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-                .contains("shared", "platform", "staff", "messaging", "storefront", "backoffice", "api");
+                .contains("shared", "platform", "staff", "messaging", "storefront", "backoffice", "api",
+                        "catalog", "inventory", "search");
     }
 
     @Test

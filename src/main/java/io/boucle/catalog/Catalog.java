@@ -1,0 +1,568 @@
+package io.boucle.catalog;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import io.boucle.shared.Identifiers;
+import io.boucle.shared.LocalizedText;
+import io.boucle.shared.Money;
+import io.boucle.shared.Page;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalog's facade: adds products, and finds and lists them for the shop and the API. */
+@Service
+public class Catalog {
+
+    /** The French categories of the product API; the tax module maps them to rates per country. */
+    public static final Set<String> TAX_CATEGORIES = Set.of("STANDARD", "REDUCED_10", "REDUCED_5_5", "SUPER_REDUCED_2_1");
+
+    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private static final String CARD_COLUMNS = """
+            SELECT p.slug, p.title_fr, p.title_en, c.slug AS category_slug, b.name AS brand, p.condition, p.published_at,
+                   v.min_price, v.currency, v.skus, r.reviews, r.rating_sum
+            FROM catalog.product p
+            JOIN catalog.category c ON c.id = p.category_id
+            LEFT JOIN catalog.brand b ON b.id = p.brand_id
+            JOIN LATERAL (SELECT min(price) AS min_price, min(currency) AS currency, array_agg(sku ORDER BY position, sku) AS skus
+                          FROM catalog.variant WHERE product_id = p.id) v ON TRUE
+            LEFT JOIN LATERAL (SELECT count(*) AS reviews, coalesce(sum(rating), 0) AS rating_sum
+                               FROM catalog.review WHERE product_id = p.id AND status = 'PUBLISHED') r ON TRUE
+            """;
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Catalog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // Reading
+
+    @Transactional(readOnly = true)
+    public Optional<ProductDetails> findBySlug(String slug, boolean includeDrafts) {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT p.*, b.name AS brand, c.slug AS category_slug, copy.slug AS copy_of_slug
+                FROM catalog.product p
+                JOIN catalog.category c ON c.id = p.category_id
+                LEFT JOIN catalog.brand b ON b.id = p.brand_id
+                LEFT JOIN catalog.product copy ON copy.id = p.copy_of
+                WHERE p.slug = :slug AND (p.status = 'PUBLISHED' OR :drafts)
+                """)
+                .param("slug", slug)
+                .param("drafts", includeDrafts)
+                .query((row, n) -> details(row))
+                .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ProductCard> list(ProductQuery query) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE p.status = 'PUBLISHED'");
+        if (query.categorySlug() != null) {
+            where.append("""
+                     AND p.category_id IN (WITH RECURSIVE tree AS (
+                        SELECT id FROM catalog.category WHERE slug = :category
+                        UNION ALL SELECT child.id FROM catalog.category child JOIN tree ON child.parent_id = tree.id)
+                      SELECT id FROM tree)""");
+            params.put("category", query.categorySlug());
+        }
+        if (query.kind() != null) {
+            where.append(" AND p.kind = :kind");
+            params.put("kind", query.kind().name());
+        }
+        if (query.brandSlug() != null) {
+            where.append(" AND b.slug = :brand");
+            params.put("brand", query.brandSlug());
+        }
+        if (query.minPrice() != null) {
+            where.append(" AND v.min_price >= :minPrice");
+            params.put("minPrice", query.minPrice());
+        }
+        if (query.maxPrice() != null) {
+            where.append(" AND v.min_price <= :maxPrice");
+            params.put("maxPrice", query.maxPrice());
+        }
+        String order = switch (query.sort()) {
+            case NEWEST -> " ORDER BY p.published_at DESC, p.slug";
+            case PRICE_ASC -> " ORDER BY v.min_price, p.slug";
+            case PRICE_DESC -> " ORDER BY v.min_price DESC, p.slug";
+            case RATING -> " ORDER BY CASE WHEN r.reviews = 0 THEN 0 ELSE r.rating_sum::numeric / r.reviews END DESC, r.reviews DESC, p.slug";
+        };
+        long total = jdbc.sql("SELECT count(*) FROM (" + CARD_COLUMNS + where + ") counted")
+                .params(params).query(Long.class).single();
+        List<ProductCard> items = jdbc.sql(CARD_COLUMNS + where + order + " LIMIT :size OFFSET :offset")
+                .params(params)
+                .param("size", query.size())
+                .param("offset", (long) query.page() * query.size())
+                .query((row, n) -> card(row))
+                .list();
+        return new Page<>(items, query.page(), query.size(), total);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProductCard> cards(ProductQuery.Kind kind, boolean featuredOnly, int limit) {
+        return jdbc.sql(CARD_COLUMNS + """
+                 WHERE p.status = 'PUBLISHED' AND (:kind::text IS NULL OR p.kind = :kind) AND (p.featured OR NOT :featured)
+                ORDER BY p.published_at DESC, p.slug LIMIT :limit
+                """)
+                .param("kind", kind == null ? null : kind.name())
+                .param("featured", featuredOnly)
+                .param("limit", limit)
+                .query((row, n) -> card(row))
+                .list();
+    }
+
+    /** Published products' cards in the order of the slugs given (e.g. by relevance); unknown slugs are skipped. */
+    @Transactional(readOnly = true)
+    public List<ProductCard> cards(List<String> slugs) {
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ProductCard> found = new LinkedHashMap<>();
+        jdbc.sql(CARD_COLUMNS + " WHERE p.status = 'PUBLISHED' AND p.slug IN (:slugs)")
+                .param("slugs", slugs)
+                .query((row, n) -> card(row))
+                .list()
+                .forEach(card -> found.put(card.slug(), card));
+        return slugs.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The second-hand copies of a new product, or the new product a second-hand item is a copy of. */
+    @Transactional(readOnly = true)
+    public List<ProductCard> counterparts(String slug) {
+        return jdbc.sql(CARD_COLUMNS + """
+                 WHERE p.status = 'PUBLISHED' AND (
+                    p.copy_of = (SELECT id FROM catalog.product WHERE slug = :slug)
+                    OR p.id = (SELECT copy_of FROM catalog.product WHERE slug = :slug))
+                ORDER BY p.published_at DESC, p.slug
+                """)
+                .param("slug", slug)
+                .query((row, n) -> card(row))
+                .list();
+    }
+
+    /**
+     * Products bought together with this one, most often first; when there are too few, other
+     * products of its category fill the list.
+     */
+    @Transactional(readOnly = true)
+    public List<ProductCard> boughtTogether(String slug, int limit) {
+        List<ProductCard> cards = new ArrayList<>(jdbc.sql(CARD_COLUMNS + """
+                 JOIN catalog.bought_together t ON t.other_id = p.id
+                 WHERE p.status = 'PUBLISHED' AND t.product_id = (SELECT id FROM catalog.product WHERE slug = :slug)
+                ORDER BY t.count DESC, p.slug LIMIT :limit
+                """)
+                .param("slug", slug).param("limit", limit)
+                .query((row, n) -> card(row)).list());
+        if (cards.size() < limit) {
+            Set<String> seen = new HashSet<>(cards.stream().map(ProductCard::slug).toList());
+            seen.add(slug);
+            for (ProductCard similar : similar(slug, limit + seen.size())) {
+                if (cards.size() < limit && seen.add(similar.slug())) {
+                    cards.add(similar);
+                }
+            }
+        }
+        return cards;
+    }
+
+    /** Other products of the same category, the best rated first. */
+    @Transactional(readOnly = true)
+    public List<ProductCard> similar(String slug, int limit) {
+        return jdbc.sql(CARD_COLUMNS + """
+                 WHERE p.status = 'PUBLISHED' AND p.slug <> :slug
+                   AND p.category_id = (SELECT category_id FROM catalog.product WHERE slug = :slug)
+                ORDER BY r.reviews DESC, p.published_at DESC, p.slug LIMIT :limit
+                """)
+                .param("slug", slug).param("limit", limit)
+                .query((row, n) -> card(row)).list();
+    }
+
+    /** Every published product's address and last publication, for the sitemap. */
+    @Transactional(readOnly = true)
+    public List<Map.Entry<String, Instant>> publishedSlugs() {
+        return jdbc.sql("SELECT slug, published_at FROM catalog.product WHERE status = 'PUBLISHED' ORDER BY slug")
+                .query((row, n) -> Map.entry(row.getString("slug"), row.getTimestamp("published_at").toInstant()))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> categories() {
+        return jdbc.sql("""
+                SELECT c.slug, parent.slug AS parent_slug, c.name_fr, c.name_en, c.description_fr, c.description_en
+                FROM catalog.category c LEFT JOIN catalog.category parent ON parent.id = c.parent_id
+                ORDER BY c.position, c.slug
+                """)
+                .query((row, n) -> category(row))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Category> category(String slug) {
+        return categories().stream().filter(category -> category.slug().equals(slug)).findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Review> reviews(String slug, int limit) {
+        return jdbc.sql("""
+                SELECT author, rating, title, body, locale, created_at FROM catalog.review
+                WHERE product_id = (SELECT id FROM catalog.product WHERE slug = :slug) AND status = 'PUBLISHED'
+                ORDER BY created_at DESC LIMIT :limit
+                """)
+                .param("slug", slug).param("limit", limit)
+                .query((row, n) -> new Review(row.getString("author"), row.getInt("rating"), row.getString("title"),
+                        row.getString("body"), row.getString("locale"), row.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Question> answeredQuestions(String slug) {
+        return jdbc.sql("""
+                SELECT question, answer, locale, answered_at FROM catalog.question
+                WHERE product_id = (SELECT id FROM catalog.product WHERE slug = :slug) AND answer IS NOT NULL
+                ORDER BY answered_at DESC
+                """)
+                .param("slug", slug)
+                .query((row, n) -> new Question(row.getString("question"), row.getString("answer"), row.getString("locale"),
+                        row.getTimestamp("answered_at").toInstant()))
+                .list();
+    }
+
+    // Writing
+
+    @Transactional
+    public void addCategory(String slug, String parentSlug, int position, LocalizedText name, LocalizedText description) {
+        requireSlug(slug);
+        UUID parent = parentSlug == null ? null : idOf("category", parentSlug);
+        jdbc.sql("""
+                INSERT INTO catalog.category (id, parent_id, slug, position, name_fr, name_en, description_fr, description_en)
+                VALUES (:id, :parent, :slug, :position, :nameFr, :nameEn, :descriptionFr, :descriptionEn)
+                """)
+                .param("id", Identifiers.newUuid(clock)).param("parent", parent).param("slug", slug).param("position", position)
+                .param("nameFr", name.fr()).param("nameEn", name.en())
+                .param("descriptionFr", description.fr()).param("descriptionEn", description.en())
+                .update();
+    }
+
+    @Transactional
+    public void addBrand(String slug, String name) {
+        requireSlug(slug);
+        jdbc.sql("INSERT INTO catalog.brand (id, slug, name) VALUES (:id, :slug, :name)")
+                .param("id", Identifiers.newUuid(clock)).param("slug", slug).param("name", name).update();
+    }
+
+    /**
+     * Adds a product, checking everything first so bad input changes nothing.
+     *
+     * @throws IllegalArgumentException naming the first problem found
+     */
+    @Transactional
+    public ProductDetails add(NewProduct product) {
+        List<String> problems = problems(product);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        String slug = product.slug() != null ? product.slug() : slugOf(product.title().fr());
+        UUID id = Identifiers.newUuid(clock);
+        Instant now = Instant.now(clock);
+        NewProduct.SecondHand used = product.secondHand();
+        try {
+            jdbc.sql("""
+                    INSERT INTO catalog.product (id, slug, status, kind, category_id, brand_id, tax_category, title_fr, title_en,
+                        description_fr, description_en, featured, condition, defects_fr, defects_en, copy_of, created_at, published_at)
+                    VALUES (:id, :slug, :status, :kind, :category, :brand, :tax, :titleFr, :titleEn, :descriptionFr, :descriptionEn,
+                        :featured, :condition, :defectsFr, :defectsEn, :copyOf, :now, :publishedAt)
+                    """)
+                    .param("id", id).param("slug", slug)
+                    .param("status", product.publish() ? "PUBLISHED" : "DRAFT")
+                    .param("kind", used == null ? "NEW" : "SECOND_HAND")
+                    .param("category", idOf("category", product.categorySlug()))
+                    .param("brand", product.brandSlug() == null ? null : idOf("brand", product.brandSlug()))
+                    .param("tax", product.taxCategory())
+                    .param("titleFr", product.title().fr()).param("titleEn", product.title().en())
+                    .param("descriptionFr", text(product.description(), Locale.FRENCH))
+                    .param("descriptionEn", text(product.description(), Locale.ENGLISH))
+                    .param("featured", product.featured())
+                    .param("condition", used == null ? null : used.condition().name())
+                    .param("defectsFr", used == null || used.defects() == null ? null : used.defects().fr())
+                    .param("defectsEn", used == null || used.defects() == null ? null : used.defects().en())
+                    .param("copyOf", used == null || used.copyOfSlug() == null ? null : idOf("product", used.copyOfSlug()))
+                    .param("now", Timestamp.from(now))
+                    .param("publishedAt", product.publish() ? Timestamp.from(now) : null)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("a product with the address '" + slug + "' already exists", e);
+        }
+        int position = 0;
+        for (NewProduct.NewVariant variant : product.variants()) {
+            try {
+                jdbc.sql("""
+                        INSERT INTO catalog.variant (id, product_id, sku, position, title_fr, title_en, price, currency, weight_grams, barcode)
+                        VALUES (:id, :product, :sku, :position, :titleFr, :titleEn, :price, :currency, :weight, :barcode)
+                        """)
+                        .param("id", Identifiers.newUuid(clock)).param("product", id).param("sku", variant.sku())
+                        .param("position", position++)
+                        .param("titleFr", variant.title() == null ? "" : variant.title().fr())
+                        .param("titleEn", variant.title() == null ? "" : variant.title().en())
+                        .param("price", variant.price().amount()).param("currency", variant.price().currency().getCurrencyCode())
+                        .param("weight", variant.weightGrams()).param("barcode", variant.barcode())
+                        .update();
+            } catch (DuplicateKeyException e) {
+                throw new IllegalArgumentException("the SKU '" + variant.sku() + "' is already used", e);
+            }
+        }
+        position = 0;
+        for (ProductDetails.Attribute attribute : product.attributes()) {
+            jdbc.sql("""
+                    INSERT INTO catalog.attribute (product_id, position, name_fr, name_en, value_fr, value_en)
+                    VALUES (:product, :position, :nameFr, :nameEn, :valueFr, :valueEn)
+                    """)
+                    .param("product", id).param("position", position++)
+                    .param("nameFr", attribute.name().fr()).param("nameEn", attribute.name().en())
+                    .param("valueFr", attribute.value().fr()).param("valueEn", attribute.value().en())
+                    .update();
+        }
+        if (used != null) {
+            jdbc.sql("""
+                    INSERT INTO catalog.acquisition (product_id, purchase_price, currency, seller_type)
+                    VALUES (:product, :price, :currency, :seller)
+                    """)
+                    .param("product", id).param("price", used.purchasePrice().amount())
+                    .param("currency", used.purchasePrice().currency().getCurrencyCode())
+                    .param("seller", used.seller().name())
+                    .update();
+        }
+        if (product.publish()) {
+            events.publishEvent(new ProductPublished(slug, now));
+        }
+        return findBySlug(slug, true).orElseThrow();
+    }
+
+    /** A review already checked by staff (imported or seeded); reviews from shoppers arrive pending. */
+    @Transactional
+    public void addPublishedReview(String productSlug, String author, int rating, String title, String body, String locale,
+            Instant at) {
+        if (rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("a rating is between 1 and 5");
+        }
+        jdbc.sql("""
+                INSERT INTO catalog.review (id, product_id, author, rating, title, body, locale, status, created_at)
+                VALUES (:id, :product, :author, :rating, :title, :body, :locale, 'PUBLISHED', :at)
+                """)
+                .param("id", Identifiers.newUuid(clock)).param("product", idOf("product", productSlug))
+                .param("author", author).param("rating", rating).param("title", title).param("body", body)
+                .param("locale", locale).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    @Transactional
+    public void addAnsweredQuestion(String productSlug, String question, String answer, String locale, Instant at) {
+        jdbc.sql("""
+                INSERT INTO catalog.question (id, product_id, question, answer, locale, created_at, answered_at)
+                VALUES (:id, :product, :question, :answer, :locale, :at, :at)
+                """)
+                .param("id", Identifiers.newUuid(clock)).param("product", idOf("product", productSlug))
+                .param("question", question).param("answer", answer).param("locale", locale).param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** Counts one more (or {@code times} more) purchase of both products in one order, both ways. */
+    @Transactional
+    public void recordBoughtTogether(String slug, String otherSlug, int times) {
+        UUID one = idOf("product", slug);
+        UUID other = idOf("product", otherSlug);
+        for (UUID[] pair : List.of(new UUID[] { one, other }, new UUID[] { other, one })) {
+            jdbc.sql("""
+                    INSERT INTO catalog.bought_together (product_id, other_id, count) VALUES (:a, :b, :times)
+                    ON CONFLICT (product_id, other_id) DO UPDATE SET count = bought_together.count + EXCLUDED.count
+                    """)
+                    .param("a", pair[0]).param("b", pair[1]).param("times", times).update();
+        }
+    }
+
+    // Checks and mapping
+
+    private List<String> problems(NewProduct product) {
+        List<String> problems = new ArrayList<>();
+        if (product.slug() != null && !SLUG.matcher(product.slug()).matches()) {
+            problems.add("slug: lower-case letters, digits and single hyphens only");
+        }
+        if (product.title() == null || product.title().fr().isBlank()) {
+            problems.add("title: required");
+        } else if (product.slug() == null && slugOf(product.title().fr()).isEmpty()) {
+            problems.add("slug: the title has no letter or digit to make an address of; give a slug");
+        }
+        if (product.categorySlug() == null || !exists("category", product.categorySlug())) {
+            problems.add("category: unknown category '" + product.categorySlug() + "'");
+        }
+        if (product.brandSlug() != null && !exists("brand", product.brandSlug())) {
+            problems.add("brand: unknown brand '" + product.brandSlug() + "'");
+        }
+        if (product.taxCategory() == null || !TAX_CATEGORIES.contains(product.taxCategory())) {
+            problems.add("taxCategory: one of " + String.join(", ", TAX_CATEGORIES.stream().sorted().toList()));
+        }
+        if (product.variants() == null || product.variants().isEmpty()) {
+            problems.add("variants: at least one");
+        } else {
+            Set<String> skus = new HashSet<>();
+            for (NewProduct.NewVariant variant : product.variants()) {
+                if (variant.sku() == null || !SKU.matcher(variant.sku()).matches()) {
+                    problems.add("sku: letters, digits, '.', '_' and '-' only, at most 64: '" + variant.sku() + "'");
+                } else if (!skus.add(variant.sku())) {
+                    problems.add("sku: '" + variant.sku() + "' appears twice");
+                }
+                if (variant.price() == null || variant.price().isNegative() || !variant.price().isRoundedToMinorUnit()) {
+                    problems.add("price: a positive amount in cents for '" + variant.sku() + "'");
+                }
+                if (variant.weightGrams() != null && variant.weightGrams() < 0) {
+                    problems.add("weight: cannot be negative for '" + variant.sku() + "'");
+                }
+            }
+        }
+        NewProduct.SecondHand used = product.secondHand();
+        if (used != null) {
+            if (product.variants() != null && product.variants().size() != 1) {
+                problems.add("variants: a second-hand item is unique and has exactly one");
+            }
+            if (used.condition() == null) {
+                problems.add("secondHand.condition: required");
+            }
+            if (used.seller() == null) {
+                problems.add("secondHand.seller: required");
+            }
+            if (used.purchasePrice() == null || used.purchasePrice().isNegative()) {
+                problems.add("secondHand.purchasePrice: required, not negative");
+            }
+            if (used.copyOfSlug() != null && !exists("product", used.copyOfSlug())) {
+                problems.add("secondHand.copyOf: unknown product '" + used.copyOfSlug() + "'");
+            }
+        }
+        return problems;
+    }
+
+    private boolean exists(String table, String slug) {
+        return slug != null && SLUG.matcher(slug).matches() && jdbc.sql("SELECT count(*) FROM catalog." + table + " WHERE slug = :slug")
+                .param("slug", slug).query(Long.class).single() > 0;
+    }
+
+    private UUID idOf(String table, String slug) {
+        return jdbc.sql("SELECT id FROM catalog." + table + " WHERE slug = :slug")
+                .param("slug", slug).query(UUID.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("unknown " + table + " '" + slug + "'"));
+    }
+
+    private static void requireSlug(String slug) {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            throw new IllegalArgumentException("slug: lower-case letters, digits and single hyphens only: '" + slug + "'");
+        }
+    }
+
+    private static String text(LocalizedText text, Locale locale) {
+        return text == null ? "" : text.in(locale);
+    }
+
+    /** "Théière en fonte" → "theiere-en-fonte", "Cœur de bœuf" → "coeur-de-boeuf". */
+    static String slugOf(String title) {
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.length() > 80 ? slug.substring(0, 80).replaceAll("-$", "") : slug;
+    }
+
+    private ProductDetails details(ResultSet row) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        String slug = row.getString("slug");
+        List<ProductDetails.Variant> variants = jdbc.sql("""
+                SELECT sku, title_fr, title_en, price, currency, weight_grams, barcode
+                FROM catalog.variant WHERE product_id = :id ORDER BY position, sku
+                """)
+                .param("id", id)
+                .query((v, n) -> new ProductDetails.Variant(v.getString("sku"),
+                        LocalizedText.of(v.getString("title_fr"), v.getString("title_en")),
+                        Money.of(v.getBigDecimal("price"), Currency.getInstance(v.getString("currency"))),
+                        (Integer) v.getObject("weight_grams"), v.getString("barcode")))
+                .list();
+        List<ProductDetails.Attribute> attributes = jdbc.sql("""
+                SELECT name_fr, name_en, value_fr, value_en FROM catalog.attribute WHERE product_id = :id ORDER BY position
+                """)
+                .param("id", id)
+                .query((a, n) -> new ProductDetails.Attribute(LocalizedText.of(a.getString("name_fr"), a.getString("name_en")),
+                        LocalizedText.of(a.getString("value_fr"), a.getString("value_en"))))
+                .list();
+        Rating rating = jdbc.sql("SELECT count(*) AS n, coalesce(sum(rating), 0) AS s FROM catalog.review WHERE product_id = :id AND status = 'PUBLISHED'")
+                .param("id", id)
+                .query((r, n) -> Rating.of(r.getInt("n"), r.getInt("s")))
+                .single();
+        List<Category> all = categories();
+        String categorySlug = row.getString("category_slug");
+        Category category = all.stream().filter(c -> c.slug().equals(categorySlug)).findFirst().orElseThrow();
+        String condition = row.getString("condition");
+        Timestamp publishedAt = row.getTimestamp("published_at");
+        return new ProductDetails(slug, "PUBLISHED".equals(row.getString("status")),
+                LocalizedText.of(row.getString("title_fr"), row.getString("title_en")),
+                LocalizedText.of(row.getString("description_fr"), row.getString("description_en")),
+                row.getString("tax_category"), category, breadcrumb(all, category), row.getString("brand"), variants, attributes,
+                condition == null ? null : Condition.valueOf(condition),
+                row.getString("defects_fr") == null ? null : LocalizedText.of(row.getString("defects_fr"), row.getString("defects_en")),
+                row.getString("copy_of_slug"), row.getString("meta_title"), row.getString("meta_description"), rating,
+                publishedAt == null ? null : publishedAt.toInstant());
+    }
+
+    private static List<Category> breadcrumb(List<Category> all, Category category) {
+        List<Category> path = new ArrayList<>();
+        for (Category current = category; current != null; ) {
+            path.addFirst(current);
+            String parent = current.parentSlug();
+            current = parent == null ? null : all.stream().filter(c -> c.slug().equals(parent)).findFirst().orElse(null);
+        }
+        return path;
+    }
+
+    private static ProductCard card(ResultSet row) throws SQLException {
+        String condition = row.getString("condition");
+        Array skus = row.getArray("skus");
+        Timestamp publishedAt = row.getTimestamp("published_at");
+        return new ProductCard(row.getString("slug"), LocalizedText.of(row.getString("title_fr"), row.getString("title_en")),
+                Money.of(row.getBigDecimal("min_price"), Currency.getInstance(row.getString("currency").strip())),
+                row.getString("category_slug"), row.getString("brand"),
+                condition == null ? null : Condition.valueOf(condition),
+                Rating.of(row.getInt("reviews"), row.getInt("rating_sum")),
+                publishedAt == null ? null : publishedAt.toInstant(),
+                List.copyOf(Arrays.asList((String[]) skus.getArray())));
+    }
+
+    private static Category category(ResultSet row) throws SQLException {
+        return new Category(row.getString("slug"), row.getString("parent_slug"),
+                LocalizedText.of(row.getString("name_fr"), row.getString("name_en")),
+                LocalizedText.of(row.getString("description_fr"), row.getString("description_en")));
+    }
+}

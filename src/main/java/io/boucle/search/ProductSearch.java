@@ -1,0 +1,139 @@
+package io.boucle.search;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.boucle.catalog.Catalog;
+import io.boucle.catalog.Category;
+import io.boucle.catalog.ProductDetails;
+import io.boucle.catalog.ProductPublished;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Search over the published catalog. A product matches when its words match the query after
+ * French stemming without accents ("velos" finds "Vélo"), or when the query is close to words of
+ * its title by trigrams ("chausure" finds "Chaussure").
+ */
+@Service
+public class ProductSearch {
+
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    private static final String MATCHES = """
+            WITH q AS (SELECT websearch_to_tsquery('search.fr', :q) AS words, search.simplify(:q) AS simple)
+            SELECT d.*, greatest(ts_rank(d.body, q.words), public.word_similarity(q.simple, d.title_simple)) AS score
+            FROM search.document d, q
+            WHERE (d.body @@ q.words OR q.simple OPERATOR(public.<%) d.title_simple)
+              AND (:category::text IS NULL OR :category = ANY (d.category_path))
+              AND (:kind::text IS NULL OR d.kind = :kind)
+            """;
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+
+    ProductSearch(JdbcClient jdbc, Catalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    @Transactional(readOnly = true)
+    public SearchResults search(String query, String categorySlug, String kind, int page, int size) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            return new SearchResults(List.of(), page, size, 0, Map.of(), Map.of(), Map.of());
+        }
+        if (q.length() > MAX_QUERY_LENGTH) {
+            throw new IllegalArgumentException("q: at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("q", q);
+        params.put("category", categorySlug);
+        params.put("kind", kind);
+        List<String> slugs = jdbc.sql("SELECT slug FROM (" + MATCHES + ") m ORDER BY score DESC, published_at DESC, slug LIMIT :size OFFSET :offset")
+                .params(params).param("size", size).param("offset", (long) page * size)
+                .query(String.class).list();
+        long total = jdbc.sql("SELECT count(*) FROM (" + MATCHES + ") m").params(params).query(Long.class).single();
+        return new SearchResults(slugs, page, size, total,
+                facet("unnest(category_path)", params), facet("kind", params), facet("brand", params));
+    }
+
+    /** Titles that start like what is being typed, for a search box's suggestions. */
+    @Transactional(readOnly = true)
+    public List<Suggestion> suggest(String prefix, int limit) {
+        String p = prefix == null ? "" : prefix.strip();
+        if (p.length() < 2 || p.length() > MAX_QUERY_LENGTH) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                WITH q AS (SELECT search.simplify(:p) AS simple)
+                SELECT slug, title_fr, title_en FROM search.document d, q
+                WHERE d.title_simple LIKE '%' || replace(replace(q.simple, '%', ''), '_', '') || '%'
+                ORDER BY (d.title_simple LIKE q.simple || '%') DESC, public.similarity(q.simple, d.title_simple) DESC, slug
+                LIMIT :limit
+                """)
+                .param("p", p).param("limit", limit)
+                .query((row, n) -> new Suggestion(row.getString("slug"), row.getString("title_fr"), row.getString("title_en")))
+                .list();
+    }
+
+    @ApplicationModuleListener
+    void on(ProductPublished event) {
+        index(event.slug());
+    }
+
+    /** (Re)indexes one product from the catalog; a product no longer published leaves the index. */
+    @Transactional
+    public void index(String slug) {
+        ProductDetails product = catalog.findBySlug(slug, false).orElse(null);
+        if (product == null) {
+            jdbc.sql("DELETE FROM search.document WHERE slug = :slug").param("slug", slug).update();
+            return;
+        }
+        List<String> path = new ArrayList<>(product.breadcrumb().stream().map(Category::slug).toList());
+        String attributes = String.join(" ", product.attributes().stream()
+                .map(a -> a.value().fr() + " " + a.value().en()).toList());
+        jdbc.sql("""
+                INSERT INTO search.document (slug, kind, category_path, brand, price, title_fr, title_en, title_simple, body, published_at)
+                VALUES (:slug, :kind, string_to_array(:path, ','), :brand, :price, :titleFr, :titleEn, search.simplify(:titleFr || ' ' || :titleEn),
+                        setweight(to_tsvector('search.fr', :titleFr), 'A')
+                        || setweight(to_tsvector('search.fr', :titleEn), 'B')
+                        || setweight(to_tsvector('search.fr', coalesce(:brand, '') || ' ' || :categories || ' ' || :attributes), 'B')
+                        || setweight(to_tsvector('search.fr', :description), 'D'),
+                        :publishedAt)
+                ON CONFLICT (slug) DO UPDATE SET kind = EXCLUDED.kind, category_path = EXCLUDED.category_path,
+                    brand = EXCLUDED.brand, price = EXCLUDED.price, title_fr = EXCLUDED.title_fr, title_en = EXCLUDED.title_en,
+                    title_simple = EXCLUDED.title_simple, body = EXCLUDED.body, published_at = EXCLUDED.published_at
+                """)
+                .param("slug", slug)
+                .param("kind", product.secondHand() ? "SECOND_HAND" : "NEW")
+                .param("path", String.join(",", path))
+                .param("brand", product.brand())
+                .param("price", product.lowestPrice().amount())
+                .param("titleFr", product.title().fr())
+                .param("titleEn", product.title().en())
+                .param("categories", String.join(" ", product.breadcrumb().stream()
+                        .map(c -> c.name().fr() + " " + c.name().en()).toList()))
+                .param("attributes", attributes)
+                .param("description", product.description().fr() + " " + product.description().en())
+                .param("publishedAt", Timestamp.from(product.publishedAt()))
+                .update();
+    }
+
+    private Map<String, Long> facet(String column, Map<String, Object> params) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        // column is one of this class's constants, never input
+        jdbc.sql("SELECT value, count(*) AS n FROM (SELECT " + column + " AS value FROM (" + MATCHES + ") m) v"
+                        + " WHERE value IS NOT NULL GROUP BY value ORDER BY 2 DESC, 1")
+                .params(params)
+                .query((row, n) -> Map.entry(row.getString("value"), row.getLong("n")))
+                .list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+}

@@ -1,0 +1,237 @@
+package io.boucle.storefront;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.boucle.catalog.Catalog;
+import io.boucle.catalog.Category;
+import io.boucle.catalog.ProductCard;
+import io.boucle.catalog.ProductDetails;
+import io.boucle.catalog.ProductQuery;
+import io.boucle.inventory.Inventory;
+import io.boucle.inventory.StockLevel;
+import io.boucle.search.ProductSearch;
+import io.boucle.search.SearchResults;
+import io.boucle.shared.Page;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The shop's catalog pages: home, categories and product pages. */
+@Controller
+class ShopPages {
+
+    /** Below this many units, the page says how many are left. */
+    static final int SCARCITY_THRESHOLD = 3;
+    static final int PAGE_SIZE = 24;
+
+    record Card(String slug, String title, String price, String condition, boolean available, String rating,
+            int reviews, String image) {
+    }
+
+    record VariantView(String sku, String title, String price, int available) {
+    }
+
+    record Crumb(String slug, String name) {
+    }
+
+    private final Catalog catalog;
+    private final Inventory inventory;
+    private final ProductSearch search;
+    private final ShopFormat format;
+    private final JsonMapper json;
+    private final URI publicUrl;
+
+    ShopPages(Catalog catalog, Inventory inventory, ProductSearch search, ShopFormat format, JsonMapper json,
+            @Value("${boucle.public-url}") URI publicUrl) {
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.search = search;
+        this.format = format;
+        this.json = json;
+        this.publicUrl = publicUrl;
+    }
+
+    @GetMapping("/")
+    String home(Model model, Locale locale) {
+        model.addAttribute("featured", cards(catalog.cards(null, true, 8), locale));
+        model.addAttribute("arrivals", cards(catalog.cards(ProductQuery.Kind.NEW, false, 8), locale));
+        model.addAttribute("secondHand", cards(catalog.cards(ProductQuery.Kind.SECOND_HAND, false, 8), locale));
+        model.addAttribute("categories", topCategories(locale));
+        return "storefront/home";
+    }
+
+    @GetMapping("/c/{slug}")
+    String category(@PathVariable String slug, @RequestParam(required = false) String kind,
+            @RequestParam(defaultValue = "NEWEST") String sort, @RequestParam(required = false) BigDecimal minPrice,
+            @RequestParam(required = false) BigDecimal maxPrice, @RequestParam(defaultValue = "0") int page,
+            Model model, Locale locale) {
+        Category category = catalog.category(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ProductQuery.Kind chosenKind = "occasion".equals(kind) ? ProductQuery.Kind.SECOND_HAND
+                : "neuf".equals(kind) ? ProductQuery.Kind.NEW : null;
+        ProductQuery.Sort chosenSort = parseSort(sort);
+        Page<ProductCard> products = catalog.list(new ProductQuery(slug, chosenKind, null, minPrice, maxPrice, chosenSort,
+                Math.max(page, 0), PAGE_SIZE));
+        List<Category> all = catalog.categories();
+        model.addAttribute("category", category);
+        model.addAttribute("name", category.name().in(locale));
+        model.addAttribute("description", category.description().in(locale));
+        model.addAttribute("children", all.stream().filter(c -> slug.equals(c.parentSlug()))
+                .map(c -> new Crumb(c.slug(), c.name().in(locale))).toList());
+        model.addAttribute("breadcrumb", breadcrumb(all, category, locale));
+        model.addAttribute("products", cards(products.items(), locale));
+        model.addAttribute("total", products.total());
+        model.addAttribute("page", products.page());
+        model.addAttribute("hasNext", products.hasNext());
+        model.addAttribute("kind", kind == null ? "" : kind);
+        model.addAttribute("sort", chosenSort.name());
+        model.addAttribute("minPrice", minPrice);
+        model.addAttribute("maxPrice", maxPrice);
+        model.addAttribute("canonical", publicUrl.resolve("/c/" + slug).toString());
+        return "storefront/category";
+    }
+
+    @GetMapping("/recherche")
+    String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String kind, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        String query = q.length() > ProductSearch.MAX_QUERY_LENGTH ? q.substring(0, ProductSearch.MAX_QUERY_LENGTH) : q;
+        String chosenKind = "occasion".equals(kind) ? "SECOND_HAND" : "neuf".equals(kind) ? "NEW" : null;
+        SearchResults results = search.search(query, category, chosenKind, Math.max(page, 0), PAGE_SIZE);
+        Map<String, String> names = new LinkedHashMap<>();
+        catalog.categories().forEach(c -> names.put(c.slug(), c.name().in(locale)));
+        model.addAttribute("q", query);
+        model.addAttribute("category", category);
+        model.addAttribute("kind", kind == null ? "" : kind);
+        model.addAttribute("products", cards(catalog.cards(results.slugs()), locale));
+        model.addAttribute("total", results.total());
+        model.addAttribute("page", results.page());
+        model.addAttribute("hasNext", results.hasNext());
+        model.addAttribute("categoryFacets", results.categories().entrySet().stream()
+                .filter(e -> names.containsKey(e.getKey()))
+                .map(e -> new Facet(e.getKey(), names.get(e.getKey()), e.getValue())).toList());
+        model.addAttribute("kindFacets", results.kinds());
+        return "storefront/search";
+    }
+
+    record Facet(String value, String label, long count) {
+    }
+
+    @GetMapping("/p/{slug}")
+    String product(@PathVariable String slug, Model model, Locale locale) {
+        ProductDetails product = catalog.findBySlug(slug, false).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, StockLevel> stock = inventory.levels(product.variants().stream().map(ProductDetails.Variant::sku).toList());
+        int available = stock.values().stream().mapToInt(StockLevel::available).sum();
+        List<Category> all = catalog.categories();
+        model.addAttribute("product", product);
+        model.addAttribute("title", product.title().in(locale));
+        model.addAttribute("description", format.markdown(product.description().in(locale)));
+        model.addAttribute("summary", summary(product.description().in(locale)));
+        model.addAttribute("breadcrumb", breadcrumb(all, product.category(), locale));
+        model.addAttribute("variants", product.variants().stream().map(variant -> new VariantView(variant.sku(),
+                variant.title().in(locale), format.price(variant.price(), locale), stock.get(variant.sku()).available())).toList());
+        model.addAttribute("price", format.price(product.lowestPrice(), locale));
+        model.addAttribute("available", available);
+        model.addAttribute("scarce", available > 0 && available <= SCARCITY_THRESHOLD);
+        model.addAttribute("condition", product.condition() == null ? null : product.condition().label().in(locale));
+        model.addAttribute("defects", product.defects() == null ? null : product.defects().in(locale));
+        model.addAttribute("attributes", product.attributes());
+        model.addAttribute("reviews", catalog.reviews(slug, 20));
+        model.addAttribute("questions", catalog.answeredQuestions(slug));
+        model.addAttribute("boughtTogether", cards(catalog.boughtTogether(slug, 4), locale));
+        model.addAttribute("counterparts", cards(catalog.counterparts(slug), locale));
+        model.addAttribute("image", image(slug));
+        model.addAttribute("canonical", publicUrl.resolve("/p/" + slug).toString());
+        model.addAttribute("jsonLd", jsonLd(product, available, all, locale));
+        return "storefront/product";
+    }
+
+    private List<Card> cards(List<ProductCard> cards, Locale locale) {
+        Map<String, StockLevel> stock = inventory.levels(cards.stream().flatMap(card -> card.skus().stream()).toList());
+        return cards.stream().map(card -> new Card(card.slug(), card.title().in(locale), format.price(card.price(), locale),
+                card.condition() == null ? null : card.condition().label().in(locale),
+                card.skus().stream().anyMatch(sku -> stock.get(sku).available() > 0),
+                card.rating().count() == 0 ? null : card.rating().average().toPlainString(), card.rating().count(),
+                image(card.slug()))).toList();
+    }
+
+    private List<Crumb> topCategories(Locale locale) {
+        return catalog.categories().stream().filter(c -> c.parentSlug() == null)
+                .map(c -> new Crumb(c.slug(), c.name().in(locale))).toList();
+    }
+
+    private static List<Crumb> breadcrumb(List<Category> all, Category category, Locale locale) {
+        List<Crumb> path = new ArrayList<>();
+        for (Category current = category; current != null; ) {
+            path.addFirst(new Crumb(current.slug(), current.name().in(locale)));
+            String parent = current.parentSlug();
+            current = parent == null ? null : all.stream().filter(c -> c.slug().equals(parent)).findFirst().orElse(null);
+        }
+        return path;
+    }
+
+    private static ProductQuery.Sort parseSort(String sort) {
+        try {
+            return ProductQuery.Sort.valueOf(sort);
+        } catch (IllegalArgumentException e) {
+            return ProductQuery.Sort.NEWEST;
+        }
+    }
+
+    static String image(String slug) {
+        return "/media/products/" + slug + ".svg";
+    }
+
+    /** The first sentence or so of the description, as plain text, for search engines and link previews. */
+    static String summary(String markdown) {
+        String plain = markdown.replaceAll("[#*_>`\\[\\]()-]", " ").replaceAll("\\s+", " ").strip();
+        return plain.length() <= 155 ? plain : plain.substring(0, plain.lastIndexOf(' ', 152)) + "…";
+    }
+
+    /** schema.org Product, Offer (UsedCondition for second-hand items), AggregateRating and BreadcrumbList. */
+    private String jsonLd(ProductDetails product, int available, List<Category> all, Locale locale) {
+        Map<String, Object> offer = new LinkedHashMap<>();
+        offer.put("@type", "Offer");
+        offer.put("price", product.lowestPrice().amount().toPlainString());
+        offer.put("priceCurrency", product.lowestPrice().currency().getCurrencyCode());
+        offer.put("availability", available > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock");
+        offer.put("itemCondition", product.condition() == null ? "https://schema.org/NewCondition" : product.condition().schemaOrg());
+        offer.put("url", publicUrl.resolve("/p/" + product.slug()).toString());
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("@context", "https://schema.org");
+        item.put("@type", "Product");
+        item.put("name", product.title().in(locale));
+        item.put("description", summary(product.description().in(locale)));
+        item.put("sku", product.variants().getFirst().sku());
+        item.put("image", publicUrl.resolve(image(product.slug())).toString());
+        if (product.brand() != null) {
+            item.put("brand", Map.of("@type", "Brand", "name", product.brand()));
+        }
+        item.put("offers", offer);
+        if (product.rating().count() > 0) {
+            item.put("aggregateRating", Map.of("@type", "AggregateRating",
+                    "ratingValue", product.rating().average().toPlainString(), "reviewCount", product.rating().count()));
+        }
+        List<Map<String, Object>> crumbs = new ArrayList<>();
+        List<Crumb> path = breadcrumb(all, product.category(), locale);
+        for (int i = 0; i < path.size(); i++) {
+            crumbs.add(Map.of("@type", "ListItem", "position", i + 1, "name", path.get(i).name(),
+                    "item", publicUrl.resolve("/c/" + path.get(i).slug()).toString()));
+        }
+        Map<String, Object> breadcrumbList = Map.of("@context", "https://schema.org", "@type", "BreadcrumbList",
+                "itemListElement", crumbs);
+        // "<" is escaped so no text can close the script element it is embedded in.
+        return json.writeValueAsString(List.of(item, breadcrumbList)).replace("<", "\\u003c");
+    }
+}
