@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Catalog and stock administration for integrators (staff API token, owner or manager). */
 @RestController
@@ -38,9 +39,14 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('OWNER', 'MANAGER')")
 class AdminCatalogApi {
 
+    /** Stock is optional (0); Jackson 3 refuses a missing primitive, so it is boxed and defaulted here. */
     record NewVariant(@NotBlank @Size(max = 64) String sku, @Size(max = 200) String title, @Size(max = 200) String titleEn,
-            @NotNull @Valid ApiMoney price, @Min(0) @Max(1_000_000) int stock, @Min(0) Integer weightGrams,
+            @NotNull @Valid ApiMoney price, @Min(0) @Max(1_000_000) Integer stock, @Min(0) Integer weightGrams,
             @Size(max = 64) String barcode) {
+
+        NewVariant {
+            stock = stock == null ? 0 : stock;
+        }
     }
 
     record SecondHand(@NotNull Condition condition, @NotNull @Valid ApiMoney purchasePrice, @NotNull SellerType seller,
@@ -49,8 +55,12 @@ class AdminCatalogApi {
 
     record CreateProduct(@Size(max = 120) String slug, @NotBlank @Size(max = 200) String title, @Size(max = 200) String titleEn,
             @Size(max = 20_000) String description, @Size(max = 20_000) String descriptionEn, @NotBlank String category,
-            String brand, @NotBlank String taxCategory, @NotEmpty @Size(max = 100) List<@Valid NewVariant> variants,
-            @Valid SecondHand secondHand, Boolean publish, boolean featured) {
+            String brand, @NotBlank String taxCategory, @NotEmpty @Size(max = 100) List<@NotNull @Valid NewVariant> variants,
+            @Valid SecondHand secondHand, Boolean publish, Boolean featured) {
+
+        CreateProduct {
+            featured = featured != null && featured;
+        }
     }
 
     record SetStock(@NotNull @Min(0) @Max(1_000_000) Integer onHand) {
@@ -92,6 +102,9 @@ class AdminCatalogApi {
     @PutMapping("/inventory/{sku}")
     @Operation(summary = "Set the stock on hand of a SKU after a count")
     StockLevel setStock(@PathVariable String sku, @Valid @RequestBody SetStock request) {
+        if (!catalog.hasSku(sku)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No variant has the SKU '" + sku + "'.");
+        }
         return inventory.setOnHand(sku, request.onHand());
     }
 }

@@ -207,6 +207,12 @@ public class Catalog {
                 .query((row, n) -> card(row)).list();
     }
 
+    @Transactional(readOnly = true)
+    public boolean hasSku(String sku) {
+        return sku != null && jdbc.sql("SELECT count(*) FROM catalog.variant WHERE sku = :sku")
+                .param("sku", sku).query(Long.class).single() > 0;
+    }
+
     /** Every published product's address and last publication, for the sitemap. */
     @Transactional(readOnly = true)
     public List<Map.Entry<String, Instant>> publishedSlugs() {
@@ -257,7 +263,58 @@ public class Catalog {
                 .list();
     }
 
+    /** Every product, drafts included, for the back office; {@code q} looks in titles and SKUs. */
+    @Transactional(readOnly = true)
+    public Page<StaffProductRow> staffList(String q, int page, int size) {
+        String pattern = q == null || q.isBlank() ? null : "%" + q.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = """
+                 WHERE (:pattern::text IS NULL OR lower(p.title_fr) LIKE :pattern OR lower(p.title_en) LIKE :pattern
+                        OR EXISTS (SELECT 1 FROM catalog.variant s WHERE s.product_id = p.id AND lower(s.sku) LIKE :pattern))
+                """;
+        long total = jdbc.sql("SELECT count(*) FROM catalog.product p" + where).param("pattern", pattern)
+                .query(Long.class).single();
+        List<StaffProductRow> rows = jdbc.sql("""
+                SELECT p.slug, p.title_fr, p.status, p.condition, c.slug AS category_slug, v.min_price, v.currency, v.skus
+                FROM catalog.product p
+                JOIN catalog.category c ON c.id = p.category_id
+                JOIN LATERAL (SELECT min(price) AS min_price, min(currency) AS currency, array_agg(sku ORDER BY position, sku) AS skus
+                              FROM catalog.variant WHERE product_id = p.id) v ON TRUE
+                """ + where + " ORDER BY p.created_at DESC, p.slug LIMIT :size OFFSET :offset")
+                .param("pattern", pattern).param("size", size).param("offset", (long) page * size)
+                .query((row, n) -> {
+                    String condition = row.getString("condition");
+                    return new StaffProductRow(row.getString("slug"), row.getString("title_fr"),
+                            "PUBLISHED".equals(row.getString("status")), condition == null ? null : Condition.valueOf(condition),
+                            row.getString("category_slug"),
+                            Money.of(row.getBigDecimal("min_price"), Currency.getInstance(row.getString("currency").strip())),
+                            List.copyOf(Arrays.asList((String[]) row.getArray("skus").getArray())));
+                })
+                .list();
+        return new Page<>(rows, page, size, total);
+    }
+
     // Writing
+
+    /** Shows a draft in the shop, or takes a product out of it; announced so the search index follows. */
+    @Transactional
+    public void setPublished(String slug, boolean published) {
+        Instant now = Instant.now(clock);
+        int changed = jdbc.sql("""
+                UPDATE catalog.product SET status = :status,
+                    published_at = CASE WHEN :published THEN coalesce(published_at, :now) ELSE published_at END
+                WHERE slug = :slug AND status <> :status
+                """)
+                .param("status", published ? "PUBLISHED" : "DRAFT").param("published", published)
+                .param("now", Timestamp.from(now)).param("slug", slug)
+                .update();
+        if (changed == 0 && findBySlug(slug, true).isEmpty()) {
+            throw new IllegalArgumentException("no product '" + slug + "'");
+        }
+        if (changed > 0) {
+            events.publishEvent(published ? new ProductPublished(slug, now) : new ProductWithdrawn(slug, now));
+        }
+    }
 
     @Transactional
     public void addCategory(String slug, String parentSlug, int position, LocalizedText name, LocalizedText description) {

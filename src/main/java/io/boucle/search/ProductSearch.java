@@ -10,6 +10,7 @@ import io.boucle.catalog.Catalog;
 import io.boucle.catalog.Category;
 import io.boucle.catalog.ProductDetails;
 import io.boucle.catalog.ProductPublished;
+import io.boucle.catalog.ProductWithdrawn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -84,6 +85,11 @@ public class ProductSearch {
 
     @ApplicationModuleListener
     void on(ProductPublished event) {
+        index(event.slug());
+    }
+
+    @ApplicationModuleListener
+    void on(ProductWithdrawn event) {
         index(event.slug());
     }
 

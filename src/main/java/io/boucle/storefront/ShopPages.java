@@ -15,6 +15,7 @@ import io.boucle.catalog.ProductDetails;
 import io.boucle.catalog.ProductQuery;
 import io.boucle.inventory.Inventory;
 import io.boucle.inventory.StockLevel;
+import io.boucle.platform.web.PageFormat;
 import io.boucle.search.ProductSearch;
 import io.boucle.search.SearchResults;
 import io.boucle.shared.Page;
@@ -50,11 +51,11 @@ class ShopPages {
     private final Catalog catalog;
     private final Inventory inventory;
     private final ProductSearch search;
-    private final ShopFormat format;
+    private final PageFormat format;
     private final JsonMapper json;
     private final URI publicUrl;
 
-    ShopPages(Catalog catalog, Inventory inventory, ProductSearch search, ShopFormat format, JsonMapper json,
+    ShopPages(Catalog catalog, Inventory inventory, ProductSearch search, PageFormat format, JsonMapper json,
             @Value("${boucle.public-url}") URI publicUrl) {
         this.catalog = catalog;
         this.inventory = inventory;

@@ -1,4 +1,4 @@
-package io.boucle.storefront;
+package io.boucle.platform.web;
 
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -8,9 +8,9 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.stereotype.Component;
 
-/** How the shop writes prices and descriptions, available to templates as {@code @shopFormat}. */
+/** How pages write prices and descriptions; templates reach it as {@code @pageFormat}. */
 @Component
-public class ShopFormat {
+public class PageFormat {
 
     private final Parser markdown = Parser.builder().build();
     // Raw HTML in a description is shown as text and unsafe links are dropped: descriptions can come from imports.
