@@ -29,5 +29,10 @@ public record AssessedLine(String reference, int quantity, VatRegime regime, Opt
 
     /** Unit prices: incl. VAT as charged; excl. VAT to four decimals. */
     public record UnitAmounts(Money exclVat, Money inclVat) {
+
+        /** The VAT in one unit's price, to four decimals, for display; line and breakdown VAT are authoritative. */
+        public Money vat() {
+            return inclVat.minus(exclVat);
+        }
     }
 }

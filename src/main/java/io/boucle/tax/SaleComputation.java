@@ -143,8 +143,7 @@ final class SaleComputation {
     /**
      * The delivery follows the goods (Directive 2006/112/EC art. 78(b); CGI art. 267 I 2°). When the
      * goods are taxed differently, its catalog price is split in proportion to the goods' values excl.
-     * VAT (the administration's accepted pro-rata method; see VatEngine), each part then priced like
-     * its goods. Goods taxed alike share one part; each margin-scheme line gets its own part, which
+     * VAT at French rates (see VatEngine, "Delivery"), each part then priced like its goods. Goods taxed alike share one part; each margin-scheme line gets its own part, which
      * joins that item's selling price for the margin (Directive art. 312(1)).
      */
     private static Map<DeliveryKey, Money> splitDelivery(Sale sale, List<Treatment> treatments,

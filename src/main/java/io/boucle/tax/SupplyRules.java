@@ -64,7 +64,7 @@ final class SupplyRules {
         }
         // Intra-Community distance sale to a consumer (Directive art. 14(4)): taxed where the goods arrive
         // (art. 33(a); CGI art. 258 A), unless the seller's distance sales stay within the threshold
-        // (art. 59c; CGI art. 259 D), in which case French VAT applies.
+        // (art. 59c; BOI-TVA-CHAMP-20-20-30), in which case French VAT applies.
         if (!distanceSalesAtDestination) {
             return Treatment.frenchVat(VatRegime.DISTANCE_SALE_TAXED_IN_FRANCE, frenchRate);
         }

@@ -23,7 +23,7 @@ import io.boucle.shared.Percentage;
  * another member state bear French VAT until the threshold and the destination's VAT from the sale
  * that crosses it.
  *
- * <h2>The OSS threshold (Directive 2006/112/EC art. 59c; CGI art. 259 D)</h2>
+ * <h2>The OSS threshold (Directive 2006/112/EC art. 59c; CGI art. 258 A; CIBS art. L. 222-15 to L. 222-17)</h2>
  * The destination's VAT applies when the seller opted for it, when last year's distance sales exceeded
  * EUR 10,000, or when this year's, this sale included, exceed it: "exceed", so a total of exactly
  * 10,000.00 stays French and 10,000.01 switches, this sale and every later one. The amount measured is
@@ -37,17 +37,20 @@ import io.boucle.shared.Percentage;
  * exempt sale) the price excl. VAT is kept: {@code net = French price ÷ (1 + French rate)}, charged
  * {@code net × (1 + rate)}, rounded once to the cent ({@link VatRounding}). A customer in Germany thus
  * pays 714.00 for what costs 720.00 in France (600.00 excl. VAT at 19 % instead of 20 %); an export
- * pays 600.00. Margin-scheme goods keep their catalog price everywhere: no VAT is shown on them, and
+ * pays 600.00. Repricing is per unit, so a line is its shown unit price times its quantity, and the
+ * delivery part of each group of goods is repriced once. Margin-scheme goods keep their catalog price everywhere: no VAT is shown on them, and
  * lowering the price by the margin VAT would disclose the margin and so the purchase price.
  * {@link #consumerUnitPrice} gives the storefront the price to display for a delivery country.
  *
  * <h2>Delivery</h2>
- * The delivery charge follows the goods it carries (Directive art. 78(b); CGI art. 267 I 2°; CJEU
- * C-349/96 Card Protection Plan on ancillary supplies). When the goods are taxed at different rates it is
- * split in proportion to their values excl. VAT, each part taxed like its goods: the method the French
- * administration accepts for mixed-rate consignments. The part attached to a margin-scheme item belongs
- * to that item's selling price, which includes transport costs charged to the customer (Directive art.
- * 312(1)): it raises the item's margin and is shown, like the item, without VAT.
+ * The delivery charge is part of the price of the goods it carries and takes their treatment
+ * (Directive art. 78(b); CGI art. 267 I 2°; BOI-TVA-BASE-10-10-10; CJEU C-349/96 Card Protection Plan on
+ * ancillary supplies). No text fixes how to split it over goods taxed differently; the engine splits its
+ * catalog price in proportion to the goods' values excl. VAT at French rates, the key commonly applied,
+ * which does not depend on the destination, and taxes each part like its goods. The part attached to a
+ * margin-scheme item belongs to that item's selling price, which includes transport costs charged to
+ * the customer (Directive art. 312(1)): it raises the item's margin and is shown, like the item,
+ * without VAT. A delivery charge with no goods in the sale is refused.
  *
  * <h2>Rounding and totals</h2>
  * See {@link VatTotals} and {@link VatRounding}: VAT per breakdown row on its base (BR-CO-17), bases

@@ -11,7 +11,7 @@ public enum VatRegime {
     DOMESTIC,
     /**
      * Goods sent to a consumer in another member state while the seller's EU distance sales stay within
-     * the threshold: French VAT (Directive art. 59c, CGI art. 259 D). Counts towards the threshold.
+     * the threshold: French VAT (Directive art. 59c; CGI art. 258 A; BOI-TVA-CHAMP-20-20-30). Counts towards the threshold.
      */
     DISTANCE_SALE_TAXED_IN_FRANCE,
     /** Goods sent to a consumer in another member state, taxed there, declared through OSS (Directive art. 33(a), 369a ff.). */
