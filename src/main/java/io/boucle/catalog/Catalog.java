@@ -24,6 +24,7 @@ import io.boucle.shared.Identifiers;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import io.boucle.shared.Page;
+import io.boucle.tax.TaxCategory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Catalog {
 
     /** The French categories of the product API; the tax module maps them to rates per country. */
-    public static final Set<String> TAX_CATEGORIES = Set.of("STANDARD", "REDUCED_10", "REDUCED_5_5", "SUPER_REDUCED_2_1");
+    public static final Set<String> TAX_CATEGORIES = java.util.Arrays.stream(TaxCategory.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

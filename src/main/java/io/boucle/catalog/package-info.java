@@ -2,5 +2,5 @@
  * What the shop sells: categories, brands, products with variants, second-hand items with their
  * grade and acquisition, attributes for facets, reviews, questions and answers, co-purchases.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "tax" })
 package io.boucle.catalog;
