@@ -17,7 +17,7 @@ start_app() {
   echo $!
 }
 wait_healthy() {
-  until curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do sleep 0.1; done
+  until curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do sleep 0.1; done
 }
 stop_app() {
   pkill -f "io.boucle.BoucleApplication" || true
@@ -57,7 +57,8 @@ Measured by \`bench/startup.sh $runs\` on $(date -u +%Y-%m-%d): $(nproc) cores, 
 $(java -version 2>&1 | head -1), Boucle $(git rev-parse --short HEAD 2>/dev/null || echo '?'), dependencies already in the local Maven repository.
 
 Time runs from typing \`./mvnw spring-boot:run\` (Maven start, up-to-date check, forked JVM, embedded
-PostgreSQL, migrations, Spring context) to the first \`UP\` answer of \`/actuator/health\`.
+PostgreSQL, migrations, Spring context, demo data on a new directory) to the first \`UP\` answer of
+\`/actuator/health/readiness\` (ready for traffic).
 
 | start | runs (ms) | median |
 |---|---|---|
