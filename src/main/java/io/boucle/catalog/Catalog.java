@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,13 +26,23 @@ import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import io.boucle.shared.Page;
 import io.boucle.tax.TaxCategory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The catalog's facade: adds products, and finds and lists them for the shop and the API. */
+/**
+ * The catalog's facade: adds products, and finds and lists them for the shop and the API.
+ * <p>
+ * What it reads for the shop is kept in memory ({@link CatalogCache}): each write here empties it
+ * on this node when its transaction ends; other nodes see a change within
+ * {@code boucle.catalog.cache-ttl} (10 s by default; 0 keeps nothing). Reads inside a transaction
+ * that writes always go to the database.
+ */
 @Service
 public class Catalog {
 
@@ -54,23 +65,57 @@ public class Catalog {
                                FROM catalog.review WHERE product_id = p.id AND status = 'PUBLISHED') r ON TRUE
             """;
 
+    /** At most this many lists and products kept at once (see {@link CatalogCache}). */
+    static final int CACHE_ENTRIES = 5_000;
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CatalogCache cache;
+    private final TransactionTemplate reading;
 
-    Catalog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Catalog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+            @Value("${boucle.catalog.cache-ttl:PT10S}") Duration cacheTtl) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.cache = new CatalogCache(cacheTtl, CACHE_ENTRIES);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
+    /** Kept in memory, or read in a read-only transaction (joining the caller's, if any). */
+    private <T> T cached(Object key, java.util.function.Supplier<T> load) {
+        return cache.get(key, () -> reading.execute(status -> load.get()));
+    }
+
+    private static Object key(Object... parts) {
+        return Arrays.asList(parts);
+    }
+
+    /** Forgets what was kept once the current transaction ends: call in every write. */
+    private void changed() {
+        cache.changed();
+    }
+
+    /** For tests: forgets what was kept now. */
+    void forgetKept() {
+        cache.clear();
     }
 
     // Reading
 
-    @Transactional(readOnly = true)
     public Optional<ProductDetails> findBySlug(String slug, boolean includeDrafts) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
             return Optional.empty();
         }
+        if (includeDrafts) {
+            return reading.execute(status -> loadBySlug(slug, true));
+        }
+        return cached(key("product", slug), () -> loadBySlug(slug, false));
+    }
+
+    private Optional<ProductDetails> loadBySlug(String slug, boolean includeDrafts) {
         return jdbc.sql("""
                 SELECT p.*, b.name AS brand, c.slug AS category_slug, copy.slug AS copy_of_slug
                 FROM catalog.product p
@@ -85,8 +130,11 @@ public class Catalog {
                 .optional();
     }
 
-    @Transactional(readOnly = true)
     public Page<ProductCard> list(ProductQuery query) {
+        return cached(query, () -> loadList(query));
+    }
+
+    private Page<ProductCard> loadList(ProductQuery query) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder(" WHERE p.status = 'PUBLISHED'");
         if (query.categorySlug() != null) {
@@ -127,12 +175,11 @@ public class Catalog {
                 .param("offset", (long) query.page() * query.size())
                 .query((row, n) -> card(row))
                 .list();
-        return new Page<>(items, query.page(), query.size(), total);
+        return new Page<>(List.copyOf(items), query.page(), query.size(), total);
     }
 
-    @Transactional(readOnly = true)
     public List<ProductCard> cards(ProductQuery.Kind kind, boolean featuredOnly, int limit) {
-        return jdbc.sql(CARD_COLUMNS + """
+        return cached(key("cards", String.valueOf(kind), featuredOnly, limit), () -> jdbc.sql(CARD_COLUMNS + """
                  WHERE p.status = 'PUBLISHED' AND (:kind::text IS NULL OR p.kind = :kind) AND (p.featured OR NOT :featured)
                 ORDER BY p.published_at DESC, p.slug LIMIT :limit
                 """)
@@ -140,15 +187,19 @@ public class Catalog {
                 .param("featured", featuredOnly)
                 .param("limit", limit)
                 .query((row, n) -> card(row))
-                .list();
+                .list()).stream().toList();
     }
 
     /** Published products' cards in the order of the slugs given (e.g. by relevance); unknown slugs are skipped. */
-    @Transactional(readOnly = true)
     public List<ProductCard> cards(List<String> slugs) {
         if (slugs.isEmpty()) {
             return List.of();
         }
+        List<String> asked = List.copyOf(slugs);
+        return cached(key("cards of", asked), () -> loadCards(asked));
+    }
+
+    private List<ProductCard> loadCards(List<String> slugs) {
         Map<String, ProductCard> found = new LinkedHashMap<>();
         jdbc.sql(CARD_COLUMNS + " WHERE p.status = 'PUBLISHED' AND p.slug IN (:slugs)")
                 .param("slugs", slugs)
@@ -159,9 +210,8 @@ public class Catalog {
     }
 
     /** The second-hand copies of a new product, or the new product a second-hand item is a copy of. */
-    @Transactional(readOnly = true)
     public List<ProductCard> counterparts(String slug) {
-        return jdbc.sql(CARD_COLUMNS + """
+        return cached(key("counterparts", slug), () -> jdbc.sql(CARD_COLUMNS + """
                  WHERE p.status = 'PUBLISHED' AND (
                     p.copy_of = (SELECT id FROM catalog.product WHERE slug = :slug)
                     OR p.id = (SELECT copy_of FROM catalog.product WHERE slug = :slug))
@@ -169,15 +219,18 @@ public class Catalog {
                 """)
                 .param("slug", slug)
                 .query((row, n) -> card(row))
-                .list();
+                .list().stream().toList());
     }
 
     /**
      * Products bought together with this one, most often first; when there are too few, other
      * products of its category fill the list.
      */
-    @Transactional(readOnly = true)
     public List<ProductCard> boughtTogether(String slug, int limit) {
+        return cached(key("bought together", slug, limit), () -> loadBoughtTogether(slug, limit));
+    }
+
+    private List<ProductCard> loadBoughtTogether(String slug, int limit) {
         List<ProductCard> cards = new ArrayList<>(jdbc.sql(CARD_COLUMNS + """
                  JOIN catalog.bought_together t ON t.other_id = p.id
                  WHERE p.status = 'PUBLISHED' AND t.product_id = (SELECT id FROM catalog.product WHERE slug = :slug)
@@ -188,25 +241,28 @@ public class Catalog {
         if (cards.size() < limit) {
             Set<String> seen = new HashSet<>(cards.stream().map(ProductCard::slug).toList());
             seen.add(slug);
-            for (ProductCard similar : similar(slug, limit + seen.size())) {
+            for (ProductCard similar : loadSimilar(slug, limit + seen.size())) {
                 if (cards.size() < limit && seen.add(similar.slug())) {
                     cards.add(similar);
                 }
             }
         }
-        return cards;
+        return List.copyOf(cards);
     }
 
     /** Other products of the same category, the best rated first. */
-    @Transactional(readOnly = true)
     public List<ProductCard> similar(String slug, int limit) {
+        return cached(key("similar", slug, limit), () -> loadSimilar(slug, limit));
+    }
+
+    private List<ProductCard> loadSimilar(String slug, int limit) {
         return jdbc.sql(CARD_COLUMNS + """
                  WHERE p.status = 'PUBLISHED' AND p.slug <> :slug
                    AND p.category_id = (SELECT category_id FROM catalog.product WHERE slug = :slug)
                 ORDER BY r.reviews DESC, p.published_at DESC, p.slug LIMIT :limit
                 """)
                 .param("slug", slug).param("limit", limit)
-                .query((row, n) -> card(row)).list();
+                .query((row, n) -> card(row)).list().stream().toList();
     }
 
     @Transactional(readOnly = true)
@@ -216,32 +272,28 @@ public class Catalog {
     }
 
     /** Every published product's address and last publication, for the sitemap. */
-    @Transactional(readOnly = true)
     public List<Map.Entry<String, Instant>> publishedSlugs() {
-        return jdbc.sql("SELECT slug, published_at FROM catalog.product WHERE status = 'PUBLISHED' ORDER BY slug")
+        return cached("published slugs", () -> jdbc.sql("SELECT slug, published_at FROM catalog.product WHERE status = 'PUBLISHED' ORDER BY slug")
                 .query((row, n) -> Map.entry(row.getString("slug"), row.getTimestamp("published_at").toInstant()))
-                .list();
+                .list().stream().toList());
     }
 
-    @Transactional(readOnly = true)
     public List<Category> categories() {
-        return jdbc.sql("""
+        return cached("categories", () -> jdbc.sql("""
                 SELECT c.slug, parent.slug AS parent_slug, c.name_fr, c.name_en, c.description_fr, c.description_en
                 FROM catalog.category c LEFT JOIN catalog.category parent ON parent.id = c.parent_id
                 ORDER BY c.position, c.slug
                 """)
                 .query((row, n) -> category(row))
-                .list();
+                .list().stream().toList());
     }
 
-    @Transactional(readOnly = true)
     public Optional<Category> category(String slug) {
         return categories().stream().filter(category -> category.slug().equals(slug)).findFirst();
     }
 
-    @Transactional(readOnly = true)
     public List<Review> reviews(String slug, int limit) {
-        return jdbc.sql("""
+        return cached(key("reviews", slug, limit), () -> jdbc.sql("""
                 SELECT author, rating, title, body, locale, created_at FROM catalog.review
                 WHERE product_id = (SELECT id FROM catalog.product WHERE slug = :slug) AND status = 'PUBLISHED'
                 ORDER BY created_at DESC LIMIT :limit
@@ -249,12 +301,11 @@ public class Catalog {
                 .param("slug", slug).param("limit", limit)
                 .query((row, n) -> new Review(row.getString("author"), row.getInt("rating"), row.getString("title"),
                         row.getString("body"), row.getString("locale"), row.getTimestamp("created_at").toInstant()))
-                .list();
+                .list().stream().toList());
     }
 
-    @Transactional(readOnly = true)
     public List<Question> answeredQuestions(String slug) {
-        return jdbc.sql("""
+        return cached(key("questions", slug), () -> jdbc.sql("""
                 SELECT question, answer, locale, answered_at FROM catalog.question
                 WHERE product_id = (SELECT id FROM catalog.product WHERE slug = :slug) AND answer IS NOT NULL
                 ORDER BY answered_at DESC
@@ -262,7 +313,7 @@ public class Catalog {
                 .param("slug", slug)
                 .query((row, n) -> new Question(row.getString("question"), row.getString("answer"), row.getString("locale"),
                         row.getTimestamp("answered_at").toInstant()))
-                .list();
+                .list().stream().toList());
     }
 
     /** Every product, drafts included, for the back office; {@code q} looks in titles and SKUs. */
@@ -301,6 +352,7 @@ public class Catalog {
     /** Shows a draft in the shop, or takes a product out of it; announced so the search index follows. */
     @Transactional
     public void setPublished(String slug, boolean published) {
+        changed();
         Instant now = Instant.now(clock);
         int changed = jdbc.sql("""
                 UPDATE catalog.product SET status = :status,
@@ -320,6 +372,7 @@ public class Catalog {
 
     @Transactional
     public void addCategory(String slug, String parentSlug, int position, LocalizedText name, LocalizedText description) {
+        changed();
         requireSlug(slug);
         UUID parent = parentSlug == null ? null : idOf("category", parentSlug);
         jdbc.sql("""
@@ -334,6 +387,7 @@ public class Catalog {
 
     @Transactional
     public void addBrand(String slug, String name) {
+        changed();
         requireSlug(slug);
         jdbc.sql("INSERT INTO catalog.brand (id, slug, name) VALUES (:id, :slug, :name)")
                 .param("id", Identifiers.newUuid(clock)).param("slug", slug).param("name", name).update();
@@ -346,6 +400,7 @@ public class Catalog {
      */
     @Transactional
     public ProductDetails add(NewProduct product) {
+        changed();
         List<String> problems = problems(product);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -426,10 +481,19 @@ public class Catalog {
         return findBySlug(slug, true).orElseThrow();
     }
 
+    /** Sets when a product was added and published, for the demo shop's history. */
+    @Transactional
+    void backdate(String slug, Instant at) {
+        changed();
+        jdbc.sql("UPDATE catalog.product SET created_at = :at, published_at = :at WHERE slug = :slug")
+                .param("at", Timestamp.from(at)).param("slug", slug).update();
+    }
+
     /** A review already checked by staff (imported or seeded); reviews from shoppers arrive pending. */
     @Transactional
     public void addPublishedReview(String productSlug, String author, int rating, String title, String body, String locale,
             Instant at) {
+        changed();
         if (rating < 1 || rating > 5) {
             throw new IllegalArgumentException("a rating is between 1 and 5");
         }
@@ -445,6 +509,7 @@ public class Catalog {
 
     @Transactional
     public void addAnsweredQuestion(String productSlug, String question, String answer, String locale, Instant at) {
+        changed();
         jdbc.sql("""
                 INSERT INTO catalog.question (id, product_id, question, answer, locale, created_at, answered_at)
                 VALUES (:id, :product, :question, :answer, :locale, :at, :at)
@@ -457,6 +522,7 @@ public class Catalog {
     /** Counts one more (or {@code times} more) purchase of both products in one order, both ways. */
     @Transactional
     public void recordBoughtTogether(String slug, String otherSlug, int times) {
+        changed();
         UUID one = idOf("product", slug);
         UUID other = idOf("product", otherSlug);
         for (UUID[] pair : List.of(new UUID[] { one, other }, new UUID[] { other, one })) {
@@ -589,7 +655,8 @@ public class Catalog {
         return new ProductDetails(slug, "PUBLISHED".equals(row.getString("status")),
                 LocalizedText.of(row.getString("title_fr"), row.getString("title_en")),
                 LocalizedText.of(row.getString("description_fr"), row.getString("description_en")),
-                row.getString("tax_category"), category, breadcrumb(all, category), row.getString("brand"), variants, attributes,
+                row.getString("tax_category"), category, List.copyOf(breadcrumb(all, category)), row.getString("brand"),
+                List.copyOf(variants), List.copyOf(attributes),
                 condition == null ? null : Condition.valueOf(condition),
                 row.getString("defects_fr") == null ? null : LocalizedText.of(row.getString("defects_fr"), row.getString("defects_en")),
                 row.getString("copy_of_slug"), row.getString("meta_title"), row.getString("meta_description"), rating,

@@ -7,13 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.boucle.shared.DemoSeeder;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -65,13 +63,11 @@ class DemoCatalog implements DemoSeeder {
     }
 
     private final Catalog catalog;
-    private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
-    DemoCatalog(Catalog catalog, JdbcClient jdbc, JsonMapper json, Clock clock) {
+    DemoCatalog(Catalog catalog, JsonMapper json, Clock clock) {
         this.catalog = catalog;
-        this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
     }
@@ -121,8 +117,7 @@ class DemoCatalog implements DemoSeeder {
                             used.seller(), used.copyOf()),
                     product.featured(), true));
             Instant created = now.minus(Duration.ofDays(product.daysSinceCreated()));
-            jdbc.sql("UPDATE catalog.product SET created_at = :at, published_at = :at WHERE slug = :slug")
-                    .params(Map.of("at", java.sql.Timestamp.from(created), "slug", product.slug())).update();
+            catalog.backdate(product.slug(), created);
             for (ReviewData review : product.reviews()) {
                 catalog.addPublishedReview(product.slug(), review.author(), review.rating(), review.title(), review.body(),
                         review.locale(), now.minus(Duration.ofDays(review.daysAgo())));

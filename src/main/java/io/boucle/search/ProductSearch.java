@@ -59,9 +59,25 @@ public class ProductSearch {
         List<String> slugs = jdbc.sql("SELECT slug FROM (" + MATCHES + ") m ORDER BY score DESC, published_at DESC, slug LIMIT :size OFFSET :offset")
                 .params(params).param("size", size).param("offset", (long) page * size)
                 .query(String.class).list();
-        long total = jdbc.sql("SELECT count(*) FROM (" + MATCHES + ") m").params(params).query(Long.class).single();
-        return new SearchResults(slugs, page, size, total,
-                facet("unnest(category_path)", params), facet("kind", params), facet("brand", params));
+        // The total and the three facets in one statement, over one evaluation of the matches.
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        for (String facet : List.of("total", "category", "kind", "brand")) {
+            facets.put(facet, new LinkedHashMap<>());
+        }
+        jdbc.sql("WITH m AS MATERIALIZED (" + MATCHES + """
+                )
+                SELECT 'total' AS facet, '' AS value, count(*) AS n FROM m
+                UNION ALL SELECT 'category', value, count(*) FROM (SELECT unnest(category_path) AS value FROM m) v
+                    WHERE value IS NOT NULL GROUP BY value
+                UNION ALL SELECT 'kind', kind, count(*) FROM m WHERE kind IS NOT NULL GROUP BY kind
+                UNION ALL SELECT 'brand', brand, count(*) FROM m WHERE brand IS NOT NULL GROUP BY brand
+                ORDER BY 1, 3 DESC, 2
+                """)
+                .params(params)
+                .query((row, n) -> facets.get(row.getString("facet")).put(row.getString("value"), row.getLong("n")))
+                .list();
+        return new SearchResults(slugs, page, size, facets.get("total").getOrDefault("", 0L),
+                facets.get("category"), facets.get("kind"), facets.get("brand"));
     }
 
     /** Titles that start like what is being typed, for a search box's suggestions. */
@@ -129,17 +145,5 @@ public class ProductSearch {
                 .param("description", product.description().fr() + " " + product.description().en())
                 .param("publishedAt", Timestamp.from(product.publishedAt()))
                 .update();
-    }
-
-    private Map<String, Long> facet(String column, Map<String, Object> params) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        // column is one of this class's constants, never input
-        jdbc.sql("SELECT value, count(*) AS n FROM (SELECT " + column + " AS value FROM (" + MATCHES + ") m) v"
-                        + " WHERE value IS NOT NULL GROUP BY value ORDER BY 2 DESC, 1")
-                .params(params)
-                .query((row, n) -> Map.entry(row.getString("value"), row.getLong("n")))
-                .list()
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
-        return counts;
     }
 }

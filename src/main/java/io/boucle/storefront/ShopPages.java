@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.Category;
@@ -132,8 +133,13 @@ class ShopPages {
     @GetMapping("/p/{slug}")
     String product(@PathVariable String slug, Model model, Locale locale) {
         ProductDetails product = catalog.findBySlug(slug, false).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Map<String, StockLevel> stock = inventory.levels(product.variants().stream().map(ProductDetails.Variant::sku).toList());
-        int available = stock.values().stream().mapToInt(StockLevel::available).sum();
+        List<ProductCard> boughtTogether = catalog.boughtTogether(slug, 4);
+        List<ProductCard> counterparts = catalog.counterparts(slug);
+        // The stock of everything the page shows, in one query.
+        List<String> variantSkus = product.variants().stream().map(ProductDetails.Variant::sku).toList();
+        Map<String, StockLevel> stock = inventory.levels(Stream.of(variantSkus, skus(boughtTogether), skus(counterparts))
+                .flatMap(List::stream).toList());
+        int available = variantSkus.stream().distinct().mapToInt(sku -> stock.get(sku).available()).sum();
         List<Category> all = catalog.categories();
         model.addAttribute("product", product);
         model.addAttribute("title", product.title().in(locale));
@@ -150,8 +156,8 @@ class ShopPages {
         model.addAttribute("attributes", product.attributes());
         model.addAttribute("reviews", catalog.reviews(slug, 20));
         model.addAttribute("questions", catalog.answeredQuestions(slug));
-        model.addAttribute("boughtTogether", cards(catalog.boughtTogether(slug, 4), locale));
-        model.addAttribute("counterparts", cards(catalog.counterparts(slug), locale));
+        model.addAttribute("boughtTogether", cards(boughtTogether, stock, locale));
+        model.addAttribute("counterparts", cards(counterparts, stock, locale));
         model.addAttribute("image", image(slug));
         model.addAttribute("canonical", publicUrl.resolve("/p/" + slug).toString());
         model.addAttribute("jsonLd", jsonLd(product, available, all, locale));
@@ -159,7 +165,15 @@ class ShopPages {
     }
 
     private List<Card> cards(List<ProductCard> cards, Locale locale) {
-        Map<String, StockLevel> stock = inventory.levels(cards.stream().flatMap(card -> card.skus().stream()).toList());
+        return cards(cards, inventory.levels(skus(cards)), locale);
+    }
+
+    private static List<String> skus(List<ProductCard> cards) {
+        return cards.stream().flatMap(card -> card.skus().stream()).toList();
+    }
+
+    /** The cards as pages show them, with their availability from {@code stock}, which has all their SKUs. */
+    private List<Card> cards(List<ProductCard> cards, Map<String, StockLevel> stock, Locale locale) {
         return cards.stream().map(card -> new Card(card.slug(), card.title().in(locale), format.price(card.price(), locale),
                 card.condition() == null ? null : card.condition().label().in(locale),
                 card.skus().stream().anyMatch(sku -> stock.get(sku).available() > 0),

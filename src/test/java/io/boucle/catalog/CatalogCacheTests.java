@@ -1,0 +1,95 @@
+package io.boucle.catalog;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CatalogCacheTests {
+
+    final AtomicLong now = new AtomicLong();
+    final CatalogCache cache = new CatalogCache(Duration.ofSeconds(10), 3, now::get);
+    final AtomicInteger loads = new AtomicInteger();
+
+    @AfterEach
+    void endTransaction() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        TransactionSynchronizationManager.setActualTransactionActive(false);
+        TransactionSynchronizationManager.setCurrentTransactionReadOnly(false);
+    }
+
+    private String load() {
+        return "value " + loads.incrementAndGet();
+    }
+
+    @Test
+    void keepsWhatWasLoadedUntilTheTimeToLiveHasPassed() {
+        assertThat(cache.get("k", this::load)).isEqualTo("value 1");
+        now.addAndGet(Duration.ofSeconds(9).toNanos());
+        assertThat(cache.get("k", this::load)).isEqualTo("value 1");
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(cache.get("k", this::load)).as("another node's change shows within the time to live").isEqualTo("value 2");
+    }
+
+    @Test
+    void aChangeOutsideATransactionIsForgottenAtOnce() {
+        cache.get("k", this::load);
+        cache.changed();
+        assertThat(cache.get("k", this::load)).isEqualTo("value 2");
+    }
+
+    @Test
+    void aChangeInATransactionIsForgottenWhenItEndsNotBefore() {
+        cache.get("k", this::load);
+        TransactionSynchronizationManager.initSynchronization();
+        cache.changed();
+        assertThat(cache.get("k", this::load)).as("not committed yet").isEqualTo("value 1");
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            synchronization.afterCompletion(TransactionSynchronization.STATUS_COMMITTED);
+        }
+        TransactionSynchronizationManager.clearSynchronization();
+        assertThat(cache.get("k", this::load)).isEqualTo("value 2");
+    }
+
+    @Test
+    void aReadThatStartedBeforeAChangeLeavesNothingBehindIt() {
+        String read = cache.get("k", () -> {
+            cache.changed(); // a write commits while this read is on its way
+            return load();
+        });
+        assertThat(read).isEqualTo("value 1");
+        assertThat(cache.get("k", this::load)).isEqualTo("value 2");
+    }
+
+    @Test
+    void readsInATransactionThatMayWriteAreNeverKeptNorServedFromMemory() {
+        cache.get("k", this::load);
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        assertThat(cache.get("k", this::load)).isEqualTo("value 2");
+        assertThat(cache.get("other", this::load)).isEqualTo("value 3");
+        TransactionSynchronizationManager.setCurrentTransactionReadOnly(true);
+        assertThat(cache.get("k", this::load)).as("a read-only transaction uses what is kept").isEqualTo("value 1");
+    }
+
+    @Test
+    void keepsAtMostItsSizeAndNothingWhenTheTimeToLiveIsZero() {
+        for (int i = 0; i < 5; i++) {
+            cache.get("k" + i, this::load);
+        }
+        assertThat(cache.size()).isEqualTo(3);
+        assertThat(cache.get("k4", this::load)).as("not kept: the generation was full").isEqualTo("value 6");
+
+        CatalogCache off = new CatalogCache(Duration.ZERO, 3, now::get);
+        off.get("k", this::load);
+        assertThat(off.get("k", this::load)).isEqualTo("value 8");
+        assertThat(off.size()).isZero();
+    }
+}
