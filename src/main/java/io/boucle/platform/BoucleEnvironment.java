@@ -25,6 +25,7 @@ public class BoucleEnvironment implements EnvironmentPostProcessor {
             Map.entry("BOUCLE_DATABASE_USER", "boucle.database.user"),
             Map.entry("BOUCLE_DATABASE_PASSWORD", "boucle.database.password"),
             Map.entry("BOUCLE_DATABASE_POOL_SIZE", "boucle.database.pool-size"),
+            Map.entry("BOUCLE_CATALOG_CACHE_TTL", "boucle.catalog.cache-ttl"),
             Map.entry("BOUCLE_DEMO", "boucle.demo"),
             Map.entry("BOUCLE_AMQP_URL", "boucle.amqp.url"),
             Map.entry("BOUCLE_AMQP_EXCHANGE", "boucle.amqp.exchange"),
