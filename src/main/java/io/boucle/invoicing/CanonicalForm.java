@@ -1,0 +1,138 @@
+package io.boucle.invoicing;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import io.boucle.shared.Money;
+
+/**
+ * The canonical text of an issued document, which its hash covers: every field the document shows, in a
+ * fixed order, one {@code name=value} per line, so an auditor can read it and recompute the hash.
+ *
+ * <p>It must give the same text for ten years for the same document, so it depends on no library's
+ * formatting: amounts are written as plain decimals at the scale {@link Money} keeps (at least the cent),
+ * rates without trailing zeros, dates and instants in ISO 8601 (instants in UTC, to the microsecond the
+ * database keeps), enums by name. In a value, {@code \} is written {@code \\}, a line feed {@code \n} and a
+ * carriage return {@code \r}; absent optional fields are left out. A change of this format is a new
+ * {@link #VERSION}, stored with each document, never an edit of this one.
+ */
+final class CanonicalForm {
+
+    static final int VERSION = 1;
+
+    private final StringBuilder text = new StringBuilder("boucle-invoice/" + VERSION + "\n");
+
+    private CanonicalForm() {
+    }
+
+    static String of(Invoice document) {
+        CanonicalForm form = new CanonicalForm();
+        form.write(document);
+        return form.text.toString();
+    }
+
+    private void write(Invoice document) {
+        field("number", document.number().value());
+        field("type", document.type().code());
+        field("issueDate", document.issueDate().toString());
+        field("issuedAt", DateTimeFormatter.ISO_INSTANT.format(document.issuedAt()));
+        field("orderReference", document.orderReference());
+        field("currency", document.currency().getCurrencyCode());
+        field("operationCategory", document.operationCategory().name());
+        field("deliveryDate", document.deliveryDate().map(Object::toString));
+        field("dueDate", document.dueDate().toString());
+
+        Seller seller = document.seller();
+        field("seller.legalName", seller.legalName());
+        field("seller.legalForm", seller.legalForm());
+        address("seller.address", seller.address());
+        field("seller.siren", seller.siren().value());
+        field("seller.siret", seller.siret().value());
+        field("seller.vatNumber", seller.vatNumber());
+        field("seller.rcs", seller.rcs());
+        field("seller.shareCapital", seller.shareCapital().map(CanonicalForm::amount));
+
+        InvoiceBuyer buyer = document.buyer();
+        field("buyer.name", buyer.name());
+        field("buyer.companyName", buyer.companyName());
+        address("buyer.address", buyer.address());
+        field("buyer.siren", buyer.siren().map(Siren::value));
+        field("buyer.vatNumber", buyer.vatNumber());
+        document.deliveryAddress().ifPresent(address -> address("deliveryAddress", address));
+
+        for (Invoice.Line line : document.lines()) {
+            String name = "line." + line.number() + ".";
+            field(name + "kind", line.kind().name());
+            field(name + "itemReference", line.itemReference());
+            field(name + "description", line.description());
+            field(name + "quantity", Integer.toString(line.quantity()));
+            field(name + "unitPriceExclVat", amount(line.unitPriceExclVat()));
+            field(name + "vatRate", line.vatRate().value().toPlainString());
+            field(name + "vatCategory", line.vatCategory().name());
+            field(name + "exemptionReason", line.exemptionReason().map(reason -> reason.code()));
+            field(name + "regime", line.regime().name());
+            field(name + "taxCountry", line.taxCountry().map(Object::toString));
+            field(name + "totalExclVat", amount(line.totalExclVat()));
+            field(name + "totalVat", amount(line.totalVat()));
+            field(name + "totalInclVat", amount(line.totalInclVat()));
+            field(name + "creditedLine", line.creditedLine().map(Object::toString));
+        }
+        int position = 0;
+        for (Invoice.VatRow row : document.vatBreakdown()) {
+            String name = "vat." + ++position + ".";
+            field(name + "category", row.category().name());
+            field(name + "rate", row.rate().value().toPlainString());
+            field(name + "exemptionReason", row.exemptionReason().map(reason -> reason.code()));
+            field(name + "exemptionText", row.exemptionText());
+            field(name + "taxableAmount", amount(row.taxableAmount()));
+            field(name + "vatAmount", amount(row.vatAmount()));
+        }
+        Invoice.Totals totals = document.totals();
+        field("totals.exclVat", amount(totals.exclVat()));
+        field("totals.vat", amount(totals.vat()));
+        field("totals.inclVat", amount(totals.inclVat()));
+        field("totals.roundingAmount", amount(totals.roundingAmount()));
+        field("totals.payable", amount(totals.payable()));
+        position = 0;
+        for (Invoice.Mention mention : document.mentions()) {
+            String name = "mention." + ++position + ".";
+            field(name + "kind", mention.kind().name());
+            field(name + "text", mention.text());
+        }
+        document.originalInvoice().ifPresent(original -> {
+            field("originalInvoice.number", original.number().value());
+            field("originalInvoice.issueDate", original.issueDate().toString());
+        });
+        field("creditReason", document.creditReason());
+    }
+
+    private void address(String name, PostalAddress address) {
+        field(name + ".line1", address.line1());
+        field(name + ".line2", address.line2());
+        field(name + ".postalCode", address.postalCode());
+        field(name + ".city", address.city());
+        field(name + ".country", address.country().value());
+    }
+
+    private void field(String name, Optional<String> value) {
+        value.ifPresent(present -> field(name, present));
+    }
+
+    private void field(String name, String value) {
+        text.append(name).append('=');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+        text.append('\n');
+    }
+
+    private static String amount(Money money) {
+        return money.amount().toPlainString();
+    }
+}

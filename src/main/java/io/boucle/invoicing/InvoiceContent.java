@@ -1,0 +1,227 @@
+package io.boucle.invoicing;
+
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.boucle.shared.Money;
+import io.boucle.tax.AssessedLine;
+import io.boucle.tax.DeliveryPart;
+import io.boucle.tax.LegalMention;
+import io.boucle.tax.SupplyKind;
+import io.boucle.tax.VatAssessment;
+import io.boucle.tax.VatBreakdown;
+import io.boucle.tax.VatCategory;
+import io.boucle.tax.VatTotals;
+
+/**
+ * What an invoice or a credit note says, composed from the sale (or the invoice credited) and the
+ * merchant settings: pure, no database, no clock.
+ *
+ * <p>An invoice shows the VAT engine's figures unchanged (lines, delivery parts as lines, breakdown,
+ * totals with the rounding amount and the amount payable), so what the customer paid, what the invoice
+ * says and what the VAT return declares are the same numbers. A credit note credits invoice lines at the
+ * figures they were invoiced at, and computes its own breakdown from them.
+ */
+final class InvoiceContent {
+
+    /**
+     * Issue dates are dates in mainland France, where the merchant is established: an invoice numbered
+     * at 23:30 UTC on 31 December belongs to the next year's series.
+     */
+    static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+
+    /**
+     * Rounding of a credit note's VAT: half up to the cent, as the VAT engine rounds (Council Regulation
+     * (EC) No 1103/97 art. 5), once per breakdown row (EN 16931 BR-CO-17).
+     */
+    private static final RoundingMode VAT_ROUNDING = RoundingMode.HALF_UP;
+
+    /** Amounts are stored as numeric(19,4): an amount with more decimals would not read back as hashed. */
+    private static final int STORED_DECIMALS = 4;
+
+    private InvoiceContent() {
+    }
+
+    static LocalDate issueDate(Instant issuedAt) {
+        return LocalDate.ofInstant(issuedAt, FRANCE);
+    }
+
+    /**
+     * The rules an invoice request must meet, checked before a number is taken. They are the rules in
+     * force when issuing; documents already issued are not checked against later ones.
+     */
+    static void check(InvoiceRequest request) {
+        VatAssessment assessment = request.assessment();
+        InvoiceBuyer buyer = request.buyer();
+        if (!request.currency().equals(assessment.totals().payable().currency())) {
+            throw new IllegalArgumentException("the invoice currency must be the assessment's, "
+                    + assessment.totals().payable().currency() + ": invoicing in another currency needs the exchange "
+                    + "rate and the VAT total in EUR, which are not supported yet");
+        }
+        if (buyer.isBusiness() && buyer.isInFrance() && buyer.siren().isEmpty()) {
+            throw new IllegalArgumentException("buyer: a business established in France must give its SIREN "
+                    + "(French e-invoicing rules, décret n° 2022-1299)");
+        }
+        if (buyer.siren().isPresent() && buyer.vatNumber().isPresent() && buyer.vatNumber().get().startsWith("FR")
+                && !buyer.vatNumber().get().equals(buyer.siren().get().vatNumber())) {
+            throw new IllegalArgumentException("buyer: the VAT number " + buyer.vatNumber().get()
+                    + " is not the one of SIREN " + buyer.siren().get() + " (" + buyer.siren().get().vatNumber() + ")");
+        }
+        if (assessment.printBothVatNumbers() && buyer.vatNumber().isEmpty()) {
+            // CGI ann. II art. 242 nonies A I 3° and 4°: both numbers for an exempt intra-EU supply or a reverse charge.
+            throw new IllegalArgumentException("buyer: this sale is exempt or reverse-charged, its invoice must show the "
+                    + "buyer's VAT number");
+        }
+        lines(request).forEach(InvoiceContent::checkStorable);
+    }
+
+    static Invoice invoice(InvoiceRequest request, MerchantSettings settings, InvoiceNumber number, Instant issuedAt) {
+        check(request);
+        VatAssessment assessment = request.assessment();
+        LocalDate issueDate = issueDate(issuedAt);
+        List<Invoice.Line> lines = lines(request);
+        List<Invoice.VatRow> breakdown = assessment.breakdown().stream().map(InvoiceContent::row).toList();
+        VatTotals totals = assessment.totals();
+
+        List<Invoice.Mention> mentions = new ArrayList<>();
+        for (LegalMention mention : assessment.mentions()) {
+            mentions.add(new Invoice.Mention(MentionKind.of(mention.kind()), mention.text()));
+        }
+        if (settings.vatOnDebits() && lines.stream().anyMatch(line -> line.kind() == Invoice.LineKind.SERVICES)) {
+            mentions.add(vatOnDebits());
+        }
+        if (request.buyer().isBusiness()) {
+            mentions.addAll(businessTerms(settings));
+        }
+        return new Invoice(number, InvoiceType.INVOICE, issueDate, issuedAt, request.orderReference(), request.currency(),
+                category(lines), settings.seller(), request.buyer(), request.deliveryAddress(),
+                request.deliveryDate().filter(date -> !date.equals(issueDate)), issueDate.plusDays(settings.paymentTermDays()),
+                lines, breakdown,
+                new Invoice.Totals(totals.exclVat(), totals.vat(), totals.inclVat(), totals.roundingAmount(), totals.payable()),
+                mentions, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A credit note for some lines of an invoice, each in full (EN 16931 type 381; CGI ann. II art. 242 nonies
+     * A I 8°: it cites the invoice's number and date). Each line is credited at the figures it was invoiced at;
+     * the breakdown VAT is recomputed on the credited taxable amounts (BR-CO-17), and the cent that may leave
+     * between that and the lines' prices incl. VAT is the rounding amount, so the amount credited is exactly
+     * what those lines were charged.
+     */
+    static Invoice creditNote(Invoice original, Collection<Integer> lineNumbers, String reason, MerchantSettings settings,
+            InvoiceNumber number, Instant issuedAt) {
+        if (original.isCreditNote()) {
+            throw new IllegalArgumentException(original.number() + " is a credit note: only an invoice can be credited");
+        }
+        if (lineNumbers.isEmpty()) {
+            throw new IllegalArgumentException("a credit note credits at least one line");
+        }
+        LocalDate issueDate = issueDate(issuedAt);
+        Money zero = Money.zero(original.currency());
+        List<Invoice.Line> lines = new ArrayList<>();
+        for (int credited : lineNumbers.stream().sorted().toList()) {
+            Invoice.Line line = original.line(credited);
+            lines.add(new Invoice.Line(lines.size() + 1, line.kind(), line.itemReference(), line.description(),
+                    line.quantity(), line.unitPriceExclVat(), line.vatRate(), line.vatCategory(), line.exemptionReason(),
+                    line.regime(), line.taxCountry(), line.totalExclVat(), line.totalVat(), line.totalInclVat(),
+                    Optional.of(credited)));
+        }
+        List<Invoice.VatRow> breakdown = new ArrayList<>();
+        Money exclVat = zero;
+        Money vat = zero;
+        Money payable = zero;
+        for (Invoice.VatRow originalRow : original.vatBreakdown()) {
+            List<Invoice.Line> inRow = lines.stream().filter(line -> line.vatCategory() == originalRow.category()
+                    && line.vatRate().compareTo(originalRow.rate()) == 0).toList();
+            if (inRow.isEmpty()) {
+                continue;
+            }
+            Money base = inRow.stream().map(Invoice.Line::totalExclVat).reduce(zero, Money::plus);
+            Money rowVat = originalRow.rate().of(base).rounded(VAT_ROUNDING);
+            breakdown.add(new Invoice.VatRow(originalRow.category(), originalRow.rate(), originalRow.exemptionReason(),
+                    originalRow.exemptionText(), base, rowVat));
+            exclVat = exclVat.plus(base);
+            vat = vat.plus(rowVat);
+            payable = payable.plus(inRow.stream().map(Invoice.Line::totalInclVat).reduce(zero, Money::plus));
+        }
+        Money inclVat = exclVat.plus(vat);
+
+        Set<VatCategory> categories = breakdown.stream().map(Invoice.VatRow::category).collect(Collectors.toSet());
+        boolean services = lines.stream().anyMatch(line -> line.kind() == Invoice.LineKind.SERVICES);
+        // The original's mentions that still apply: a VAT mention when its category is credited, the
+        // option for VAT on debits when services are, the business terms always (same buyer).
+        List<Invoice.Mention> mentions = original.mentions().stream()
+                .filter(mention -> mention.kind().vatCategory().isPresent()
+                        ? categories.contains(mention.kind().vatCategory().get())
+                        : mention.kind() != MentionKind.VAT_ON_DEBITS || services)
+                .toList();
+        return new Invoice(number, InvoiceType.CREDIT_NOTE, issueDate, issuedAt, original.orderReference(),
+                original.currency(), category(lines), settings.seller(), original.buyer(), original.deliveryAddress(),
+                Optional.empty(), issueDate, lines, breakdown, new Invoice.Totals(exclVat, vat, inclVat,
+                        payable.minus(inclVat), payable),
+                mentions, Optional.of(new Invoice.Reference(original.number(), original.issueDate())), Optional.of(reason));
+    }
+
+    private static List<Invoice.Line> lines(InvoiceRequest request) {
+        List<Invoice.Line> lines = new ArrayList<>();
+        for (AssessedLine line : request.assessment().lines()) {
+            InvoiceRequest.Item item = request.item(line.reference());
+            lines.add(new Invoice.Line(lines.size() + 1,
+                    item.kind() == SupplyKind.GOODS ? Invoice.LineKind.GOODS : Invoice.LineKind.SERVICES,
+                    Optional.of(line.reference()), item.description(), line.quantity(), line.unit().exclVat(), line.rate(),
+                    line.category(), line.exemptionReason(), line.regime(), line.taxCountry(), line.total().exclVat(),
+                    line.total().vat(), line.total().inclVat(), Optional.empty()));
+        }
+        for (DeliveryPart part : request.assessment().delivery()) {
+            lines.add(new Invoice.Line(lines.size() + 1, Invoice.LineKind.DELIVERY, Optional.empty(),
+                    request.deliveryDescription().orElseThrow(), 1, part.amounts().exclVat(), part.rate(), part.category(),
+                    part.exemptionReason(), part.regime(), part.taxCountry(), part.amounts().exclVat(), part.amounts().vat(),
+                    part.amounts().inclVat(), Optional.empty()));
+        }
+        return lines;
+    }
+
+    private static Invoice.VatRow row(VatBreakdown row) {
+        return new Invoice.VatRow(row.category(), row.rate(), row.exemptionReason(), row.exemptionText(),
+                row.taxableAmount(), row.vat());
+    }
+
+    private static OperationCategory category(List<Invoice.Line> lines) {
+        boolean goods = lines.stream().anyMatch(line -> line.kind() == Invoice.LineKind.GOODS);
+        boolean services = lines.stream().anyMatch(line -> line.kind() == Invoice.LineKind.SERVICES);
+        return goods && services ? OperationCategory.MIXED : services ? OperationCategory.SERVICES : OperationCategory.GOODS;
+    }
+
+    /** The mention CGI art. 269-2 c and décret n° 2022-1299 require, in its fixed wording. */
+    static Invoice.Mention vatOnDebits() {
+        return new Invoice.Mention(MentionKind.VAT_ON_DEBITS, "Option pour le paiement de la taxe d'après les débits");
+    }
+
+    /** Code de commerce art. L441-9 I: on invoices to businesses, the payment terms and late-payment conditions. */
+    private static List<Invoice.Mention> businessTerms(MerchantSettings settings) {
+        return List.of(new Invoice.Mention(MentionKind.PAYMENT_TERMS, settings.paymentTerms()),
+                new Invoice.Mention(MentionKind.EARLY_PAYMENT_DISCOUNT, settings.earlyPaymentDiscount()),
+                new Invoice.Mention(MentionKind.LATE_PAYMENT_PENALTIES, settings.latePaymentPenalties()),
+                new Invoice.Mention(MentionKind.RECOVERY_INDEMNITY, settings.recoveryIndemnity()));
+    }
+
+    private static void checkStorable(Invoice.Line line) {
+        for (Money amount : List.of(line.unitPriceExclVat(), line.totalExclVat(), line.totalVat(), line.totalInclVat())) {
+            if (amount.amount().scale() > STORED_DECIMALS) {
+                throw new IllegalArgumentException("line " + line.number() + ": " + amount + " has more than "
+                        + STORED_DECIMALS + " decimals");
+            }
+        }
+        if (line.vatRate().value().scale() > STORED_DECIMALS) {
+            throw new IllegalArgumentException("line " + line.number() + ": rate " + line.vatRate() + " has too many decimals");
+        }
+    }
+}

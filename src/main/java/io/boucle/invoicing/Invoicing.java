@@ -1,0 +1,261 @@
+package io.boucle.invoicing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.boucle.shared.Identifiers;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The invoicing facade: the merchant's settings, issuing invoices and credit notes, reading them, and
+ * proving they are unchanged.
+ *
+ * <h2>Issuing</h2>
+ * A document is stored only when final, with its number, in one short transaction that
+ * <ol>
+ * <li>locks the head of the hash chain (this serialises issuing, see {@link HashChain}),</li>
+ * <li>takes the next number of the series ({@link Numbering}: a counter row, so a rollback consumes nothing),</li>
+ * <li>dates it: the issue date is the date in France at that moment, so that a series' numbers and dates
+ * rise together,</li>
+ * <li>inserts it with its hash, moves the chain head, and publishes {@link InvoiceIssued} or
+ * {@link CreditNoteIssued} in the event publication registry, delivered once the transaction commits.</li>
+ * </ol>
+ * The issuing methods join the caller's transaction so that a caller can make issuing atomic with its own
+ * bookkeeping; that transaction must stay as short, and must not be the order's: see {@link Numbering} for
+ * why invoices are issued after the order commits, from an event listener.
+ *
+ * <h2>Immutability</h2>
+ * Issued documents are never updated or deleted: database triggers refuse it, and the hash chain shows it
+ * ({@link #verifyChain()}) if it was done around them. Corrections and refunds are credit notes.
+ */
+@Service
+public class Invoicing {
+
+    /** Documents read at a time when walking the chain: bounded memory whatever the ten years hold. */
+    private static final int CHAIN_PAGE = 500;
+
+    private final MerchantSettingsStore settings;
+    private final Numbering numbering;
+    private final HashChain chain;
+    private final IssuedDocuments documents;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Invoicing(MerchantSettingsStore settings, Numbering numbering, HashChain chain, IssuedDocuments documents,
+            ApplicationEventPublisher events, Clock clock) {
+        this.settings = settings;
+        this.numbering = numbering;
+        this.chain = chain;
+        this.documents = documents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // Merchant settings
+
+    @Transactional(readOnly = true)
+    public MerchantSettings merchantSettings() {
+        return settings.read().settings();
+    }
+
+    /**
+     * When an owner last saved the settings; empty while they are the demo company's defaults, and then no
+     * invoice can be issued.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> merchantSettingsConfirmedAt() {
+        return settings.read().confirmedAt();
+    }
+
+    /**
+     * Saves the settings (valid by construction, see {@link MerchantSettings}) and confirms them for issuing.
+     * Documents already issued keep the seller they were issued with.
+     *
+     * @throws InvalidMerchantSettings naming the fields at fault; nothing is written
+     */
+    @Transactional
+    public MerchantSettings updateMerchantSettings(MerchantSettings update) {
+        Objects.requireNonNull(update, "update");
+        List<InvalidMerchantSettings.Problem> problems = new ArrayList<>();
+        // A prefix that numbered one type of document never numbers another: their numbers would collide.
+        if (numbering.usedByAnotherType(update.invoicePrefix(), InvoiceType.INVOICE)) {
+            problems.add(new InvalidMerchantSettings.Problem("invoicePrefix", "already numbers credit notes"));
+        }
+        if (numbering.usedByAnotherType(update.creditNotePrefix(), InvoiceType.CREDIT_NOTE)) {
+            problems.add(new InvalidMerchantSettings.Problem("creditNotePrefix", "already numbers invoices"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidMerchantSettings(problems);
+        }
+        settings.save(update, Instant.now(clock));
+        return update;
+    }
+
+    // Issuing
+
+    /**
+     * Issues the invoice of an order: final, numbered, stored with every figure and mention it shows, its
+     * seller copied from the settings now. One invoice per order: when the order already has one, that
+     * invoice is returned and nothing is issued, so a redelivered event issues nothing twice.
+     *
+     * @throws IllegalArgumentException when the request does not make a valid invoice
+     * @throws IllegalStateException    when the merchant settings were never confirmed, or the order's
+     *                                  invoice exists with other amounts
+     */
+    @Transactional
+    public Invoice issueInvoice(InvoiceRequest request) {
+        Objects.requireNonNull(request, "request");
+        MerchantSettings merchant = confirmedSettings();
+        InvoiceContent.check(request);
+        HashChain.Head head = chain.lock();
+        Optional<IssuedDocuments.Stored> existing = documents.invoiceForOrder(request.orderReference());
+        if (existing.isPresent()) {
+            Invoice invoice = existing.get().document();
+            if (invoice.totals().payable().compareTo(request.assessment().totals().payable()) != 0) {
+                throw new IllegalStateException("order " + request.orderReference() + " already has the invoice "
+                        + invoice.number() + " for " + invoice.totals().payable() + ": correct it with a credit note");
+            }
+            return invoice;
+        }
+        Instant issuedAt = now();
+        InvoiceNumber number = numbering.next(InvoiceType.INVOICE, merchant.invoicePrefix(),
+                InvoiceContent.issueDate(issuedAt).getYear());
+        Invoice invoice = InvoiceContent.invoice(request, merchant, number, issuedAt);
+        append(invoice, head, Optional.empty());
+        events.publishEvent(new InvoiceIssued(number, invoice.orderReference(), invoice.issueDate(),
+                invoice.totals().payable(), issuedAt));
+        return invoice;
+    }
+
+    /**
+     * Issues a credit note (type 381) for a whole invoice, or for some of its lines, citing the invoice's
+     * number and date. Each line is credited once at most.
+     *
+     * @throws IllegalArgumentException when the invoice or a line does not exist, or the number is a credit note's
+     * @throws IllegalStateException    when a line, or the whole invoice, was credited already
+     */
+    @Transactional
+    public Invoice issueCreditNote(CreditNoteRequest request) {
+        Objects.requireNonNull(request, "request");
+        MerchantSettings merchant = confirmedSettings();
+        HashChain.Head head = chain.lock();
+        IssuedDocuments.Stored stored = documents.find(request.originalInvoice())
+                .orElseThrow(() -> new IllegalArgumentException("no invoice " + request.originalInvoice()));
+        Invoice original = stored.document();
+        if (original.isCreditNote()) {
+            throw new IllegalArgumentException(original.number() + " is a credit note: only an invoice can be credited");
+        }
+        Map<Integer, InvoiceNumber> credited = documents.creditedLines(stored.id());
+        List<Integer> lines;
+        if (request.creditsWholeInvoice()) {
+            lines = original.lines().stream().map(Invoice.Line::number).filter(line -> !credited.containsKey(line)).toList();
+            if (lines.isEmpty()) {
+                throw new IllegalStateException(original.number() + " is credited in full already");
+            }
+        } else {
+            lines = request.lines();
+            for (int line : lines) {
+                original.line(line);
+                if (credited.containsKey(line)) {
+                    throw new IllegalStateException("line " + line + " of " + original.number() + " was credited by "
+                            + credited.get(line));
+                }
+            }
+        }
+        Instant issuedAt = now();
+        InvoiceNumber number = numbering.next(InvoiceType.CREDIT_NOTE, merchant.creditNotePrefix(),
+                InvoiceContent.issueDate(issuedAt).getYear());
+        Invoice note = InvoiceContent.creditNote(original, lines, request.reason(), merchant, number, issuedAt);
+        append(note, head, Optional.of(stored.id()));
+        events.publishEvent(new CreditNoteIssued(number, original.number(), note.orderReference(), note.issueDate(),
+                note.totals().payable(), issuedAt));
+        return note;
+    }
+
+    // Reading
+
+    @Transactional(readOnly = true)
+    public Optional<Invoice> find(InvoiceNumber number) {
+        return documents.find(number).map(IssuedDocuments.Stored::document);
+    }
+
+    /** An order's invoice and credit notes, in the order they were issued. */
+    @Transactional(readOnly = true)
+    public List<Invoice> documentsOf(String orderReference) {
+        return documents.forOrder(orderReference);
+    }
+
+    /**
+     * Walks the hash chain from the first issued document to the last, recomputing each hash from the stored
+     * content, and checks the chain head: {@link ChainVerification.Intact}, or the first document that was
+     * altered or is missing. Reads one snapshot (repeatable read), so documents issued meanwhile do not
+     * disturb it.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ChainVerification verifyChain() {
+        HashChain.Head head = chain.head();
+        String previous = HashChain.GENESIS;
+        long expected = 1;
+        List<IssuedDocuments.Stored> page;
+        do {
+            page = documents.chainedAfter(expected - 1, CHAIN_PAGE);
+            for (IssuedDocuments.Stored stored : page) {
+                if (stored.position() != expected) {
+                    return new ChainVerification.Incomplete(expected, "no document at position " + expected
+                            + ": the next one, " + stored.number() + ", is at position " + stored.position());
+                }
+                if (stored.content().isEmpty()) {
+                    return new ChainVerification.Altered(stored.number(), expected,
+                            "its stored rows are not a valid document: " + stored.problem().orElse(""));
+                }
+                if (stored.canonicalVersion() != CanonicalForm.VERSION) {
+                    return new ChainVerification.Altered(stored.number(), expected,
+                            "unknown canonical form version " + stored.canonicalVersion());
+                }
+                String hash = HashChain.link(previous, CanonicalForm.of(stored.document()));
+                if (!hash.equals(stored.hash())) {
+                    return new ChainVerification.Altered(stored.number(), expected,
+                            "its content or its link to the previous document no longer matches its hash");
+                }
+                previous = stored.hash();
+                expected++;
+            }
+        } while (page.size() == CHAIN_PAGE);
+        long count = expected - 1;
+        if (head.position() != count || !head.hash().equals(previous)) {
+            return new ChainVerification.Incomplete(count + 1, "the chain head records " + head.position()
+                    + " documents ending with hash " + head.hash() + ", the documents found are " + count
+                    + " ending with hash " + previous);
+        }
+        return new ChainVerification.Intact(count, previous);
+    }
+
+    private MerchantSettings confirmedSettings() {
+        MerchantSettingsStore.Current current = settings.read();
+        if (current.confirmedAt().isEmpty()) {
+            throw new IllegalStateException("the merchant settings are the demo company's defaults: an owner must "
+                    + "review and save them before the first invoice");
+        }
+        return current.settings();
+    }
+
+    /** Now, to the microsecond the database keeps, so the stored instant is the one hashed. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void append(Invoice document, HashChain.Head head, Optional<java.util.UUID> original) {
+        HashChain.Head link = new HashChain.Head(head.position() + 1, HashChain.link(head.hash(), CanonicalForm.of(document)));
+        documents.insert(Identifiers.newUuid(clock), document, link, original);
+        chain.advance(link);
+    }
+}

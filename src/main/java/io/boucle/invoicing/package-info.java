@@ -1,0 +1,7 @@
+/**
+ * Invoices and credit notes as French law wants them: the merchant's legal identity, final documents
+ * numbered without gaps or duplicates per series and year, never changed once issued, chained by
+ * SHA-256 so any later change shows, and announced by events for delivery, Factur-X and accounting.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "tax" })
+package io.boucle.invoicing;

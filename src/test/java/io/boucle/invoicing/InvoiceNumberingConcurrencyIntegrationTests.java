@@ -1,0 +1,120 @@
+package io.boucle.invoicing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import io.boucle.test.IntegrationTest;
+import io.boucle.test.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static io.boucle.invoicing.InvoiceFixtures.anOrder;
+import static io.boucle.invoicing.InvoiceFixtures.goods;
+import static io.boucle.tax.TaxCategory.STANDARD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class InvoiceNumberingConcurrencyIntegrationTests {
+
+    static final int ISSUES = 100;
+    static final int THREADS = 8;
+
+    @Autowired
+    Invoicing invoicing;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    record Outcome(String orderReference, InvoiceNumber number, boolean committed) {
+    }
+
+    @Test
+    void concurrentIssuesWithAThirdRolledBackLeaveOneContiguousSeriesWithoutRepeats() throws Exception {
+        invoicing.updateMerchantSettings(InvoiceFixtures.demoSettings());
+        String series = "F" + InvoiceContent.issueDate(clock.instant()).getYear();
+        long before = lastNumber(series);
+
+        List<Outcome> outcomes = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < ISSUES; i++) {
+                String orderReference = "ORD-" + id + "-" + i;
+                boolean rollBack = i % 3 == 0;
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    // The issuing transaction: the one the event listener will run. Some fail after the
+                    // number was taken (a crash, a constraint): they must give it back.
+                    return transactions.execute(status -> {
+                        Invoice invoice = invoicing.issueInvoice(anOrder(orderReference)
+                                .with(goods("MUG", STANDARD, 1, "24.00", "Mug")).request());
+                        if (rollBack) {
+                            status.setRollbackOnly();
+                        }
+                        return new Outcome(orderReference, invoice.number(), !rollBack);
+                    });
+                }));
+            }
+            start.countDown();
+            for (Future<Outcome> future : futures) {
+                outcomes.add(future.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        List<Outcome> committed = outcomes.stream().filter(Outcome::committed).toList();
+        List<Outcome> rolledBack = outcomes.stream().filter(outcome -> !outcome.committed()).toList();
+        assertThat(committed).hasSize(66);
+        assertThat(rolledBack).hasSize(34);
+
+        List<Long> numbers = committed.stream().map(outcome -> outcome.number().sequence()).sorted().toList();
+        assertThat(numbers).as("one number each, none missing, none repeated")
+                .containsExactlyElementsOf(LongStream.rangeClosed(before + 1, before + committed.size()).boxed().toList());
+        assertThat(counter(series)).as("the counter consumed nothing for rolled-back issues")
+                .isEqualTo(before + committed.size());
+        for (Outcome outcome : committed) {
+            assertThat(invoicing.documentsOf(outcome.orderReference())).singleElement()
+                    .extracting(Invoice::number).isEqualTo(outcome.number());
+        }
+        for (Outcome outcome : rolledBack) {
+            assertThat(invoicing.documentsOf(outcome.orderReference())).as("rolled back").isEmpty();
+            assertThat(outcome.number().sequence()).as("its number went to a later issue")
+                    .isLessThanOrEqualTo(before + committed.size() + 1);
+        }
+        // The whole series, whoever issued in it: 1..N, each once.
+        assertThat(jdbc.sql("""
+                SELECT count(*) = max(sequence) AND min(sequence) = 1 AND count(DISTINCT sequence) = count(*)
+                FROM invoicing.document WHERE series = :series
+                """).param("series", series).query(Boolean.class).single()).isTrue();
+        assertThat(invoicing.verifyChain().isIntact()).isTrue();
+    }
+
+    private long counter(String series) {
+        return jdbc.sql("SELECT last_number FROM invoicing.series WHERE prefix || year = :series")
+                .param("series", series).query(Long.class).single();
+    }
+
+    private long lastNumber(String series) {
+        return jdbc.sql("SELECT coalesce(max(sequence), 0) FROM invoicing.document WHERE series = :series")
+                .param("series", series).query(Long.class).single();
+    }
+}
