@@ -7,6 +7,7 @@ import io.boucle.catalog.Catalog;
 import io.boucle.catalog.Condition;
 import io.boucle.catalog.NewProduct;
 import io.boucle.catalog.ProductDetails;
+import io.boucle.catalog.ProductQuery;
 import io.boucle.catalog.SellerType;
 import io.boucle.inventory.Inventory;
 import io.boucle.inventory.StockLevel;
@@ -102,8 +103,10 @@ class AdminCatalogApi {
     @PutMapping("/inventory/{sku}")
     @Operation(summary = "Set the stock on hand of a SKU after a count")
     StockLevel setStock(@PathVariable String sku, @Valid @RequestBody SetStock request) {
-        if (!catalog.hasSku(sku)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No variant has the SKU '" + sku + "'.");
+        ProductQuery.Kind kind = catalog.kindOfSku(sku)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No variant has the SKU '" + sku + "'."));
+        if (kind == ProductQuery.Kind.SECOND_HAND && request.onHand() > 1) {
+            throw new IllegalArgumentException("onHand: a second-hand item is unique, its stock is 0 or 1");
         }
         return inventory.setOnHand(sku, request.onHand());
     }

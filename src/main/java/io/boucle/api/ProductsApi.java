@@ -79,6 +79,9 @@ class ProductsApi {
         };
         Page<ProductCard> cards;
         if (q != null && !q.isBlank()) {
+            if (brand != null || minPrice != null || maxPrice != null) {
+                throw new IllegalArgumentException("q: searches can be narrowed by category and condition only, not brand or price");
+            }
             if (page < 0 || size < 1 || size > ProductQuery.MAX_SIZE) {
                 throw new IllegalArgumentException("page must be 0 or more and size between 1 and " + ProductQuery.MAX_SIZE);
             }

@@ -52,7 +52,11 @@ class ProductPages {
     @PostMapping("/admin/products/{slug}/published")
     String publish(@PathVariable String slug, @RequestParam boolean published, @RequestParam(defaultValue = "") String q,
             RedirectAttributes redirect) {
-        catalog.setPublished(slug, published);
+        try {
+            catalog.setPublished(slug, published);
+        } catch (IllegalArgumentException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
         redirect.addFlashAttribute("changed", slug);
         redirect.addAttribute("q", q);
         return "redirect:/admin/products";

@@ -215,7 +215,7 @@ public class Catalog {
                  WHERE p.status = 'PUBLISHED' AND (
                     p.copy_of = (SELECT id FROM catalog.product WHERE slug = :slug)
                     OR p.id = (SELECT copy_of FROM catalog.product WHERE slug = :slug))
-                ORDER BY p.published_at DESC, p.slug
+                ORDER BY p.published_at DESC, p.slug LIMIT 12
                 """)
                 .param("slug", slug)
                 .query((row, n) -> card(row))
@@ -265,10 +265,12 @@ public class Catalog {
                 .query((row, n) -> card(row)).list().stream().toList();
     }
 
+    /** Whether a SKU belongs to a new product or to a (unique) second-hand item; empty when unknown. */
     @Transactional(readOnly = true)
-    public boolean hasSku(String sku) {
-        return sku != null && jdbc.sql("SELECT count(*) FROM catalog.variant WHERE sku = :sku")
-                .param("sku", sku).query(Long.class).single() > 0;
+    public Optional<ProductQuery.Kind> kindOfSku(String sku) {
+        return sku == null ? Optional.empty() : jdbc.sql("""
+                SELECT p.kind FROM catalog.variant v JOIN catalog.product p ON p.id = v.product_id WHERE v.sku = :sku
+                """).param("sku", sku).query(String.class).optional().map(ProductQuery.Kind::valueOf);
     }
 
     /** Every published product's address and last publication, for the sitemap. */
@@ -308,7 +310,7 @@ public class Catalog {
         return cached(key("questions", slug), () -> jdbc.sql("""
                 SELECT question, answer, locale, answered_at FROM catalog.question
                 WHERE product_id = (SELECT id FROM catalog.product WHERE slug = :slug) AND answer IS NOT NULL
-                ORDER BY answered_at DESC
+                ORDER BY answered_at DESC LIMIT 30
                 """)
                 .param("slug", slug)
                 .query((row, n) -> new Question(row.getString("question"), row.getString("answer"), row.getString("locale"),
@@ -567,6 +569,9 @@ public class Catalog {
                 }
                 if (variant.price() == null || variant.price().isNegative() || !variant.price().isRoundedToMinorUnit()) {
                     problems.add("price: a positive amount in cents for '" + variant.sku() + "'");
+                } else if (!Money.EUR.equals(variant.price().currency())) {
+                    // The catalog's prices include French VAT in euros; other currencies are charged at checkout.
+                    problems.add("price: in EUR for '" + variant.sku() + "'");
                 }
                 if (variant.weightGrams() != null && variant.weightGrams() < 0) {
                     problems.add("weight: cannot be negative for '" + variant.sku() + "'");
@@ -586,6 +591,8 @@ public class Catalog {
             }
             if (used.purchasePrice() == null || used.purchasePrice().isNegative()) {
                 problems.add("secondHand.purchasePrice: required, not negative");
+            } else if (!Money.EUR.equals(used.purchasePrice().currency())) {
+                problems.add("secondHand.purchasePrice: in EUR");
             }
             if (used.copyOfSlug() != null && !exists("product", used.copyOfSlug())) {
                 problems.add("secondHand.copyOf: unknown product '" + used.copyOfSlug() + "'");
@@ -647,8 +654,13 @@ public class Catalog {
                 .param("id", id)
                 .query((r, n) -> Rating.of(r.getInt("n"), r.getInt("s")))
                 .single();
-        List<Category> all = categories();
         String categorySlug = row.getString("category_slug");
+        List<Category> all = categories();
+        if (all.stream().noneMatch(c -> c.slug().equals(categorySlug))) {
+            // A category created through another node since this node last read the tree.
+            cache.clear();
+            all = categories();
+        }
         Category category = all.stream().filter(c -> c.slug().equals(categorySlug)).findFirst().orElseThrow();
         String condition = row.getString("condition");
         Timestamp publishedAt = row.getTimestamp("published_at");

@@ -63,7 +63,11 @@ final class CatalogCache {
             return (T) kept;
         }
         T loaded = loader.get();
-        if (loaded != null && generation.entries().size() < maxEntries) {
+        // Misses are not kept: addresses that do not exist must not fill the cache.
+        if (loaded != null && !(loaded instanceof java.util.Optional<?> optional && optional.isEmpty())) {
+            if (generation.entries().size() >= maxEntries) {
+                generation.entries().clear(); // full: start afresh rather than stop caching
+            }
             generation.entries().putIfAbsent(key, loaded);
         }
         return loaded;

@@ -23,6 +23,22 @@ public record ProductQuery(String categorySlug, Kind kind, String brandSlug, Big
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
         }
         sort = sort == null ? Sort.NEWEST : sort;
+        if (categorySlug != null && !Catalog.SLUG.matcher(categorySlug).matches()) {
+            throw new IllegalArgumentException("category: not a category address");
+        }
+        if (brandSlug != null && !Catalog.SLUG.matcher(brandSlug).matches()) {
+            throw new IllegalArgumentException("brand: not a brand address");
+        }
+        checkPrice("minPrice", minPrice);
+        checkPrice("maxPrice", maxPrice);
+    }
+
+    private static final BigDecimal MAX_PRICE = BigDecimal.valueOf(1_000_000_000);
+
+    private static void checkPrice(String name, BigDecimal price) {
+        if (price != null && (price.signum() < 0 || price.compareTo(MAX_PRICE) > 0 || price.scale() > 2)) {
+            throw new IllegalArgumentException(name + ": an amount between 0 and 1000000000 with at most 2 decimals");
+        }
     }
 
     public static ProductQuery all(int page, int size) {

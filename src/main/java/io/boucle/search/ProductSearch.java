@@ -52,6 +52,12 @@ public class ProductSearch {
         if (q.length() > MAX_QUERY_LENGTH) {
             throw new IllegalArgumentException("q: at most " + MAX_QUERY_LENGTH + " characters");
         }
+        if (q.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("q: no control characters");
+        }
+        if (categorySlug != null && !categorySlug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("category: not a category address");
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("q", q);
         params.put("category", categorySlug);
@@ -112,6 +118,9 @@ public class ProductSearch {
     /** (Re)indexes one product from the catalog; a product no longer published leaves the index. */
     @Transactional
     public void index(String slug) {
+        // Publish and withdraw events of one product are handled in parallel: take turns per product,
+        // so the last change read is the last one written.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('search.document:' || :slug))").param("slug", slug).query().singleRow();
         ProductDetails product = catalog.findBySlug(slug, false).orElse(null);
         if (product == null) {
             jdbc.sql("DELETE FROM search.document WHERE slug = :slug").param("slug", slug).update();

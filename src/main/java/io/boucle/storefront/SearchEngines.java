@@ -51,7 +51,7 @@ class SearchEngines {
     }
 
     private void url(StringBuilder xml, String path, Instant modified) {
-        String location = HtmlUtils.htmlEscape(publicUrl.resolve(path).toString());
+        String location = HtmlUtils.htmlEscape(publicUrl.resolve(path).toString(), "UTF-8");
         xml.append("  <url><loc>").append(location).append("</loc>");
         if (modified != null) {
             xml.append("<lastmod>").append(DateTimeFormatter.ISO_LOCAL_DATE.format(modified.atOffset(ZoneOffset.UTC))).append("</lastmod>");

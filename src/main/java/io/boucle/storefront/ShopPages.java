@@ -84,6 +84,9 @@ class ShopPages {
         ProductQuery.Kind chosenKind = "occasion".equals(kind) ? ProductQuery.Kind.SECOND_HAND
                 : "neuf".equals(kind) ? ProductQuery.Kind.NEW : null;
         ProductQuery.Sort chosenSort = parseSort(sort);
+        // A price filter typed by hand that makes no sense is left out rather than answered with an error.
+        minPrice = plausiblePrice(minPrice);
+        maxPrice = plausiblePrice(maxPrice);
         Page<ProductCard> products = catalog.list(new ProductQuery(slug, chosenKind, null, minPrice, maxPrice, chosenSort,
                 Math.max(page, 0), PAGE_SIZE));
         List<Category> all = catalog.categories();
@@ -108,7 +111,11 @@ class ShopPages {
     @GetMapping("/recherche")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
             @RequestParam(required = false) String kind, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
-        String query = q.length() > ProductSearch.MAX_QUERY_LENGTH ? q.substring(0, ProductSearch.MAX_QUERY_LENGTH) : q;
+        String typed = q.replaceAll("\\p{Cntrl}", " ");
+        String query = typed.length() > ProductSearch.MAX_QUERY_LENGTH ? typed.substring(0, ProductSearch.MAX_QUERY_LENGTH) : typed;
+        if (category != null && !category.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            category = null;
+        }
         String chosenKind = "occasion".equals(kind) ? "SECOND_HAND" : "neuf".equals(kind) ? "NEW" : null;
         SearchResults results = search.search(query, category, chosenKind, Math.max(page, 0), PAGE_SIZE);
         Map<String, String> names = new LinkedHashMap<>();
@@ -204,6 +211,11 @@ class ShopPages {
         }
     }
 
+    private static BigDecimal plausiblePrice(BigDecimal price) {
+        return price == null || price.signum() < 0 || price.compareTo(BigDecimal.valueOf(1_000_000)) > 0
+                ? null : price.setScale(Math.min(price.scale(), 2), java.math.RoundingMode.DOWN);
+    }
+
     static String image(String slug) {
         return "/media/products/" + slug + ".svg";
     }
@@ -211,7 +223,11 @@ class ShopPages {
     /** The first sentence or so of the description, as plain text, for search engines and link previews. */
     static String summary(String markdown) {
         String plain = markdown.replaceAll("[#*_>`\\[\\]()-]", " ").replaceAll("\\s+", " ").strip();
-        return plain.length() <= 155 ? plain : plain.substring(0, plain.lastIndexOf(' ', 152)) + "…";
+        if (plain.length() <= 155) {
+            return plain;
+        }
+        int cut = plain.lastIndexOf(' ', 152);
+        return plain.substring(0, cut > 0 ? cut : 152) + "…";
     }
 
     /** schema.org Product, Offer (UsedCondition for second-hand items), AggregateRating and BreadcrumbList. */

@@ -157,6 +157,20 @@ class ProductsApiIntegrationTests {
     }
 
     @Test
+    void stockOfASecondHandItemCannotBeRaisedAboveOne() {
+        String slug = "unique-stock-" + id;
+        HttpResponse<String> created = create("""
+                {"slug": "%s", "title": "Veste", "category": "%s", "taxCategory": "STANDARD",
+                 "variants": [{"sku": "%s", "price": {"amount": "30.00", "currency": "EUR"}, "stock": 1}],
+                 "secondHand": {"condition": "GOOD", "purchasePrice": {"amount": "5.00", "currency": "EUR"}, "seller": "PRIVATE"}}
+                """.formatted(slug, category, sku("UQ")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        assertProblem(putStock(sku("UQ"), "{\"onHand\": 5}"), 400).contains("unique");
+        assertThat(putStock(sku("UQ"), "{\"onHand\": 0}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void secondHandItemWithTwoVariantsIsRefusedAndNothingIsCreated() {
         String slug = "deux-" + id;
         HttpResponse<String> refused = create("""
@@ -427,6 +441,21 @@ class ProductsApiIntegrationTests {
     }
 
     // Stock
+
+    @Test
+    void publicQueriesWithControlCharactersOrAbsurdPricesAreRefusedClearly() {
+        assertProblem(http.get("/api/v1/products?q=%00"), 400);
+        assertProblem(http.get("/api/v1/products?minPrice=1e1001"), 400);
+        assertProblem(http.get("/api/v1/products?category=%00"), 400);
+        assertProblem(http.get("/api/v1/products?q=velo&maxPrice=50"), 400);
+    }
+
+    @Test
+    void productPricedInAnotherCurrencyIsRefused() {
+        String slug = "usd-" + id;
+        assertProblem(create(simpleProduct(slug, sku("USD"), "10.00").replace("\"EUR\"", "\"USD\"")), 400);
+        assertNothingCreated(slug, sku("USD"));
+    }
 
     @Test
     void stockOfAnUnknownSkuIsNotFoundAndNothingIsStored() {

@@ -83,6 +83,14 @@ class ProductPagesIntegrationTests {
     }
 
     @Test
+    void publishingAnUnknownProductIsNotFound() {
+        signIn(Role.OWNER);
+        String page = http.get("/admin/products").body();
+        assertThat(http.postForm("/admin/products/no-such-product-" + id + "/published",
+                Http.form("published", "true", "_csrf", Http.csrfToken(page))).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void supportStaffMayNotManageTheCatalog() {
         signIn(Role.SUPPORT);
         assertThat(http.get("/admin/products").statusCode()).isEqualTo(403);

@@ -70,6 +70,12 @@ class CatalogCacheTests {
     }
 
     @Test
+    void missesAreNotKept() {
+        cache.get("missing", java.util.Optional::empty);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
     void readsInATransactionThatMayWriteAreNeverKeptNorServedFromMemory() {
         cache.get("k", this::load);
         TransactionSynchronizationManager.setActualTransactionActive(true);
@@ -80,12 +86,13 @@ class CatalogCacheTests {
     }
 
     @Test
-    void keepsAtMostItsSizeAndNothingWhenTheTimeToLiveIsZero() {
+    void keepsAtMostItsSizeStartingAfreshWhenFullAndNothingWhenTheTimeToLiveIsZero() {
         for (int i = 0; i < 5; i++) {
             cache.get("k" + i, this::load);
+            assertThat(cache.size()).isLessThanOrEqualTo(3);
         }
-        assertThat(cache.size()).isEqualTo(3);
-        assertThat(cache.get("k4", this::load)).as("not kept: the generation was full").isEqualTo("value 6");
+        assertThat(cache.get("k4", this::load)).as("kept after the full generation was emptied").isEqualTo("value 5");
+        assertThat(cache.get("k0", this::load)).as("emptied with the full generation").isEqualTo("value 6");
 
         CatalogCache off = new CatalogCache(Duration.ZERO, 3, now::get);
         off.get("k", this::load);
