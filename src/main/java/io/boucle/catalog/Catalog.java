@@ -675,6 +675,11 @@ public class Catalog {
                 publishedAt == null ? null : publishedAt.toInstant());
     }
 
+    /** A category and its ancestors, the top-level one first. */
+    public List<Category> breadcrumb(Category category) {
+        return breadcrumb(categories(), category);
+    }
+
     private static List<Category> breadcrumb(List<Category> all, Category category) {
         List<Category> path = new ArrayList<>();
         for (Category current = category; current != null; ) {

@@ -95,7 +95,7 @@ class ShopPages {
         model.addAttribute("description", category.description().in(locale));
         model.addAttribute("children", all.stream().filter(c -> slug.equals(c.parentSlug()))
                 .map(c -> new Crumb(c.slug(), c.name().in(locale))).toList());
-        model.addAttribute("breadcrumb", breadcrumb(all, category, locale));
+        model.addAttribute("breadcrumb", crumbs(catalog.breadcrumb(category), locale));
         model.addAttribute("products", cards(products.items(), locale));
         model.addAttribute("total", products.total());
         model.addAttribute("page", products.page());
@@ -147,12 +147,11 @@ class ShopPages {
         Map<String, StockLevel> stock = inventory.levels(Stream.of(variantSkus, skus(boughtTogether), skus(counterparts))
                 .flatMap(List::stream).toList());
         int available = variantSkus.stream().distinct().mapToInt(sku -> stock.get(sku).available()).sum();
-        List<Category> all = catalog.categories();
         model.addAttribute("product", product);
         model.addAttribute("title", product.title().in(locale));
         model.addAttribute("description", format.markdown(product.description().in(locale)));
         model.addAttribute("summary", summary(product.description().in(locale)));
-        model.addAttribute("breadcrumb", breadcrumb(all, product.category(), locale));
+        model.addAttribute("breadcrumb", crumbs(product.breadcrumb(), locale));
         model.addAttribute("variants", product.variants().stream().map(variant -> new VariantView(variant.sku(),
                 variant.title().in(locale), format.price(variant.price(), locale), stock.get(variant.sku()).available())).toList());
         model.addAttribute("price", format.price(product.lowestPrice(), locale));
@@ -167,7 +166,7 @@ class ShopPages {
         model.addAttribute("counterparts", cards(counterparts, stock, locale));
         model.addAttribute("image", image(slug));
         model.addAttribute("canonical", publicUrl.resolve("/p/" + slug).toString());
-        model.addAttribute("jsonLd", jsonLd(product, available, all, locale));
+        model.addAttribute("jsonLd", jsonLd(product, available, locale));
         return "storefront/product";
     }
 
@@ -193,14 +192,8 @@ class ShopPages {
                 .map(c -> new Crumb(c.slug(), c.name().in(locale))).toList();
     }
 
-    private static List<Crumb> breadcrumb(List<Category> all, Category category, Locale locale) {
-        List<Crumb> path = new ArrayList<>();
-        for (Category current = category; current != null; ) {
-            path.addFirst(new Crumb(current.slug(), current.name().in(locale)));
-            String parent = current.parentSlug();
-            current = parent == null ? null : all.stream().filter(c -> c.slug().equals(parent)).findFirst().orElse(null);
-        }
-        return path;
+    private static List<Crumb> crumbs(List<Category> path, Locale locale) {
+        return path.stream().map(c -> new Crumb(c.slug(), c.name().in(locale))).toList();
     }
 
     private static ProductQuery.Sort parseSort(String sort) {
@@ -231,7 +224,7 @@ class ShopPages {
     }
 
     /** schema.org Product, Offer (UsedCondition for second-hand items), AggregateRating and BreadcrumbList. */
-    private String jsonLd(ProductDetails product, int available, List<Category> all, Locale locale) {
+    private String jsonLd(ProductDetails product, int available, Locale locale) {
         Map<String, Object> offer = new LinkedHashMap<>();
         offer.put("@type", "Offer");
         offer.put("price", product.lowestPrice().amount().toPlainString());
@@ -255,7 +248,7 @@ class ShopPages {
                     "ratingValue", product.rating().average().toPlainString(), "reviewCount", product.rating().count()));
         }
         List<Map<String, Object>> crumbs = new ArrayList<>();
-        List<Crumb> path = breadcrumb(all, product.category(), locale);
+        List<Crumb> path = crumbs(product.breadcrumb(), locale);
         for (int i = 0; i < path.size(); i++) {
             crumbs.add(Map.of("@type", "ListItem", "position", i + 1, "name", path.get(i).name(),
                     "item", publicUrl.resolve("/c/" + path.get(i).slug()).toString()));
