@@ -205,6 +205,9 @@ public class Invoicing {
         HashChain.Head head = chain.head();
         String previous = HashChain.GENESIS;
         long expected = 1;
+        // Each series must also run 1, 2, 3… in chain order: a gap is a missing document even if
+        // every hash holds (CGI ann. II art. 242 nonies A I 7°).
+        java.util.Map<String, Long> lastInSeries = new java.util.HashMap<>();
         List<IssuedDocuments.Stored> page;
         do {
             page = documents.chainedAfter(expected - 1, CHAIN_PAGE);
@@ -226,6 +229,18 @@ public class Invoicing {
                     return new ChainVerification.Altered(stored.number(), expected,
                             "its content or its link to the previous document no longer matches its hash");
                 }
+                InvoiceNumber number;
+                try {
+                    number = InvoiceNumber.parse(stored.number());
+                } catch (IllegalArgumentException e) {
+                    return new ChainVerification.Altered(stored.number(), expected, "not a document number");
+                }
+                long before = lastInSeries.getOrDefault(number.series(), 0L);
+                if (number.sequence() != before + 1) {
+                    return new ChainVerification.Incomplete(expected, "series " + number.series() + " goes from "
+                            + before + " to " + number.sequence() + " at " + stored.number());
+                }
+                lastInSeries.put(number.series(), number.sequence());
                 previous = stored.hash();
                 expected++;
             }

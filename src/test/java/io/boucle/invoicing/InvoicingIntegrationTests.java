@@ -268,6 +268,23 @@ class InvoicingIntegrationTests {
     }
 
     @Test
+    void aGapInASeriesIsReportedEvenWhenEveryHashHolds() {
+        invoicing.issueInvoice(simpleOrder("gap-1", "10.00"));
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            // A counter moved by hand: the next invoice skips five numbers, yet its hash is right.
+            jdbc.sql("UPDATE invoicing.series SET last_number = last_number + 5").update();
+            Invoice skipped = invoicing.issueInvoice(simpleOrder("gap-2", "20.00"));
+
+            ChainVerification verification = invoicing.verifyChain();
+
+            assertThat(verification).isInstanceOfSatisfying(ChainVerification.Incomplete.class, found ->
+                    assertThat(found.toString()).contains(skipped.number().value()));
+        });
+        assertThat(invoicing.verifyChain()).isInstanceOf(ChainVerification.Intact.class);
+    }
+
+    @Test
     void amountsChangedSoTheyNoLongerAddUpAreReportedAsAlterationNotAsACrash() {
         Invoice altered = invoicing.issueInvoice(simpleOrder("chain-amounts", "20.00"));
         transactions.executeWithoutResult(status -> {
