@@ -120,6 +120,6 @@ class ProductsApi {
     }
 
     static String image(String slug) {
-        return "/media/products/" + slug + ".svg";
+        return Catalog.pictureUrl(slug);
     }
 }

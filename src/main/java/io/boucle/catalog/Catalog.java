@@ -103,6 +103,14 @@ public class Catalog {
         cache.clear();
     }
 
+    /**
+     * Where a product's picture is served. Until photos are uploaded, the storefront draws one from
+     * the slug at this address.
+     */
+    public static String pictureUrl(String slug) {
+        return "/media/products/" + slug + ".svg";
+    }
+
     // Reading
 
     public Optional<ProductDetails> findBySlug(String slug, boolean includeDrafts) {

@@ -210,7 +210,7 @@ class ShopPages {
     }
 
     static String image(String slug) {
-        return "/media/products/" + slug + ".svg";
+        return Catalog.pictureUrl(slug);
     }
 
     /** The first sentence or so of the description, as plain text, for search engines and link previews. */
