@@ -1,0 +1,6 @@
+/**
+ * Delivery methods and their prices, estimated delivery dates on French business days, pickup
+ * points and click-and-collect stores.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+package io.boucle.fulfilment;
