@@ -19,7 +19,8 @@ class ModularityTests {
     void everyCapabilityIsAModule() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
                 .contains("shared", "platform", "staff", "messaging", "storefront", "backoffice", "api",
-                        "catalog", "inventory", "search", "tax", "invoicing", "pricing", "fulfilment", "payment");
+                        "catalog", "inventory", "search", "tax", "invoicing", "pricing", "fulfilment", "payment",
+                        "cart", "order", "checkout");
     }
 
     @Test

@@ -67,6 +67,45 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return response;
     }
 
+    /** One field was wrong: named like a validation error. */
+    @ExceptionHandler(io.boucle.shared.InvalidField.class)
+    ResponseEntity<Object> invalidField(io.boucle.shared.InvalidField e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+        problem.setProperty("errors", List.of(new FieldError(e.field(), e.reason())));
+        return json(problem);
+    }
+
+    @ExceptionHandler(io.boucle.shared.NotFound.class)
+    ResponseEntity<Object> notFound(io.boucle.shared.NotFound e, WebRequest request) {
+        return json(problem(HttpStatus.NOT_FOUND, e.getMessage(), request));
+    }
+
+    @ExceptionHandler(io.boucle.shared.Gone.class)
+    ResponseEntity<Object> gone(io.boucle.shared.Gone e, WebRequest request) {
+        return json(problem(HttpStatus.GONE, e.getMessage(), request));
+    }
+
+    /** Not enough stock: the SKU and what is left, so a client can offer the rest. */
+    @ExceptionHandler(io.boucle.inventory.OutOfStock.class)
+    ResponseEntity<Object> outOfStock(io.boucle.inventory.OutOfStock e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage(), request);
+        problem.setProperty("sku", e.sku());
+        problem.setProperty("available", e.available());
+        return json(problem);
+    }
+
+    @ExceptionHandler(io.boucle.checkout.CheckoutBlocked.class)
+    ResponseEntity<Object> checkoutBlocked(io.boucle.checkout.CheckoutBlocked e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage(), request);
+        problem.setProperty("problems", e.problems());
+        return json(problem);
+    }
+
+    @ExceptionHandler(io.boucle.checkout.IdempotencyKeyReused.class)
+    ResponseEntity<Object> keyReused(io.boucle.checkout.IdempotencyKeyReused e, WebRequest request) {
+        return json(problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), request));
+    }
+
     /** Domain checks ({@code IllegalArgumentException}) mean the input was wrong. */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> invalid(IllegalArgumentException e, WebRequest request) {

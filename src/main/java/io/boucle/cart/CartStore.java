@@ -1,0 +1,178 @@
+package io.boucle.cart;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.boucle.shared.CountryCode;
+import io.boucle.shared.EmailAddress;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The cart tables. */
+@Component
+class CartStore {
+
+    /** Addresses are kept as JSON: the cart does not query inside them. */
+    record AddressJson(String name, String line1, String line2, String postalCode, String city, String country) {
+
+        static AddressJson of(Address address) {
+            return address == null ? null : new AddressJson(address.name(), address.line1(), address.line2(),
+                    address.postalCode(), address.city(), address.country().value());
+        }
+
+        Address address() {
+            return Address.of(name, line1, line2, postalCode, city, country);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CartStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(CartId id, Currency currency, CountryCode country, Locale locale, Instant now) {
+        jdbc.sql("""
+                INSERT INTO cart.cart (id, status, currency, country, locale, created_at, last_activity_at)
+                VALUES (:id, 'OPEN', :currency, :country, :locale, :now, :now)
+                """)
+                .param("id", id.value()).param("currency", currency.getCurrencyCode()).param("country", country.value())
+                .param("locale", locale.toLanguageTag()).param("now", Timestamp.from(now)).update();
+    }
+
+    /** The cart and its lines, locked for update when {@code forUpdate}. */
+    Optional<CartRow> find(CartId id, boolean forUpdate) {
+        Optional<CartRow> cart = jdbc.sql("""
+                        SELECT id, status, currency, country, locale, email, shipping_address, billing_address, company,
+                               delivery_code, pickup_point_id, discount_codes, payment_method, gift_card_code, order_reference,
+                               last_activity_at
+                        FROM cart.cart WHERE id = :id
+                        """ + (forUpdate ? " FOR UPDATE" : ""))
+                .param("id", id.value())
+                .query((row, n) -> row(row))
+                .optional();
+        return cart.map(found -> new CartRow(found.id(), found.status(), found.currency(), found.country(), found.locale(),
+                found.customer(), found.deliveryCode(), found.pickupPointId(), found.discountCodes(), found.paymentMethod(),
+                found.giftCardCode(), found.orderReference(),
+                found.lastActivityAt(), jdbc.sql("SELECT id, sku, quantity FROM cart.line WHERE cart_id = :id ORDER BY added_at, sku")
+                        .param("id", id.value())
+                        .query((line, n) -> new CartRow.LineRow(line.getString("id"), line.getString("sku"), line.getInt("quantity")))
+                        .list()));
+    }
+
+    /** Adds units of a SKU (a new line, or more of an existing one); returns the line's id and new quantity. */
+    CartRow.LineRow addUnits(CartId id, String sku, int quantity, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO cart.line (id, cart_id, sku, quantity, added_at) VALUES (:lineId, :cartId, :sku, :quantity, :now)
+                        ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = line.quantity + EXCLUDED.quantity
+                        RETURNING id, sku, quantity
+                        """)
+                .param("lineId", UUID.randomUUID()).param("cartId", id.value()).param("sku", sku)
+                .param("quantity", quantity).param("now", Timestamp.from(now))
+                .query((row, n) -> new CartRow.LineRow(row.getString("id"), row.getString("sku"), row.getInt("quantity")))
+                .single();
+    }
+
+    boolean setQuantity(CartId id, String lineId, int quantity) {
+        return jdbc.sql("UPDATE cart.line SET quantity = :quantity WHERE cart_id = :cartId AND id = :lineId")
+                .param("quantity", quantity).param("cartId", id.value()).param("lineId", lineUuid(lineId)).update() == 1;
+    }
+
+    boolean removeLine(CartId id, String lineId) {
+        return jdbc.sql("DELETE FROM cart.line WHERE cart_id = :cartId AND id = :lineId")
+                .param("cartId", id.value()).param("lineId", lineUuid(lineId)).update() == 1;
+    }
+
+    void setCustomer(CartId id, CartCustomer customer) {
+        jdbc.sql("""
+                UPDATE cart.cart SET email = :email, shipping_address = CAST(:shipping AS JSONB),
+                       billing_address = CAST(:billing AS JSONB), company = CAST(:company AS JSONB), country = :country
+                WHERE id = :id
+                """)
+                .param("email", customer.email().value())
+                .param("shipping", json.writeValueAsString(AddressJson.of(customer.shipping())))
+                .param("billing", customer.billing() == null ? null : json.writeValueAsString(AddressJson.of(customer.billing())))
+                .param("company", customer.company() == null ? null : json.writeValueAsString(customer.company()))
+                .param("country", customer.shipping().country().value())
+                .param("id", id.value()).update();
+    }
+
+    void setCountry(CartId id, CountryCode country) {
+        jdbc.sql("UPDATE cart.cart SET country = :country WHERE id = :id")
+                .param("country", country.value()).param("id", id.value()).update();
+    }
+
+    void setDelivery(CartId id, String code, String pickupPointId) {
+        jdbc.sql("UPDATE cart.cart SET delivery_code = :code, pickup_point_id = :pickupPointId WHERE id = :id")
+                .param("code", code).param("pickupPointId", pickupPointId).param("id", id.value()).update();
+    }
+
+    void setPaymentMethod(CartId id, String method, String giftCardCode) {
+        jdbc.sql("UPDATE cart.cart SET payment_method = :method, gift_card_code = :code WHERE id = :id")
+                .param("method", method).param("code", giftCardCode).param("id", id.value()).update();
+    }
+
+    void setDiscountCodes(CartId id, List<String> codes) {
+        jdbc.sql("UPDATE cart.cart SET discount_codes = :codes WHERE id = :id")
+                .param("codes", codes.toArray(String[]::new)).param("id", id.value()).update();
+    }
+
+    /**
+     * Notes activity on an open cart that is not expired; false when the cart is missing, ordered or
+     * idle since before {@code oldestActivity}.
+     */
+    boolean touch(CartId id, Instant now, Instant oldestActivity) {
+        return jdbc.sql("""
+                        UPDATE cart.cart SET last_activity_at = :now
+                        WHERE id = :id AND status = 'OPEN' AND last_activity_at >= :oldest
+                        """)
+                .param("now", Timestamp.from(now)).param("id", id.value()).param("oldest", Timestamp.from(oldestActivity))
+                .update() == 1;
+    }
+
+    /** Closes an open cart for the order made from it; false when it was not open any more. */
+    boolean markOrdered(CartId id, String orderReference) {
+        return jdbc.sql("UPDATE cart.cart SET status = 'ORDERED', order_reference = :reference WHERE id = :id AND status = 'OPEN'")
+                .param("reference", orderReference).param("id", id.value()).update() == 1;
+    }
+
+    private static UUID lineUuid(String lineId) {
+        try {
+            return UUID.fromString(lineId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return new UUID(0, 0);
+        }
+    }
+
+    private CartRow row(ResultSet row) throws SQLException {
+        String email = row.getString("email");
+        CartCustomer customer = email == null ? null : new CartCustomer(EmailAddress.of(email),
+                address(row.getString("shipping_address")), address(row.getString("billing_address")),
+                row.getString("company") == null ? null : json.readValue(row.getString("company"), Company.class));
+        Array codes = row.getArray("discount_codes");
+        return new CartRow(new CartId(row.getObject("id", UUID.class)), row.getString("status"),
+                Currency.getInstance(row.getString("currency")), CountryCode.of(row.getString("country")),
+                Locale.forLanguageTag(row.getString("locale")), customer, row.getString("delivery_code"),
+                row.getString("pickup_point_id"), List.of((String[]) codes.getArray()), row.getString("payment_method"),
+                row.getString("gift_card_code"), row.getString("order_reference"),
+                row.getTimestamp("last_activity_at").toInstant(), List.of());
+    }
+
+    private Address address(String value) {
+        return value == null ? null : json.readValue(value, AddressJson.class).address();
+    }
+
+}

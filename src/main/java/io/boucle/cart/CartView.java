@@ -1,0 +1,73 @@
+package io.boucle.cart;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+
+import io.boucle.fulfilment.DeliveryQuote;
+import io.boucle.fulfilment.PickupPoint;
+import io.boucle.pricing.AppliedPromotion;
+import io.boucle.pricing.RejectedCode;
+import io.boucle.shared.CountryCode;
+import io.boucle.shared.LocalizedText;
+import io.boucle.shared.Money;
+
+/**
+ * A cart as the shopper sees it, every amount computed on the server from the catalog's prices.
+ *
+ * @param delivery  the chosen delivery, or the cheapest one for the cart's country when none is chosen
+ *                  yet (so the cost is shown before checkout); null when nothing can be delivered
+ * @param customer  null until the shopper gave their details
+ * @param problems  what stops the checkout now (a line no longer available, a quantity above the stock)
+ * @param paymentMethod chosen on the shop's details step ({@code card}, {@code wallet}, {@code instalments-3},
+ *                      {@code instalments-4}, {@code giftcard}), null until then; API clients send theirs at checkout
+ */
+public record CartView(CartId id, boolean open, Currency currency, CountryCode country, Locale locale, List<Line> lines,
+                       Totals totals, Delivery delivery, CartCustomer customer, List<String> discountCodes,
+                       List<AppliedPromotion> promotions, List<RejectedCode> rejectedCodes, List<Problem> problems,
+                       int weightGrams, String paymentMethod, String giftCardCode, Instant lastActivityAt) {
+
+    /**
+     * @param discount  the line's share of the promotions, VAT included
+     * @param available what can still be bought now
+     */
+    public record Line(String id, String sku, String productSlug, LocalizedText title, int quantity, Money unitPrice,
+                       Money total, Money discount, int available, boolean secondHand) {
+    }
+
+    public record VatLine(BigDecimal rate, Money base, Money amount) {
+    }
+
+    /**
+     * @param subtotal the lines at catalog prices
+     * @param discount every promotion, delivery ones included
+     * @param delivery the delivery price before its discounts
+     * @param total    what the shopper pays
+     */
+    public record Totals(Money subtotal, Money discount, Money delivery, List<VatLine> vat, Money totalVat, Money total) {
+    }
+
+    /** @param chosen false while the cart only shows the cheapest option for its country */
+    public record Delivery(DeliveryQuote quote, PickupPoint pickupPoint, boolean chosen) {
+    }
+
+    /** @param code {@code unavailable}, {@code insufficient_stock} */
+    public record Problem(String lineId, String sku, String code, int available) {
+    }
+
+    public boolean isEmpty() {
+        return lines.isEmpty();
+    }
+
+    public int itemCount() {
+        return lines.stream().mapToInt(Line::quantity).sum();
+    }
+
+    /** Whether the shopper can go to payment: something to buy, no problem, details and delivery given. */
+    public boolean readyForCheckout() {
+        return open && !lines.isEmpty() && problems.isEmpty() && customer != null && delivery != null && delivery.chosen()
+                && (!delivery.quote().pickupPointRequired() || delivery.pickupPoint() != null);
+    }
+}

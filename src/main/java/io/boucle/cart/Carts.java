@@ -1,0 +1,307 @@
+package io.boucle.cart;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.boucle.catalog.Catalog;
+import io.boucle.catalog.SellableVariant;
+import io.boucle.fulfilment.Delivery;
+import io.boucle.fulfilment.DeliveryQuote;
+import io.boucle.fulfilment.Parcel;
+import io.boucle.inventory.Inventory;
+import io.boucle.inventory.OutOfStock;
+import io.boucle.pricing.RejectedCode;
+import io.boucle.shared.CountryCode;
+import io.boucle.shared.Gone;
+import io.boucle.shared.InvalidField;
+import io.boucle.shared.Money;
+import io.boucle.shared.NotFound;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The carts: every change checks the catalog and the stock, notes the cart's last activity and
+ * answers the cart priced anew. A cart idle for longer than {@code boucle.cart.lifetime} (30 days by
+ * default) has expired.
+ */
+@Service
+public class Carts {
+
+    public static final int MAX_QUANTITY = 999;
+    public static final int MAX_LINES = 100;
+    public static final int MAX_CODES = 5;
+
+    private final CartStore store;
+    private final CartPricer pricer;
+    private final Catalog catalog;
+    private final Inventory inventory;
+    private final Delivery delivery;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    Carts(CartStore store, CartPricer pricer, Catalog catalog, Inventory inventory, Delivery delivery, Clock clock,
+            @Value("${boucle.cart.lifetime:P30D}") Duration lifetime) {
+        this.store = store;
+        this.pricer = pricer;
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /** A new, empty cart. Only euros are sold for now: the VAT engine and the catalog work in EUR. */
+    @Transactional
+    public CartView create(Currency currency, CountryCode country, Locale locale) {
+        Currency chosen = currency == null ? Money.EUR : currency;
+        if (!chosen.equals(Money.EUR)) {
+            throw new InvalidField("currency", "only EUR is sold for now");
+        }
+        CartId id = CartId.random();
+        store.insert(id, chosen, country == null ? CountryCode.FRANCE : country,
+                locale == null ? Locale.FRENCH : locale, Instant.now(clock));
+        return view(id);
+    }
+
+    /** The cart priced now; an ordered cart is still shown (read-only), an expired one is gone. */
+    @Transactional(readOnly = true)
+    public CartView view(CartId id) {
+        CartRow cart = store.find(id, false).orElseThrow(() -> new NotFound("no cart " + id));
+        if ("OPEN".equals(cart.status()) && expired(cart)) {
+            throw new Gone("cart " + id + " has expired after " + lifetime.toDays() + " days without activity");
+        }
+        return pricer.price(cart, true).view();
+    }
+
+    public Optional<CartView> find(CartId id) {
+        try {
+            return Optional.of(view(id));
+        } catch (NotFound | Gone e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Adds units of a SKU; the same SKU twice makes one line. */
+    @Transactional
+    public CartView addLine(CartId id, String sku, Integer quantity) {
+        CartRow cart = openCart(id);
+        int units = quantity(quantity, 1);
+        if (sku == null || sku.isBlank()) {
+            throw new InvalidField("sku", "is required");
+        }
+        SellableVariant variant = catalog.sellable(List.of(sku)).get(sku);
+        if (variant == null || !variant.published()) {
+            throw new InvalidField("sku", "no product is sold under '" + sku + "'");
+        }
+        if (cart.lines().size() >= MAX_LINES && cart.lines().stream().noneMatch(line -> line.sku().equals(sku))) {
+            throw new InvalidField("sku", "a cart holds at most " + MAX_LINES + " lines");
+        }
+        CartRow.LineRow line = store.addUnits(id, sku, units, Instant.now(clock));
+        if (line.quantity() > MAX_QUANTITY) {
+            throw new InvalidField("quantity", "at most " + MAX_QUANTITY + " units of one item");
+        }
+        requireStock(sku, line.quantity());
+        return view(id);
+    }
+
+    /** Changes a line's quantity; 0 removes the line. */
+    @Transactional
+    public CartView changeQuantity(CartId id, String lineId, Integer quantity) {
+        CartRow cart = openCart(id);
+        int units = quantity(quantity, 0);
+        CartRow.LineRow line = cart.lines().stream().filter(candidate -> candidate.id().equals(lineId)).findFirst()
+                .orElseThrow(() -> new NotFound("no line " + lineId + " in cart " + id));
+        if (units == 0) {
+            store.removeLine(id, lineId);
+        } else {
+            if (units > line.quantity()) {
+                requireStock(line.sku(), units);
+            }
+            store.setQuantity(id, lineId, units);
+        }
+        return view(id);
+    }
+
+    @Transactional
+    public CartView removeLine(CartId id, String lineId) {
+        openCart(id);
+        if (!store.removeLine(id, lineId)) {
+            throw new NotFound("no line " + lineId + " in cart " + id);
+        }
+        return view(id);
+    }
+
+    /** The shopper's email and addresses; the delivery country follows the shipping address. */
+    @Transactional
+    public CartView setCustomer(CartId id, CartCustomer customer) {
+        openCart(id);
+        store.setCustomer(id, customer);
+        return view(id);
+    }
+
+    /** The country the cart page estimates the delivery for, before any address is given. */
+    @Transactional
+    public CartView setCountry(CartId id, CountryCode country) {
+        CartRow cart = openCart(id);
+        if (country == null) {
+            throw new InvalidField("country", "is required");
+        }
+        if (cart.customer() != null && !cart.customer().shipping().country().equals(country)) {
+            throw new InvalidField("country", "the shipping address decides the country; change the address");
+        }
+        store.setCountry(id, country);
+        return view(id);
+    }
+
+    /** Every way the cart can be delivered to its country, cheapest first. */
+    @Transactional(readOnly = true)
+    public List<DeliveryQuote> deliveryOptions(CartId id) {
+        CartView cart = view(id);
+        if (cart.isEmpty()) {
+            return List.of();
+        }
+        Money goods = cart.totals().subtotal().minus(cart.lines().stream().map(CartView.Line::discount)
+                .reduce(Money.zero(cart.currency()), Money::plus));
+        String postalCode = cart.customer() == null ? null : cart.customer().shipping().postalCode();
+        return delivery.quotes(new Parcel(cart.country(), postalCode, cart.weightGrams(), goods), Instant.now(clock));
+    }
+
+    /** Chooses a delivery option; a relay point or store must be given when the option needs one. */
+    @Transactional
+    public CartView chooseDelivery(CartId id, String code, String pickupPointId) {
+        openCart(id);
+        if (code == null || code.isBlank()) {
+            throw new InvalidField("code", "is required");
+        }
+        DeliveryQuote quote = deliveryOptions(id).stream().filter(option -> option.code().equals(code)).findFirst()
+                .orElseThrow(() -> new InvalidField("code", "'" + code + "' cannot deliver this cart"));
+        String point = null;
+        if (quote.pickupPointRequired()) {
+            if (pickupPointId == null || pickupPointId.isBlank()) {
+                throw new InvalidField("pickupPointId", "is required for " + code);
+            }
+            point = delivery.pickupPoint(code, pickupPointId)
+                    .orElseThrow(() -> new InvalidField("pickupPointId", "no pickup point '" + pickupPointId + "' for " + code))
+                    .id();
+        }
+        store.setDelivery(id, code, point);
+        return view(id);
+    }
+
+    /** The payment method chosen on the shop's details step; a gift card needs its code. */
+    @Transactional
+    public CartView choosePaymentMethod(CartId id, String method, String giftCardCode) {
+        openCart(id);
+        if (method == null || !java.util.Set.of("card", "wallet", "instalments-3", "instalments-4", "giftcard").contains(method)) {
+            throw new InvalidField("paymentMethod", "choose a payment method");
+        }
+        String code = "giftcard".equals(method) && giftCardCode != null ? giftCardCode.strip() : null;
+        if ("giftcard".equals(method) && (code == null || code.isEmpty() || code.length() > 64)) {
+            throw new InvalidField("giftCardCode", "enter the gift card's code");
+        }
+        store.setPaymentMethod(id, method, code);
+        return view(id);
+    }
+
+    /** Adds a discount code; one that does not apply is refused with the reason and not kept. */
+    @Transactional
+    public CartView addDiscountCode(CartId id, String code) {
+        CartRow cart = openCart(id);
+        if (code == null || code.isBlank() || code.strip().length() > 64) {
+            throw new InvalidField("code", "is required (at most 64 characters)");
+        }
+        String normalised = code.strip().toUpperCase(Locale.ROOT);
+        if (cart.discountCodes().contains(normalised)) {
+            return view(id);
+        }
+        if (cart.discountCodes().size() >= MAX_CODES) {
+            throw new InvalidField("code", "at most " + MAX_CODES + " codes per cart");
+        }
+        List<String> codes = new ArrayList<>(cart.discountCodes());
+        codes.add(normalised);
+        store.setDiscountCodes(id, codes);
+        CartView priced = view(id);
+        Optional<RejectedCode> rejected = priced.rejectedCodes().stream()
+                .filter(candidate -> candidate.code().equalsIgnoreCase(normalised)).findFirst();
+        if (rejected.isPresent()) {
+            throw new DiscountCodeRefused(normalised, rejected.get().reason());
+        }
+        return priced;
+    }
+
+    @Transactional
+    public CartView removeDiscountCode(CartId id, String code) {
+        CartRow cart = openCart(id);
+        store.setDiscountCodes(id, cart.discountCodes().stream().filter(kept -> !kept.equalsIgnoreCase(code)).toList());
+        return view(id);
+    }
+
+    /**
+     * The cart priced for placing its order, without reading the stock (the reservation checks it).
+     * Joins the caller's transaction and locks the cart, so it is ordered once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CheckoutQuote quoteForCheckout(CartId id) {
+        CartRow cart = store.find(id, true).orElseThrow(() -> new NotFound("no cart " + id));
+        if (!"OPEN".equals(cart.status())) {
+            throw new CartAlreadyOrdered(id, cart.orderReference());
+        }
+        if (expired(cart)) {
+            throw new Gone("cart " + id + " has expired after " + lifetime.toDays() + " days without activity");
+        }
+        CartPricer.Priced priced = pricer.price(cart, false);
+        return new CheckoutQuote(priced.view(), priced.request(), priced.priced(), priced.vat());
+    }
+
+    /** Closes the cart for the order placed from it, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markOrdered(CartId id, String orderReference) {
+        if (!store.markOrdered(id, orderReference)) {
+            throw new CartAlreadyOrdered(id, null);
+        }
+    }
+
+    private CartRow openCart(CartId id) {
+        Instant now = Instant.now(clock);
+        if (!store.touch(id, now, now.minus(lifetime))) {
+            CartRow cart = store.find(id, false).orElseThrow(() -> new NotFound("no cart " + id));
+            if (!"OPEN".equals(cart.status())) {
+                throw new CartAlreadyOrdered(id, cart.orderReference());
+            }
+            throw new Gone("cart " + id + " has expired after " + lifetime.toDays() + " days without activity");
+        }
+        return store.find(id, true).orElseThrow();
+    }
+
+    private boolean expired(CartRow cart) {
+        return cart.lastActivityAt().isBefore(Instant.now(clock).minus(lifetime));
+    }
+
+    private void requireStock(String sku, int quantity) {
+        int available = inventory.levels(List.of(sku)).get(sku).available();
+        if (available < quantity) {
+            throw new OutOfStock(sku, available);
+        }
+    }
+
+    private static int quantity(Integer quantity, int min) {
+        if (quantity == null) {
+            if (min == 1) {
+                return 1;
+            }
+            throw new InvalidField("quantity", "is required");
+        }
+        if (quantity < min || quantity > MAX_QUANTITY) {
+            throw new InvalidField("quantity", "must be between " + min + " and " + MAX_QUANTITY);
+        }
+        return quantity;
+    }
+}

@@ -1,0 +1,272 @@
+package io.boucle.checkout;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.boucle.cart.Address;
+import io.boucle.cart.CartAlreadyOrdered;
+import io.boucle.cart.CartId;
+import io.boucle.cart.CartView;
+import io.boucle.cart.Carts;
+import io.boucle.cart.CheckoutQuote;
+import io.boucle.cart.Company;
+import io.boucle.fulfilment.DeliveryQuote;
+import io.boucle.inventory.Inventory;
+import io.boucle.order.NewOrder;
+import io.boucle.order.OrderNumber;
+import io.boucle.order.OrderStatus;
+import io.boucle.order.OrderView;
+import io.boucle.order.Orders;
+import io.boucle.payment.PaymentMethod;
+import io.boucle.payment.PaymentRequest;
+import io.boucle.payment.PaymentStatus;
+import io.boucle.payment.PaymentView;
+import io.boucle.payment.Payments;
+import io.boucle.pricing.AppliedPromotion;
+import io.boucle.pricing.Pricing;
+import io.boucle.shared.InvalidField;
+import io.boucle.shared.Money;
+import io.boucle.tax.AssessedLine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Places an order from a cart, then takes its payment.
+ * <p>
+ * Placement is one short transaction: the cart is locked and priced on the server, the order and
+ * its lines written, promotion uses recorded, the cart closed and, last, the stock reserved (hot
+ * SKUs' rows stay locked for the commit only). The payment is taken after the commit, outside any
+ * transaction: a slow provider never holds a connection or a lock. An idempotency key (or, without
+ * one, the cart itself) places at most one order; replaying it returns that order and its payment.
+ */
+@Service
+public class Checkout {
+
+    private final Carts carts;
+    private final Orders orders;
+    private final Payments payments;
+    private final Pricing pricing;
+    private final Inventory inventory;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final Duration paymentWindow;
+    private final String publicUrl;
+
+    Checkout(Carts carts, Orders orders, Payments payments, Pricing pricing, Inventory inventory, Clock clock,
+            PlatformTransactionManager transactions, @Value("${boucle.checkout.payment-window:PT30M}") Duration paymentWindow,
+            @Value("${boucle.public-url}") String publicUrl) {
+        this.carts = carts;
+        this.orders = orders;
+        this.payments = payments;
+        this.pricing = pricing;
+        this.inventory = inventory;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.paymentWindow = paymentWindow;
+        this.publicUrl = publicUrl;
+    }
+
+    /**
+     * Places the cart's order and pays it.
+     *
+     * @param acceptTerms    the shopper ticked the terms of sale themselves; anything else refuses
+     * @param idempotencyKey may be null: the cart is then the key (a cart is ordered once)
+     */
+    public CheckoutResult place(CartId cartId, Boolean acceptTerms, PaymentMethod method, String idempotencyKey) {
+        if (!Boolean.TRUE.equals(acceptTerms)) {
+            throw new InvalidField("acceptTerms", "the terms of sale must be accepted to order");
+        }
+        if (method == null) {
+            throw new InvalidField("payment", "is required");
+        }
+        try {
+            payments.check(method);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("payment", e.getMessage());
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new InvalidField("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        String key = idempotencyKey == null ? "cart:" + cartId : idempotencyKey;
+        String requestHash = sha256(cartId + "|" + method);
+        Optional<Orders.PlacedUnderKey> earlier = orders.findByIdempotencyKey(key);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), key, requestHash, method);
+        }
+        OrderView order;
+        try {
+            order = transaction.execute(status -> placeInTransaction(cartId, key, requestHash, method));
+        } catch (DuplicateKeyException | CartAlreadyOrdered e) {
+            // The same key (or cart) placed its order meanwhile, from a concurrent request.
+            Orders.PlacedUnderKey placed = orders.findByIdempotencyKey(key).orElseThrow(() -> e);
+            return replay(placed, key, requestHash, method);
+        }
+        return pay(order, method, "checkout:" + order.number());
+    }
+
+    /** Another payment attempt for an order still awaiting payment (after a decline, or another method). */
+    public CheckoutResult retryPayment(OrderNumber number, String accessToken, PaymentMethod method, String idempotencyKey) {
+        OrderView order = orders.view(number, accessToken);
+        if (order.status() != OrderStatus.AWAITING_PAYMENT) {
+            throw new IllegalStateException("order " + number + " is " + order.status() + ": it awaits no payment");
+        }
+        try {
+            payments.check(method);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("payment", e.getMessage());
+        }
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new InvalidField("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        return pay(order, method, "retry:" + number + ":" + idempotencyKey);
+    }
+
+    /**
+     * The order and its latest payment when the shopper comes back from the provider's pages: a
+     * captured payment pays the order now, without waiting for the provider's notification.
+     */
+    public CheckoutResult status(OrderNumber number, String accessToken) {
+        OrderView order = orders.view(number, accessToken);
+        List<PaymentView> attempts = payments.forReference(number.value());
+        PaymentView latest = attempts.isEmpty() ? null : attempts.getLast();
+        if (order.status() == OrderStatus.AWAITING_PAYMENT) {
+            Optional<PaymentView> captured = attempts.stream().filter(payment -> payment.status() == PaymentStatus.CAPTURED).findFirst();
+            if (captured.isPresent()) {
+                order = withToken(orders.markPaid(number, captured.get().id().toString()), order.accessToken());
+                latest = captured.get();
+            }
+        }
+        return new CheckoutResult(order, latest);
+    }
+
+    private OrderView placeInTransaction(CartId cartId, String key, String requestHash, PaymentMethod method) {
+        CheckoutQuote quote = carts.quoteForCheckout(cartId);
+        CartView cart = quote.cart();
+        requireReady(cart);
+        Instant now = Instant.now(clock);
+        OrderView order = orders.place(newOrder(quote, key, requestHash, method), paymentWindow);
+        if (!quote.priced().applied().isEmpty()) {
+            pricing.redeem(order.number().value(), cart.customer().email().value(), quote.priced(), now);
+        }
+        carts.markOrdered(cartId, order.number().value());
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        cart.lines().forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
+        inventory.reserve(order.number().value(), quantities, order.paymentDeadline());
+        return order;
+    }
+
+    private static void requireReady(CartView cart) {
+        List<String> problems = new ArrayList<>();
+        if (cart.isEmpty()) {
+            problems.add("the cart is empty");
+        }
+        cart.problems().forEach(problem -> problems.add("'" + problem.sku() + "' is no longer sold"));
+        if (cart.customer() == null) {
+            problems.add("the cart has no customer details (email and shipping address)");
+        }
+        if (cart.delivery() == null && !cart.isEmpty()) {
+            problems.add("no delivery option serves " + cart.country().value());
+        } else if (cart.delivery() != null && !cart.delivery().chosen()) {
+            problems.add("no delivery option was chosen");
+        } else if (cart.delivery() != null && cart.delivery().quote().pickupPointRequired() && cart.delivery().pickupPoint() == null) {
+            problems.add("the delivery option needs a pickup point");
+        }
+        if (!problems.isEmpty()) {
+            throw new CheckoutBlocked("the cart cannot be ordered yet: " + String.join("; ", problems), problems);
+        }
+    }
+
+    private NewOrder newOrder(CheckoutQuote quote, String key, String requestHash, PaymentMethod method) {
+        CartView cart = quote.cart();
+        List<NewOrder.Line> lines = cart.lines().stream().map(line -> {
+            AssessedLine assessed = quote.vat().line(line.id());
+            return new NewOrder.Line(line.sku(), line.productSlug(), line.title().in(cart.locale()), line.quantity(),
+                    line.unitPrice(), line.discount(), line.total().minus(line.discount()), assessed.rate().value(),
+                    line.secondHand());
+        }).toList();
+        CartView.Totals totals = cart.totals();
+        DeliveryQuote delivery = cart.delivery().quote();
+        String pickupPoint = cart.delivery().pickupPoint() == null ? null : describe(cart.delivery().pickupPoint());
+        Company company = cart.customer().company();
+        return new NewOrder(cart.id().value(), key, requestHash, cart.customer().email(), cart.locale(),
+                address(cart.customer().shipping()), address(cart.customer().billingAddress()),
+                company == null ? null : new NewOrder.Company(company.name(), company.vatNumber(), company.siren()),
+                new NewOrder.DeliveryChoice(delivery.code(), delivery.kind().name(), delivery.label(), delivery.price(),
+                        delivery.standardPrice(), delivery.earliest(), delivery.latest(), pickupPoint),
+                lines,
+                new NewOrder.Totals(totals.subtotal(), totals.discount(), totals.delivery(),
+                        totals.vat().stream().map(vat -> new NewOrder.VatLine(vat.rate(), vat.base(), vat.amount())).toList(),
+                        totals.totalVat(), totals.total()),
+                quote.priced().applied().stream().map(Checkout::describe).toList(), kind(method));
+    }
+
+    private CheckoutResult replay(Orders.PlacedUnderKey placed, String key, String requestHash, PaymentMethod method) {
+        if (!requestHash.equals(placed.requestHash())) {
+            throw new IdempotencyKeyReused(key);
+        }
+        return pay(placed.order(), method, "checkout:" + placed.order().number());
+    }
+
+    private CheckoutResult pay(OrderView order, PaymentMethod method, String paymentKey) {
+        String returnUrl = publicUrl + "/commande/" + order.number() + "?t=" + order.accessToken();
+        PaymentView payment = payments.pay(new PaymentRequest(order.number().value(), order.totals().total(), method,
+                order.email(), returnUrl, paymentKey));
+        OrderView current = order;
+        if (payment.status() == PaymentStatus.CAPTURED && order.status() == OrderStatus.AWAITING_PAYMENT) {
+            current = withToken(orders.markPaid(order.number(), payment.id().toString()), order.accessToken());
+        }
+        return new CheckoutResult(current, payment);
+    }
+
+    private static OrderView withToken(OrderView order, String accessToken) {
+        return order.accessToken() != null ? order : new OrderView(order.number(), order.status(), order.email(), order.locale(),
+                order.currency(), order.shipping(), order.billing(), order.company(), order.delivery(), order.lines(),
+                order.totals(), order.promotions(), order.paymentMethod(), order.placedAt(), order.paidAt(),
+                order.paymentDeadline(), order.cancelledAt(), order.cancelReason(), accessToken, order.timeline());
+    }
+
+    private static NewOrder.Address address(Address address) {
+        return new NewOrder.Address(address.name(), address.line1(), address.line2(), address.postalCode(), address.city(),
+                address.country().value());
+    }
+
+    private static String describe(io.boucle.fulfilment.PickupPoint point) {
+        return point.name() + ", " + point.line1() + ", " + point.postalCode() + " " + point.city() + " (" + point.id() + ")";
+    }
+
+    private static String describe(AppliedPromotion promotion) {
+        return (promotion.code() == null ? "" : promotion.code() + " — ") + promotion.label().fr() + " : −" + promotion.amount();
+    }
+
+    static String kind(PaymentMethod method) {
+        return switch (method) {
+            case PaymentMethod.Card card -> "card";
+            case PaymentMethod.HostedCard card -> "card";
+            case PaymentMethod.Wallet wallet -> "wallet";
+            case PaymentMethod.Instalments instalments -> "instalments-" + instalments.count();
+            case PaymentMethod.GiftCard giftCard -> "giftcard";
+        };
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,42 @@
+package io.boucle.order;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.boucle.shared.EmailAddress;
+import io.boucle.shared.LocalizedText;
+import io.boucle.shared.Money;
+
+/**
+ * An order to place, priced by the checkout. Prices come from the server's own computation, never
+ * from the shopper.
+ *
+ * @param requestHash what identifies the request that placed it, so a replayed key with another body is told apart
+ */
+public record NewOrder(UUID cartId, String idempotencyKey, String requestHash, EmailAddress email, Locale locale,
+                       Address shipping, Address billing, Company company, DeliveryChoice delivery, List<Line> lines,
+                       Totals totals, List<String> promotions, String paymentMethod) {
+
+    public record Address(String name, String line1, String line2, String postalCode, String city, String country) {
+    }
+
+    public record Company(String name, String vatNumber, String siren) {
+    }
+
+    /** @param standardPrice what a withdrawal refunds of the delivery (not the extra of an express option) */
+    public record DeliveryChoice(String code, String kind, LocalizedText label, Money price, Money standardPrice,
+                                 LocalDate earliest, LocalDate latest, String pickupPoint) {
+    }
+
+    public record Line(String sku, String productSlug, String title, int quantity, Money unitPrice, Money discount,
+                       Money total, java.math.BigDecimal vatRate, boolean secondHand) {
+    }
+
+    public record VatLine(java.math.BigDecimal rate, Money base, Money amount) {
+    }
+
+    public record Totals(Money subtotal, Money discount, Money delivery, List<VatLine> vat, Money totalVat, Money total) {
+    }
+}

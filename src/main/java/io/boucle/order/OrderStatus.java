@@ -1,0 +1,5 @@
+package io.boucle.order;
+
+public enum OrderStatus {
+    AWAITING_PAYMENT, PAID, PREPARING, SHIPPED, DELIVERED, CANCELLED, PARTIALLY_RETURNED, RETURNED
+}

@@ -1,0 +1,31 @@
+package io.boucle.order;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An order as its buyer and the staff see it.
+ *
+ * @param accessToken what lets a guest see the order; only given to whoever may see it
+ */
+public record OrderView(OrderNumber number, OrderStatus status, String email, Locale locale, String currency,
+                        NewOrder.Address shipping, NewOrder.Address billing, NewOrder.Company company,
+                        NewOrder.DeliveryChoice delivery, List<NewOrder.Line> lines, NewOrder.Totals totals,
+                        List<String> promotions, String paymentMethod, Instant placedAt, Instant paidAt,
+                        Instant paymentDeadline, Instant cancelledAt, String cancelReason, String accessToken,
+                        List<TimelineEntry> timeline) {
+
+    public record TimelineEntry(Instant at, String kind, String detail) {
+    }
+
+    /** Without a delivery date the goods are due within 30 days (Code de la consommation L216-1). */
+    public LocalDate latestDelivery() {
+        return delivery.latest();
+    }
+
+    public boolean awaitingPayment() {
+        return status == OrderStatus.AWAITING_PAYMENT;
+    }
+}

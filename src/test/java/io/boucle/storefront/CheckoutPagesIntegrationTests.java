@@ -1,0 +1,112 @@
+package io.boucle.storefront;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import io.boucle.catalog.Catalog;
+import io.boucle.catalog.NewProduct;
+import io.boucle.inventory.Inventory;
+import io.boucle.shared.LocalizedText;
+import io.boucle.test.Http;
+import io.boucle.test.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shop's cart and checkout pages, driven as forms without JavaScript. */
+@IntegrationTest
+class CheckoutPagesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Inventory inventory;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+    String id;
+    String sku;
+    String slug;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        id = UUID.randomUUID().toString().substring(0, 8);
+        catalog.addCategory("pages-" + id, null, 0, LocalizedText.of("Maison", "Home"), LocalizedText.of("", ""));
+        slug = "coussin-" + id;
+        sku = "CUSH-" + id;
+        catalog.add(new NewProduct(slug, "pages-" + id, null, "STANDARD", LocalizedText.of("Coussin en lin", "Linen cushion"),
+                LocalizedText.of("", ""), List.of(new NewProduct.NewVariant(sku, LocalizedText.of("", ""),
+                        io.boucle.shared.Money.euros("29.00"), 800, null)), List.of(), null, false, true));
+        inventory.setOnHand(sku, 3);
+    }
+
+    @Test
+    void aShopperReviewsTheCartGivesDetailsAndMustTickTheTermsBeforeOrdering() {
+        String product = http.get("/p/" + slug).body();
+        assertThat(product).contains("Ajouter au panier");
+        HttpResponse<String> added = http.postForm("/panier/ajouter",
+                Http.form("_csrf", Http.csrfToken(product), "sku", sku, "quantity", "2"));
+        assertThat(added.statusCode()).isEqualTo(302);
+
+        String cart = http.get("/panier").body();
+        assertThat(cart).contains("Coussin en lin").contains("58,00").contains("Livraison").contains("dont TVA 20 %");
+
+        HttpResponse<String> invalid = http.postForm("/commande/informations", Http.form("_csrf", Http.csrfToken(cart),
+                "email", "pas-un-email", "name", "Léa Petit", "line1", "3 place du Marché", "postalCode", "750",
+                "city", "Paris", "country", "FR", "delivery", "home", "paymentMethod", "card"));
+        assertThat(invalid.statusCode()).isEqualTo(200);
+        assertThat(invalid.body()).contains("Saisissez un code postal valide").contains("aria-invalid=\"true\"");
+
+        HttpResponse<String> saved = http.postForm("/commande/informations", Http.form("_csrf", Http.csrfToken(cart),
+                "email", "lea-" + id + "@example.org", "name", "Léa Petit", "line1", "3 place du Marché", "postalCode", "75011",
+                "city", "Paris", "country", "FR", "delivery", "home", "paymentMethod", "card"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/commande/confirmation"));
+
+        String confirm = http.get("/commande/confirmation").body();
+        assertThat(confirm).contains("Commande avec obligation de paiement").contains("Informations avant commande")
+                .contains("Formulaire de rétractation");
+        assertThat(confirm).as("the terms box is not ticked in advance").doesNotContain("checked");
+
+        HttpResponse<String> unticked = http.postForm("/commande/valider",
+                Http.form("_csrf", Http.csrfToken(confirm), "attempt", "a-" + id));
+        assertThat(unticked.statusCode()).isEqualTo(422);
+        assertThat(unticked.body()).contains("cochez la case");
+        assertThat(jdbc.sql("SELECT count(*) FROM orders.customer_order WHERE email = :email")
+                .param("email", "lea-" + id + "@example.org").query(Long.class).single()).isZero();
+
+        HttpResponse<String> placed = http.postForm("/commande/valider",
+                Http.form("_csrf", Http.csrfToken(confirm), "attempt", "a-" + id, "acceptTerms", "on"));
+        assertThat(placed.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT count(*) FROM orders.customer_order WHERE email = :email")
+                .param("email", "lea-" + id + "@example.org").query(Long.class).single()).isEqualTo(1);
+        assertThat(inventory.levels(List.of(sku)).get(sku).available()).isEqualTo(1);
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() {
+        assertThat(http.postForm("/panier/ajouter", Http.form("sku", sku, "quantity", "1")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void addingMoreThanTheStockSaysHowManyAreLeft() {
+        String product = http.get("/p/" + slug).body();
+        http.postForm("/panier/ajouter", Http.form("_csrf", Http.csrfToken(product), "sku", sku, "quantity", "5"));
+
+        String cart = http.get("/panier").body();
+
+        assertThat(cart).contains("Stock insuffisant : il en reste 3.");
+    }
+}
