@@ -179,6 +179,18 @@ class AdminDeliveryApiIntegrationTests {
     }
 
     @Test
+    void whatGetReturnsCanBeSentBackUnchanged() {
+        DeliveryMethod before = delivery.method(code).orElseThrow();
+        String read = http.get(METHODS + "/" + code, "Authorization", "Bearer " + OWNER_TOKEN).body();
+
+        HttpResponse<String> answer = put(METHODS + "/" + code, read, OWNER_TOKEN);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(json.readTree(answer.body())).isEqualTo(json.readTree(read));
+        assertThat(delivery.method(code)).contains(before);
+    }
+
+    @Test
     void anUnknownMethodIsNotFound() {
         assertProblem(http.get(METHODS + "/no-such-" + id, "Authorization", "Bearer " + OWNER_TOKEN), 404);
         assertProblem(put(METHODS + "/no-such-" + id, update("5.00", "IS"), OWNER_TOKEN), 404);
