@@ -114,6 +114,8 @@ class DeliveryMethodPages {
             } catch (InvalidDeliveryMethod e) {
                 problems.addAll(e.problems());
             }
+        } else {
+            problems.addAll(otherProblems(code, settings, problems));
         }
         model.addAttribute("method", method);
         model.addAttribute("form", new MethodForm(form.labelFr(), form.labelEn(), form.active(), form.carrier(),
@@ -121,6 +123,24 @@ class DeliveryMethodPages {
                 form.transitDaysMax(), form.saturdayDelivery(), withSpareRows(new ArrayList<>(nonBlank(form.bands())))));
         model.addAttribute("errors", problems.stream().map(problem -> message(problem, locale)).toList());
         return "backoffice/delivery-method";
+    }
+
+    /**
+     * The module's rules on what could be read, so every mistake shows at once; leaving out fields
+     * that could not be read, and the grid's rules when a row could not (its rows are then numbered
+     * differently).
+     */
+    private List<InvalidDeliveryMethod.Problem> otherProblems(String code, DeliveryMethodSettings settings,
+            List<InvalidDeliveryMethod.Problem> unreadable) {
+        java.util.Set<String> fields = unreadable.stream().map(problem -> problem.field().replaceAll("\\[\\d+]$", ""))
+                .collect(java.util.stream.Collectors.toSet());
+        boolean gridUnreadable = fields.stream().anyMatch(field -> field.startsWith("priceBands"));
+        return delivery.check(code, settings).stream()
+                .filter(problem -> !fields.contains(problem.field().replaceAll("\\[\\d+]$", "")))
+                .filter(problem -> !(gridUnreadable && problem.field().startsWith("priceBands")))
+                .filter(problem -> !(fields.contains("countries")
+                        && (problem.code().equals("bands.country") || problem.code().equals("bands.coverage"))))
+                .toList();
     }
 
     private DeliveryMethod find(String code) {

@@ -94,6 +94,18 @@ public class Delivery {
     }
 
     /**
+     * What would stop these settings from being saved, without saving anything: for forms that
+     * show every mistake at once.
+     *
+     * @throws NoSuchElementException when no method has this code
+     */
+    public List<InvalidDeliveryMethod.Problem> check(String code, DeliveryMethodSettings settings) {
+        DeliveryMethod current = method(code).orElseThrow(() ->
+                new NoSuchElementException("no delivery method has the code '" + code + "'"));
+        return DeliveryMethodRules.check(current, settings);
+    }
+
+    /**
      * Changes a method's settings, all or nothing; quotes on this node follow at once.
      *
      * @throws NoSuchElementException when no method has this code

@@ -104,6 +104,17 @@ class DeliveryMethodPagesIntegrationTests {
                 "Tranche 1 — Prix TTC : un montant, par exemple 4,90", "value=\"lourd\"");
         assertThat(delivery.method(code)).contains(before);
 
+        answer = http.postForm("/admin/delivery-methods/" + code, Http.form("labelFr", " ", "countries", "IS ZZ",
+                "carrier", "Colis", "cutOff", "midi", "preparationDays", "1", "transitDaysMin", "3", "transitDaysMax", "2",
+                "bandCountry", "IS", "bandMaxWeight", "500", "bandMinGoods", "", "bandPrice", "4,95",
+                "_csrf", Http.csrfToken(edit)));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).as("every mistake at once").contains(
+                "Libellé (français) : obligatoire", "Pays desservis : code pays inconnu",
+                "Heure limite de commande : une heure, par exemple 14:00",
+                "Acheminement au plus tard (jours) : ne peut pas être inférieur au délai au plus tôt");
+        assertThat(delivery.method(code)).contains(before);
+
         answer = http.postForm("/admin/delivery-methods/" + code, form(edit, "5", "5000"));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("Tranche 2 — ", "rangées par poids");
