@@ -10,4 +10,12 @@ import io.boucle.shared.Money;
  * @param postalCode may be null when not known yet (e.g. the cart page)
  */
 public record Parcel(CountryCode country, String postalCode, int weightGrams, Money goodsTotal) {
+
+    public Parcel {
+        java.util.Objects.requireNonNull(country, "country");
+        java.util.Objects.requireNonNull(goodsTotal, "goodsTotal");
+        if (weightGrams < 0) {
+            throw new IllegalArgumentException("a parcel cannot weigh less than nothing: " + weightGrams + " g");
+        }
+    }
 }

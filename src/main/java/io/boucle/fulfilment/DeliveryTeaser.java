@@ -1,0 +1,33 @@
+package io.boucle.fulfilment;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+
+import io.boucle.shared.CountryCode;
+import io.boucle.shared.Money;
+import org.springframework.stereotype.Service;
+
+/** What the product page promises: "Livré chez vous entre le … et le …". */
+@Service
+public class DeliveryTeaser {
+
+    private final Delivery delivery;
+
+    DeliveryTeaser(Delivery delivery) {
+        this.delivery = delivery;
+    }
+
+    /**
+     * The standard home delivery that arrives soonest for one item, if any delivers it: express is
+     * left out so the dates shown are those of the delivery the shopper gets without paying extra.
+     *
+     * @param price the item's price, VAT included (some methods are free above an amount)
+     */
+    public Optional<DeliveryQuote> fastestHome(CountryCode country, int weightGrams, Money price, Instant at) {
+        return delivery.quotes(new Parcel(country, null, weightGrams, price), at).stream()
+                .filter(quote -> quote.kind() == DeliveryKind.HOME)
+                .min(Comparator.comparing(DeliveryQuote::latest).thenComparing(DeliveryQuote::earliest)
+                        .thenComparing(DeliveryQuote::price));
+    }
+}
