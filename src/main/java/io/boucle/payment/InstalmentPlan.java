@@ -24,11 +24,16 @@ final class InstalmentPlan {
         }
     }
 
-    static List<Instalment> schedule(Money amount, int count, LocalDate firstDueDate) {
+    /** @throws IllegalArgumentException unless {@code amount} makes {@code count} instalments of at least one cent */
+    static void check(Money amount, int count) {
         checkCount(count);
-        if (!amount.isPositive() || !amount.isRoundedToMinorUnit()) {
-            throw new IllegalArgumentException("an instalment plan needs a positive amount in whole cents: " + amount);
+        if (!amount.isPositive() || !amount.isRoundedToMinorUnit() || amount.minorUnits() < count) {
+            throw new IllegalArgumentException("an instalment plan needs an amount in whole cents of at least one cent per instalment: " + amount);
         }
+    }
+
+    static List<Instalment> schedule(Money amount, int count, LocalDate firstDueDate) {
+        check(amount, count);
         List<Money> parts = amount.split(count);
         List<Instalment> schedule = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

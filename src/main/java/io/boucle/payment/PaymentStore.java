@@ -93,7 +93,7 @@ class PaymentStore {
     }
 
     List<Row> forReference(String reference) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payment.payment WHERE reference = :reference ORDER BY created_at, id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment.payment WHERE reference = :reference ORDER BY attempt")
                 .param("reference", reference).query(PaymentStore::row).list();
     }
 

@@ -334,7 +334,7 @@ public class Payments {
         switch (request.method()) {
             case PaymentMethod.Card(String token) when token == null || token.isBlank() ->
                     throw new IllegalArgumentException("a card payment needs the provider's token");
-            case PaymentMethod.Instalments(int count) -> InstalmentPlan.checkCount(count);
+            case PaymentMethod.Instalments(int count) -> InstalmentPlan.check(request.amount(), count);
             case PaymentMethod.GiftCard(String code) when GiftCards.normalise(code).isEmpty() ->
                     throw new IllegalArgumentException("a gift card payment needs the card's code");
             default -> {

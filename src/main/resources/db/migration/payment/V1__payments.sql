@@ -5,6 +5,8 @@
 CREATE TABLE payment
 (
     id                 UUID PRIMARY KEY,
+    -- the order attempts were made in, when the clock gives two the same instant
+    attempt            BIGINT GENERATED ALWAYS AS IDENTITY,
     reference          TEXT           NOT NULL,
     provider           TEXT           NOT NULL,
     method             TEXT           NOT NULL,
@@ -27,7 +29,7 @@ CREATE TABLE payment
     updated_at         TIMESTAMPTZ    NOT NULL
 );
 
-CREATE INDEX payment_by_reference ON payment (reference, created_at);
+CREATE INDEX payment_by_reference ON payment (reference, attempt);
 CREATE INDEX payment_by_creation ON payment (created_at);
 CREATE UNIQUE INDEX payment_by_provider_reference ON payment (provider, provider_reference)
     WHERE provider_reference IS NOT NULL;
