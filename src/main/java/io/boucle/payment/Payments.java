@@ -193,6 +193,11 @@ public class Payments {
      * @throws IllegalStateException    when the payment was never captured
      */
     public Refund refund(PaymentId id, Money amount, String idempotencyKey) {
+        return refund(id, amount, idempotencyKey, null);
+    }
+
+    /** {@link #refund(PaymentId, Money, String)} through a given provider instead of the one named on the payment. */
+    Refund refund(PaymentId id, Money amount, String idempotencyKey, PaymentProvider through) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(amount, "amount");
         requireKey(idempotencyKey);
@@ -235,7 +240,7 @@ public class Payments {
             outcome = new PaymentProvider.RefundOutcome.Succeeded(null);
         } else {
             try {
-                outcome = provider(payment.provider()).refund(recorder.providerView(payment, null, null), amount, refundId.toString());
+                outcome = (through != null ? through : provider(payment.provider())).refund(recorder.providerView(payment, null, null), amount, refundId.toString());
             } catch (RuntimeException e) {
                 log.warn("Refund {} of payment {} failed: {}", refundId, id, e.toString());
                 outcome = new PaymentProvider.RefundOutcome.Failed("provider_error");
