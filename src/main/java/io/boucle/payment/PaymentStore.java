@@ -43,6 +43,12 @@ class PaymentStore {
 
     record NewAttempt(PaymentId id, String reference, String provider, String method, Money amount, String giftCardCode,
                       String returnUrl, String idempotencyKey, Instant at) {
+
+        /** The row {@link #insert} writes. */
+        Row row() {
+            return new Row(id, reference, provider, method, PaymentStatus.PROCESSING, amount, Money.zero(amount.currency()),
+                    null, false, null, giftCardCode, null, null, returnUrl, idempotencyKey, at, at);
+        }
     }
 
     private final JdbcClient jdbc;

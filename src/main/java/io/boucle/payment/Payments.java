@@ -81,22 +81,20 @@ public class Payments {
     /** {@link #pay(PaymentRequest)} through a given provider; {@code provider} is null for gift cards. */
     PaymentView pay(PaymentRequest request, PaymentProvider provider) {
         check(request);
-        Optional<PaymentStore.Row> existing = store.findByIdempotencyKey(request.idempotencyKey());
-        if (existing.isPresent()) {
-            return replay(request, existing.get());
-        }
         if (provider != null) {
             provider.check(request.method());
         }
         PaymentId id = new PaymentId(Identifiers.newUuid(clock));
         String giftCardCode = request.method() instanceof PaymentMethod.GiftCard(String code) ? GiftCards.normalise(code) : null;
-        boolean recorded = recorder.inTransaction(() -> store.insert(new PaymentStore.NewAttempt(id, request.reference(),
+        Instant now = Instant.now(clock);
+        PaymentStore.NewAttempt attempt = new PaymentStore.NewAttempt(id, request.reference(),
                 provider == null ? GIFT_CARD_PROVIDER : provider.name(), methodName(request.method()), request.amount(),
-                giftCardCode, request.returnUrl(), request.idempotencyKey(), Instant.now(clock))));
-        if (!recorded) {
+                giftCardCode, request.returnUrl(), request.idempotencyKey(), now);
+        // The unique idempotency key decides, even between two calls at the same moment: the second inserts nothing.
+        if (!recorder.inTransaction(() -> store.insert(attempt))) {
             return replay(request, store.findByIdempotencyKey(request.idempotencyKey()).orElseThrow());
         }
-        PaymentStore.Row row = store.find(id).orElseThrow();
+        PaymentStore.Row row = attempt.row();
         if (provider == null) {
             payWithGiftCard(row);
         } else {

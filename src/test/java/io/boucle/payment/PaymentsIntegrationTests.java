@@ -35,6 +35,9 @@ class PaymentsIntegrationTests {
     GiftCards giftCards;
 
     @Autowired
+    DemoGiftCards demoGiftCards;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -173,6 +176,18 @@ class PaymentsIntegrationTests {
             assertThat(PaymentEventsProbe.captured(first.id())).isEqualTo(1);
             assertThat(PaymentEventsProbe.failed(second.id())).isEqualTo(1);
         });
+    }
+
+    @Test
+    void theDemoShopHasGiftCardsToPayWith() {
+        demoGiftCards.seed();
+        demoGiftCards.seed();
+
+        assertThat(giftCards.balance(DemoGiftCards.FIFTY_EUROS)).hasValueSatisfying(balance -> {
+            assertThat(balance.currency()).isEqualTo(Money.EUR);
+            assertThat(balance.isPositive()).isTrue();
+        });
+        assertThat(giftCards.balance("boucle demo 5")).isPresent();
     }
 
     @Test
