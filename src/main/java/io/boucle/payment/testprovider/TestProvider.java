@@ -1,0 +1,61 @@
+package io.boucle.payment.testprovider;
+
+import io.boucle.payment.PaymentMethod;
+import io.boucle.payment.provider.PaymentProvider;
+import io.boucle.payment.provider.ProviderOutcome;
+import io.boucle.payment.provider.ProviderPayment;
+import io.boucle.shared.Money;
+import org.springframework.stereotype.Component;
+
+/**
+ * The built-in provider of the demo and the tests: it answers at once, in memory, and its pages under
+ * {@code /pay/test} stand for a real provider's site. Refunds succeed at once.
+ */
+@Component
+class TestProvider implements PaymentProvider {
+
+    static final String NAME = "test";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void check(PaymentMethod method) {
+        if (method instanceof PaymentMethod.Card(String token) && TestCards.forToken(token).isEmpty()) {
+            throw new IllegalArgumentException("unknown test token '" + token + "': use one of "
+                    + new java.util.TreeSet<>(TestCards.TOKENS.keySet()));
+        }
+        if (method instanceof PaymentMethod.GiftCard) {
+            throw new IllegalArgumentException("gift cards are not taken by a provider");
+        }
+    }
+
+    @Override
+    public ProviderOutcome start(ProviderPayment payment) {
+        String reference = "test_" + payment.id();
+        return switch (payment.paymentMethod()) {
+            case PaymentMethod.Card(String token) -> {
+                TestCards.TestCard card = TestCards.forToken(token).orElseThrow();
+                yield switch (card.behaviour()) {
+                    case FRICTIONLESS -> new ProviderOutcome.Captured(reference, card.card(), false);
+                    case CHALLENGE -> new ProviderOutcome.RequiresAction(reference, TestProviderPages.challengePath(payment.id()),
+                            card.card(), true);
+                    default -> new ProviderOutcome.Declined(reference, card.behaviour().declineCode, card.card(), false);
+                };
+            }
+            case PaymentMethod.HostedCard hosted ->
+                    new ProviderOutcome.RequiresAction(reference, TestProviderPages.cardPath(payment.id()), null, false);
+            case PaymentMethod.Wallet wallet ->
+                    new ProviderOutcome.RequiresAction(reference, TestProviderPages.walletPath(payment.id()), null, false);
+            case PaymentMethod.Instalments instalments -> new ProviderOutcome.Captured(reference, null, false);
+            case PaymentMethod.GiftCard giftCard -> throw new IllegalArgumentException("gift cards are not taken by a provider");
+        };
+    }
+
+    @Override
+    public RefundOutcome refund(ProviderPayment payment, Money amount, String refundKey) {
+        return new RefundOutcome.Succeeded("test_refund_" + refundKey);
+    }
+}
