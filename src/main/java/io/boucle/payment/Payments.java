@@ -158,6 +158,9 @@ public class Payments {
         if (method == null) {
             throw new IllegalArgumentException("payment: a method is required");
         }
+        if (!(method instanceof PaymentMethod.GiftCard)) {
+            providers.get(settings.provider()).check(method);
+        }
     }
 
     public Optional<PaymentView> find(PaymentId id) {

@@ -67,9 +67,11 @@ class CheckoutApiIntegrationTests {
         assertThat(store.customer(cart, "camille-" + store.id + "@example.org").statusCode()).isEqualTo(200);
         HttpResponse<String> options = http.get("/api/v1/carts/" + cart + "/delivery-options");
         assertThat(options.statusCode()).isEqualTo(200);
-        JsonNode first = store.read(options).get(0);
-        assertThat(first.get("estimatedDelivery").get("from").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
-        JsonNode ready = store.read(store.delivery(cart, first.get("code").asString()));
+        JsonNode home = java.util.stream.StreamSupport.stream(store.read(options).spliterator(), false)
+                .filter(option -> option.get("code").asString().equals("home")).findFirst().orElseThrow();
+        assertThat(home.get("estimatedDelivery").get("from").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(store.delivery(cart, "relay").statusCode()).as("a relay needs its point").isEqualTo(400);
+        JsonNode ready = store.read(store.delivery(cart, "home"));
         assertThat(ready.get("readyForCheckout").asBoolean()).isTrue();
         String total = ready.get("totals").get("total").get("amount").asString();
 
