@@ -1,0 +1,107 @@
+package io.boucle.checkout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.boucle.cart.Address;
+import io.boucle.cart.CartCustomer;
+import io.boucle.cart.CartId;
+import io.boucle.cart.Carts;
+import io.boucle.catalog.Catalog;
+import io.boucle.catalog.NewProduct;
+import io.boucle.inventory.Inventory;
+import io.boucle.inventory.OutOfStock;
+import io.boucle.inventory.StockLevel;
+import io.boucle.order.OrderStatus;
+import io.boucle.payment.PaymentMethod;
+import io.boucle.shared.CountryCode;
+import io.boucle.shared.EmailAddress;
+import io.boucle.shared.LocalizedText;
+import io.boucle.shared.Money;
+import io.boucle.test.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Many buyers at once for little stock: exactly the stock is sold, never more, and the others are told. */
+@IntegrationTest
+class CheckoutConcurrencyIntegrationTests {
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Inventory inventory;
+
+    @Autowired
+    Carts carts;
+
+    @Autowired
+    Checkout checkout;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void twoHundredBuyersOfFiftyUnitsMakeExactlyFiftyPaidOrders() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String sku = "RUSH-" + id;
+        catalog.addCategory("rush-" + id, null, 0, LocalizedText.of("Vente flash", "Flash sale"), LocalizedText.of("", ""));
+        catalog.add(new NewProduct("rush-" + id, "rush-" + id, null, "STANDARD", LocalizedText.of("Lampe", "Lamp"),
+                LocalizedText.of("", ""), List.of(new NewProduct.NewVariant(sku, LocalizedText.of("", ""), Money.euros("49.00"),
+                        1200, null)), List.of(), null, false, true));
+        inventory.setOnHand(sku, 50);
+        List<CartId> prepared = new ArrayList<>();
+        for (int buyer = 0; buyer < 200; buyer++) {
+            CartId cart = carts.create(Money.EUR, CountryCode.FRANCE, Locale.FRENCH).id();
+            carts.addLine(cart, sku, 1);
+            carts.setCustomer(cart, new CartCustomer(EmailAddress.of("rush-" + buyer + "-" + id + "@example.org"),
+                    Address.of("Acheteur " + buyer, "1 rue de la Paix", null, "75002", "Paris", "FR"), null, null));
+            carts.chooseDelivery(cart, "home", null);
+            prepared.add(cart);
+        }
+
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<String> soldOut = new ConcurrentLinkedQueue<>();
+        List<Future<CheckoutResult>> results = new ArrayList<>();
+        // 200 buyers arrive at once; like a servlet container, at most 32 requests are worked on at a time.
+        try (ExecutorService buyers = Executors.newFixedThreadPool(32)) {
+            for (CartId cart : prepared) {
+                results.add(buyers.submit(() -> {
+                    start.await();
+                    try {
+                        return checkout.place(cart, true, new PaymentMethod.Card("tok_visa"), null);
+                    } catch (OutOfStock e) {
+                        soldOut.add(e.getMessage());
+                        return null;
+                    }
+                }));
+            }
+            start.countDown();
+        }
+
+        long paid = 0;
+        for (Future<CheckoutResult> result : results) {
+            CheckoutResult placed = result.get();
+            if (placed != null && placed.order().status() == OrderStatus.PAID) {
+                paid++;
+            }
+        }
+        assertThat(paid).isEqualTo(50);
+        assertThat(soldOut).hasSize(150).allSatisfy(message -> assertThat(message).contains(sku).contains("sold out"));
+        assertThat(inventory.levels(List.of(sku)).get(sku)).isEqualTo(new StockLevel(sku, 0, 0));
+        assertThat(jdbc.sql("SELECT count(*) FROM orders.line WHERE sku = :sku").param("sku", sku).query(Long.class).single())
+                .as("no order was written for a buyer told it is sold out").isEqualTo(50);
+        assertThat(jdbc.sql("SELECT coalesce(sum(-delta), 0) FROM inventory.movement WHERE sku = :sku AND reason = 'SOLD'")
+                .param("sku", sku).query(Long.class).single()).isEqualTo(50);
+    }
+}
