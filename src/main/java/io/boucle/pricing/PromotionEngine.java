@@ -78,18 +78,30 @@ final class PromotionEngine {
             subtotal = Math.addExact(subtotal, totals[i]);
         }
         long delivery = request.deliveryPrice().minorUnits();
-        Cart cart = new Cart(lines, unit, quantity, totals, subtotal, delivery, currency);
+        Cart cart = new Cart(lines, unit, quantity, totals, subtotal, delivery, currency, cheapestFirst(unit));
 
-        // The candidates: automatic promotions that can touch these lines, then the codes entered.
+        // The candidates: automatic promotions that can touch these lines, found through the
+        // snapshot's indexes, which also tell which lines each one covers; then the codes entered.
         int size = snapshot.rules().size();
         BitSet candidates = new BitSet(size);
-        snapshot.automaticForEverything().forEach(rule -> candidates.set(rule.rank()));
-        for (PricingLine line : lines) {
-            snapshot.automaticForSku(line.sku()).forEach(rule -> candidates.set(rule.rank()));
-            snapshot.automaticForCategory(line.categorySlug()).forEach(rule -> candidates.set(rule.rank()));
+        boolean[][] eligible = new boolean[size][];
+        boolean[] all = new boolean[n];
+        java.util.Arrays.fill(all, true);
+        for (PromotionSnapshot.Rule rule : snapshot.automaticForEverything()) {
+            candidates.set(rule.rank());
+            eligible[rule.rank()] = all;
+        }
+        for (int i = 0; i < n; i++) {
+            PricingLine line = lines.get(i);
+            for (PromotionSnapshot.Rule rule : snapshot.automaticForSku(line.sku())) {
+                cover(rule, i, n, candidates, eligible);
+            }
+            for (PromotionSnapshot.Rule rule : snapshot.automaticForCategory(line.categorySlug())) {
+                cover(rule, i, n, candidates, eligible);
+            }
         }
         Map<String, LocalizedText> rejected = new HashMap<>();
-        Map<Integer, String> enteredCodes = new HashMap<>();
+        String[] enteredCodes = new String[size];
         Set<String> codes = new LinkedHashSet<>();
         if (request.codes() != null) {
             for (String entered : request.codes()) {
@@ -104,55 +116,61 @@ final class PromotionEngine {
                 rejected.put(code, RejectionReasons.unknown());
             } else {
                 candidates.set(rule.rank());
-                enteredCodes.put(rule.rank(), code);
+                enteredCodes[rule.rank()] = code;
+                boolean[] covered = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    covered[i] = rule.covers(lines.get(i));
+                }
+                eligible[rule.rank()] = covered;
             }
         }
 
-        // Each candidate alone, on the full cart: does it qualify, and how much does it give?
-        List<Discount> combinable = new ArrayList<>();
+        // Exclusive candidates are priced alone on the full cart; combinable ones stack in rank
+        // order, each on what the previous ones left. What a promotion covers and whether it gives
+        // anything at all does not depend on what is left, so each candidate is priced once.
         List<Discount> exclusive = new ArrayList<>();
-        for (int rank = candidates.nextSetBit(0); rank >= 0; rank = candidates.nextSetBit(rank + 1)) {
-            PromotionSnapshot.Rule rule = snapshot.rules().get(rank);
-            String code = enteredCodes.get(rank);
-            LocalizedText refusal = refusal(rule, request, cart, customerUses);
-            Discount alone = null;
-            if (refusal == null) {
-                alone = discount(rule, cart, totals, delivery);
-                if (alone == null) {
-                    refusal = rule.promotion().kind() == PromotionKind.TIERED_SPEND && eligibleTotal(rule, cart) > 0
-                            ? RejectionReasons.minimumNotReached(Money.ofMinor(rule.tierThresholds()[0], currency))
-                            : RejectionReasons.nothingEligible();
-                }
-            }
-            if (refusal != null) {
-                if (code != null) {
-                    rejected.put(code, refusal);
-                }
-                continue;
-            }
-            (rule.promotion().combinable() ? combinable : exclusive).add(alone);
-        }
-
-        // The stack of combinable promotions, each on what the previous ones left.
-        List<Discount> stack = new ArrayList<>(combinable.size());
+        List<Discount> stack = new ArrayList<>();
         long[] remaining = totals.clone();
         long deliveryLeft = delivery;
         long stackTotal = 0;
-        for (Discount candidate : combinable) {
-            Discount applied = discount(candidate.rule(), cart, remaining, deliveryLeft);
-            if (applied == null || (applied.total() == 0 && candidate.rule().promotion().kind() != PromotionKind.FREE_DELIVERY)) {
-                String code = enteredCodes.get(candidate.rule().rank());
+        for (int rank = candidates.nextSetBit(0); rank >= 0; rank = candidates.nextSetBit(rank + 1)) {
+            PromotionSnapshot.Rule rule = snapshot.rules().get(rank);
+            String code = enteredCodes[rank];
+            Refusal refusal = refusal(rule, request, cart, customerUses);
+            if (refusal != null) {
                 if (code != null) {
-                    rejected.put(code, RejectionReasons.nothingEligible());
+                    rejected.put(code, refusal.reason(rule.promotion()));
+                }
+                continue;
+            }
+            boolean combinable = rule.promotion().combinable();
+            Discount discount = combinable
+                    ? discount(rule, eligible[rank], cart, remaining, deliveryLeft)
+                    : discount(rule, eligible[rank], cart, totals, delivery);
+            if (discount == null) {
+                if (code != null) {
+                    rejected.put(code, rule.promotion().kind() == PromotionKind.TIERED_SPEND && eligibleTotal(eligible[rank], cart) > 0
+                            ? RejectionReasons.minimumNotReached(Money.ofMinor(rule.tierThresholds()[0], currency))
+                            : RejectionReasons.nothingEligible());
+                }
+                continue;
+            }
+            if (!combinable) {
+                exclusive.add(discount);
+                continue;
+            }
+            if (discount.total() == 0 && rule.promotion().kind() != PromotionKind.FREE_DELIVERY) {
+                if (code != null) {
+                    rejected.put(code, RejectionReasons.nothingEligible()); // what it covers is already free
                 }
                 continue;
             }
             for (int i = 0; i < n; i++) {
-                remaining[i] -= applied.lines()[i];
+                remaining[i] -= discount.lines()[i];
             }
-            deliveryLeft -= applied.delivery();
-            stackTotal += applied.total();
-            stack.add(applied);
+            deliveryLeft -= discount.delivery();
+            stackTotal += discount.total();
+            stack.add(discount);
         }
 
         // The best option for the shopper: the stack, or one exclusive promotion alone.
@@ -183,50 +201,89 @@ final class PromotionEngine {
         return result(request, chosen, codes, rejected, currency);
     }
 
-    private static void rejectIfEntered(Discount loser, Set<Integer> kept, Map<Integer, String> enteredCodes,
+    private static void cover(PromotionSnapshot.Rule rule, int line, int n, BitSet candidates, boolean[][] eligible) {
+        candidates.set(rule.rank());
+        if (eligible[rule.rank()] == null) {
+            eligible[rule.rank()] = new boolean[n];
+        }
+        eligible[rule.rank()][line] = true;
+    }
+
+    /** The lines' indexes by unit price, the cheapest first; among equal prices, the earlier line. */
+    private static int[] cheapestFirst(long[] unit) {
+        int[] order = new int[unit.length];
+        for (int i = 0; i < unit.length; i++) {
+            int j = i;
+            while (j > 0 && unit[order[j - 1]] > unit[i]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
+        return order;
+    }
+
+    private static void rejectIfEntered(Discount loser, Set<Integer> kept, String[] enteredCodes,
             Map<String, LocalizedText> rejected, LocalizedText winner) {
-        String code = enteredCodes.get(loser.rule().rank());
+        String code = enteredCodes[loser.rule().rank()];
         if (code != null && !kept.contains(loser.rule().rank())) {
             rejected.put(code, RejectionReasons.notCombinableWith(winner));
         }
     }
 
     private record Cart(List<PricingLine> lines, long[] unit, long[] quantity, long[] totals, long subtotal,
-                        long delivery, Currency currency) {
+                        long delivery, Currency currency, int[] cheapestFirst) {
     }
 
     /** Why a promotion cannot apply to this cart at this moment, before looking at what it would give. */
-    private static LocalizedText refusal(PromotionSnapshot.Rule rule, PricingRequest request, Cart cart,
+    private enum Refusal {
+        NO_LONGER_AVAILABLE, NOT_YET_VALID, EXPIRED, USAGE_LIMIT, CUSTOMER_LIMIT, NOTHING_ELIGIBLE, MINIMUM;
+
+        /** The words for the shopper, built only for codes they entered (formatting is not free). */
+        LocalizedText reason(Promotion p) {
+            return switch (this) {
+                case NO_LONGER_AVAILABLE -> RejectionReasons.noLongerAvailable();
+                case NOT_YET_VALID -> RejectionReasons.notYetValid(p.validFrom());
+                case EXPIRED -> RejectionReasons.expired(p.validUntil());
+                case USAGE_LIMIT -> RejectionReasons.usageLimitReached();
+                case CUSTOMER_LIMIT -> RejectionReasons.customerLimitReached(p.perCustomerLimit());
+                case NOTHING_ELIGIBLE -> RejectionReasons.nothingEligible();
+                case MINIMUM -> RejectionReasons.minimumNotReached(p.minimumSubtotal());
+            };
+        }
+    }
+
+    private static Refusal refusal(PromotionSnapshot.Rule rule, PricingRequest request, Cart cart,
             Map<String, Integer> customerUses) {
         Promotion p = rule.promotion();
         if (!p.active()) {
-            return RejectionReasons.noLongerAvailable();
+            return Refusal.NO_LONGER_AVAILABLE;
         }
         if (p.validFrom() != null && request.at().isBefore(p.validFrom())) {
-            return RejectionReasons.notYetValid(p.validFrom());
+            return Refusal.NOT_YET_VALID;
         }
         if (p.validUntil() != null && !request.at().isBefore(p.validUntil())) {
-            return RejectionReasons.expired(p.validUntil());
+            return Refusal.EXPIRED;
         }
         if (p.usageLimit() != null && p.uses() >= p.usageLimit()) {
-            return RejectionReasons.usageLimitReached();
+            return Refusal.USAGE_LIMIT;
         }
         if (p.perCustomerLimit() != null && customerUses.getOrDefault(p.id(), 0) >= p.perCustomerLimit()) {
-            return RejectionReasons.customerLimitReached(p.perCustomerLimit());
+            return Refusal.CUSTOMER_LIMIT;
         }
         if (rule.currency() != null && !rule.currency().equals(cart.currency())) {
-            return RejectionReasons.nothingEligible();
+            return Refusal.NOTHING_ELIGIBLE;
         }
         if (cart.subtotal() < rule.minimumCents()) {
-            return RejectionReasons.minimumNotReached(p.minimumSubtotal());
+            return Refusal.MINIMUM;
         }
         return null;
     }
 
-    private static long eligibleTotal(PromotionSnapshot.Rule rule, Cart cart) {
+    private static long eligibleTotal(boolean[] eligible, Cart cart) {
         long total = 0;
-        for (int i = 0; i < cart.lines().size(); i++) {
-            if (rule.covers(cart.lines().get(i))) {
+        for (int i = 0; i < eligible.length; i++) {
+            if (eligible[i]) {
                 total += cart.totals()[i];
             }
         }
@@ -237,14 +294,13 @@ final class PromotionEngine {
      * What a promotion gives on what is left of each line and of the delivery; null when it gives
      * nothing because nothing in the cart is eligible (or no tier is reached, or too few units).
      */
-    private static Discount discount(PromotionSnapshot.Rule rule, Cart cart, long[] remaining, long deliveryLeft) {
+    private static Discount discount(PromotionSnapshot.Rule rule, boolean[] eligible, Cart cart, long[] remaining,
+            long deliveryLeft) {
         int n = remaining.length;
-        boolean[] eligible = new boolean[n];
         boolean any = false;
         long base = 0;
         for (int i = 0; i < n; i++) {
-            if (rule.coversEverything() || rule.covers(cart.lines().get(i))) {
-                eligible[i] = true;
+            if (eligible[i]) {
                 any = true;
                 base += remaining[i];
             }
@@ -290,12 +346,7 @@ final class PromotionEngine {
                     return null;
                 }
                 // The cheapest units first; among equal prices, the earlier line.
-                Integer[] order = new Integer[n];
-                for (int i = 0; i < n; i++) {
-                    order[i] = i;
-                }
-                java.util.Arrays.sort(order, (a, b) -> a.equals(b) ? 0
-                        : cart.unit()[a] != cart.unit()[b] ? Long.compare(cart.unit()[a], cart.unit()[b]) : Integer.compare(a, b));
+                int[] order = cart.cheapestFirst();
                 for (int k = 0; k < n && free > 0; k++) {
                     int i = order[k];
                     if (eligible[i]) {
@@ -355,7 +406,7 @@ final class PromotionEngine {
             long share;
             if (high == 0 && product >= 0) {
                 share = product / sum;
-                remainders[i] = product % sum;
+                remainders[i] = product - share * sum;
             } else {
                 BigInteger[] division = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(weights[i]))
                         .divideAndRemainder(BigInteger.valueOf(sum));
@@ -365,15 +416,27 @@ final class PromotionEngine {
             into[i] += share;
             given += share;
         }
-        for (long left = amount - given; left > 0; left--) {
-            int largest = -1;
-            for (int i = 0; i < n; i++) {
-                if (remainders[i] >= 0 && (largest < 0 || remainders[i] > remainders[largest])) {
-                    largest = i;
-                }
+        long left = amount - given;
+        if (left == 0) {
+            return;
+        }
+        // The cents left (fewer than the lines) go to the largest remainders, ties to the earlier line:
+        // order the lines by remainder, largest first (insertion sort: a cart has few lines).
+        int[] order = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (remainders[i] < 0) {
+                continue;
             }
-            into[largest]++;
-            remainders[largest] = -1;
+            int j = count++;
+            while (j > 0 && remainders[order[j - 1]] < remainders[i]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
+        for (int k = 0; k < left; k++) {
+            into[order[k]]++;
         }
     }
 
