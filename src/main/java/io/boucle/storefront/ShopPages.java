@@ -17,6 +17,8 @@ import io.boucle.catalog.ProductQuery;
 import io.boucle.inventory.Inventory;
 import io.boucle.inventory.StockLevel;
 import io.boucle.platform.web.PageFormat;
+import io.boucle.pricing.PriceReduction;
+import io.boucle.pricing.Pricing;
 import io.boucle.search.ProductSearch;
 import io.boucle.search.SearchResults;
 import io.boucle.shared.Page;
@@ -43,7 +45,8 @@ class ShopPages {
             int reviews, String image) {
     }
 
-    record VariantView(String sku, String title, String price, int available) {
+    /** @param reduction the lawful reduction announced for this variant, or null */
+    record VariantView(String sku, String title, String price, int available, PriceReduction reduction) {
     }
 
     record Crumb(String slug, String name) {
@@ -55,9 +58,13 @@ class ShopPages {
     private final PageFormat format;
     private final JsonMapper json;
     private final URI publicUrl;
+    private final Pricing pricing;
+    private final java.time.Clock clock;
 
     ShopPages(Catalog catalog, Inventory inventory, ProductSearch search, PageFormat format, JsonMapper json,
-            @Value("${boucle.public-url}") URI publicUrl) {
+            @Value("${boucle.public-url}") URI publicUrl, Pricing pricing, java.time.Clock clock) {
+        this.pricing = pricing;
+        this.clock = clock;
         this.catalog = catalog;
         this.inventory = inventory;
         this.search = search;
@@ -152,11 +159,18 @@ class ShopPages {
         model.addAttribute("description", format.markdown(product.description().in(locale)));
         model.addAttribute("summary", summary(product.description().in(locale)));
         model.addAttribute("breadcrumb", crumbs(product.breadcrumb(), locale));
+        // Reductions against the lowest price of the previous 30 days (L112-1-1), in one read.
+        Map<String, PriceReduction> reductions = pricing.reductions(product.variants().stream().collect(
+                java.util.stream.Collectors.toMap(ProductDetails.Variant::sku, ProductDetails.Variant::price, (a, b) -> a)),
+                java.time.Instant.now(clock));
         model.addAttribute("variants", product.variants().stream().map(variant -> new VariantView(variant.sku(),
-                variant.title().in(locale), format.price(variant.price(), locale), stock.get(variant.sku()).available())).toList());
+                variant.title().in(locale), format.price(variant.price(), locale), stock.get(variant.sku()).available(),
+                reductions.get(variant.sku()))).toList());
         model.addAttribute("firstAvailableSku", variantSkus.stream().filter(sku -> stock.get(sku).available() > 0).findFirst()
                 .orElse(null));
         model.addAttribute("price", format.price(product.lowestPrice(), locale));
+        model.addAttribute("reduction", product.variants().stream().filter(v -> v.price().equals(product.lowestPrice()))
+                .map(v -> reductions.get(v.sku())).filter(java.util.Objects::nonNull).findFirst().orElse(null));
         model.addAttribute("available", available);
         model.addAttribute("scarce", available > 0 && available <= SCARCITY_THRESHOLD);
         model.addAttribute("condition", product.condition() == null ? null : product.condition().label().in(locale));
