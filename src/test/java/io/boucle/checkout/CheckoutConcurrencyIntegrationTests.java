@@ -73,8 +73,8 @@ class CheckoutConcurrencyIntegrationTests {
         CountDownLatch start = new CountDownLatch(1);
         ConcurrentLinkedQueue<String> soldOut = new ConcurrentLinkedQueue<>();
         List<Future<CheckoutResult>> results = new ArrayList<>();
-        // 200 buyers arrive at once; like a servlet container, at most 32 requests are worked on at a time.
-        try (ExecutorService buyers = Executors.newFixedThreadPool(32)) {
+        // 200 buyers arrive at once; as many are served at a time as the pool has connections (10).
+        try (ExecutorService buyers = Executors.newFixedThreadPool(10)) {
             for (CartId cart : prepared) {
                 results.add(buyers.submit(() -> {
                     start.await();
