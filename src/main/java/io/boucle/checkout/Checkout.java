@@ -63,11 +63,9 @@ public class Checkout {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Duration paymentWindow;
-    private final String publicUrl;
 
     Checkout(Carts carts, Orders orders, Payments payments, Pricing pricing, Inventory inventory, Clock clock,
-            PlatformTransactionManager transactions, @Value("${boucle.checkout.payment-window:PT30M}") Duration paymentWindow,
-            @Value("${boucle.public-url}") String publicUrl) {
+            PlatformTransactionManager transactions, @Value("${boucle.checkout.payment-window:PT30M}") Duration paymentWindow) {
         this.carts = carts;
         this.orders = orders;
         this.payments = payments;
@@ -76,7 +74,6 @@ public class Checkout {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.paymentWindow = paymentWindow;
-        this.publicUrl = publicUrl;
     }
 
     /**
@@ -221,7 +218,9 @@ public class Checkout {
     }
 
     private CheckoutResult pay(OrderView order, PaymentMethod method, String paymentKey) {
-        String returnUrl = publicUrl + "/commande/" + order.number() + "?t=" + order.accessToken();
+        // A path of the shop: the shopper comes back to the address they are shopping at (a provider
+        // on another site resolves it against the public address), and the pages' form-action 'self' allows it.
+        String returnUrl = "/commande/" + order.number() + "?t=" + order.accessToken();
         PaymentView payment = payments.pay(new PaymentRequest(order.number().value(), order.totals().total(), method,
                 order.email(), returnUrl, paymentKey));
         OrderView current = order;
