@@ -142,7 +142,7 @@ public class Checkout {
         if (order.status() == OrderStatus.AWAITING_PAYMENT) {
             Optional<PaymentView> captured = attempts.stream().filter(payment -> payment.status() == PaymentStatus.CAPTURED).findFirst();
             if (captured.isPresent()) {
-                order = withToken(orders.markPaid(number, captured.get().id().toString()), order.accessToken());
+                order = orders.markPaid(number, captured.get().id().toString());
                 latest = captured.get();
             }
         }
@@ -225,16 +225,9 @@ public class Checkout {
                 order.email(), returnUrl, paymentKey));
         OrderView current = order;
         if (payment.status() == PaymentStatus.CAPTURED && order.status() == OrderStatus.AWAITING_PAYMENT) {
-            current = withToken(orders.markPaid(order.number(), payment.id().toString()), order.accessToken());
+            current = orders.markPaid(order.number(), payment.id().toString());
         }
         return new CheckoutResult(current, payment);
-    }
-
-    private static OrderView withToken(OrderView order, String accessToken) {
-        return order.accessToken() != null ? order : new OrderView(order.number(), order.status(), order.email(), order.locale(),
-                order.currency(), order.shipping(), order.billing(), order.company(), order.delivery(), order.lines(),
-                order.totals(), order.promotions(), order.paymentMethod(), order.placedAt(), order.paidAt(),
-                order.paymentDeadline(), order.cancelledAt(), order.cancelReason(), accessToken, order.timeline());
     }
 
     private static NewOrder.Address address(Address address) {

@@ -162,12 +162,6 @@ class OrderStore {
         return new Page<>(items, page, size, total);
     }
 
-    List<OrderNumber> forEmail(String email, int limit) {
-        return jdbc.sql("SELECT number FROM orders.customer_order WHERE lower(email) = lower(:email) ORDER BY placed_at DESC LIMIT :limit")
-                .param("email", email).param("limit", limit)
-                .query((row, n) -> new OrderNumber(row.getString("number"))).list();
-    }
-
     private Stored withDetails(Stored stored) {
         OrderView view = stored.view();
         Currency currency = Currency.getInstance(view.currency());

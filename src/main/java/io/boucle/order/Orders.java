@@ -115,12 +115,6 @@ public class Orders {
         return store.list(status, query, page, size);
     }
 
-    /** A customer's orders, newest first. */
-    @Transactional(readOnly = true)
-    public List<OrderView> forCustomer(String email, int limit) {
-        return store.forEmail(email, limit).stream().map(number -> store.find(number, false).orElseThrow().view()).toList();
-    }
-
     /**
      * The payment {@code paymentId} was captured: the order is paid and its stock leaves for good.
      * Idempotent. When the order was cancelled meanwhile (its payment window ended), the payment is

@@ -10,15 +10,14 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.NewProduct;
 import io.boucle.inventory.Inventory;
 import io.boucle.inventory.StockLevel;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
+import io.boucle.test.Chromium;
 import io.boucle.test.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,11 +39,10 @@ import static org.awaitility.Awaitility.await;
  * Debian's Chromium is installed (.ci/run installs it); screenshots go to docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("chromiumInstalled")
+@EnabledIf("io.boucle.test.Chromium#installed")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckoutE2ETests {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SCREENSHOTS = Paths.get("docs/screenshots");
     static final String DECLINED_CARD = "4000 0000 0000 0002";
     static final String CHALLENGE_CARD = "4000 0027 6000 3184";
@@ -61,7 +59,7 @@ class CheckoutE2ETests {
     @Autowired
     JdbcClient jdbc;
 
-    Playwright playwright;
+    Chromium chromium;
     Browser browser;
     BrowserContext context;
     Page page;
@@ -69,27 +67,16 @@ class CheckoutE2ETests {
     String slug;
     String sku;
 
-    static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM);
-    }
-
     @BeforeAll
     void launch() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -7,11 +7,10 @@ import java.util.List;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.boucle.catalog.Catalog;
 import io.boucle.shared.DemoSeeder;
+import io.boucle.test.Chromium;
 import io.boucle.test.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("chromiumInstalled")
+@EnabledIf("io.boucle.test.Chromium#installed")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StorefrontE2ETests {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SCREENSHOTS = Paths.get("docs/screenshots");
 
     @LocalServerPort
@@ -46,31 +44,20 @@ class StorefrontE2ETests {
     @Autowired
     List<DemoSeeder> seeders;
 
-    Playwright playwright;
+    Chromium chromium;
     Browser browser;
     Page page;
 
-    static boolean chromiumInstalled() {
-        return Files.isExecutable(CHROMIUM);
-    }
-
     @BeforeAll
     void launch() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
