@@ -7,10 +7,8 @@ import io.boucle.catalog.Catalog;
 import io.boucle.catalog.Condition;
 import io.boucle.catalog.NewProduct;
 import io.boucle.catalog.ProductDetails;
-import io.boucle.catalog.ProductQuery;
 import io.boucle.catalog.SellerType;
 import io.boucle.inventory.Inventory;
-import io.boucle.inventory.StockLevel;
 import io.boucle.shared.LocalizedText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -24,16 +22,13 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-/** Catalog and stock administration for integrators (staff API token, owner or manager). */
+/** Catalog administration for integrators (staff API token, owner or manager); stock is {@link AdminInventoryApi}'s. */
 @RestController
 @RequestMapping("/api/v1/admin")
 @SecurityRequirement(name = OpenApiDescription.STAFF_TOKEN)
@@ -62,9 +57,6 @@ class AdminCatalogApi {
         CreateProduct {
             featured = featured != null && featured;
         }
-    }
-
-    record SetStock(@NotNull @Min(0) @Max(1_000_000) Integer onHand) {
     }
 
     private final Catalog catalog;
@@ -98,16 +90,5 @@ class AdminCatalogApi {
                 List.of(), used, request.featured(), request.publish() == null || request.publish()));
         request.variants().forEach(variant -> inventory.setOnHand(variant.sku(), variant.stock()));
         return products.describe(product, locale);
-    }
-
-    @PutMapping("/inventory/{sku}")
-    @Operation(summary = "Set the stock on hand of a SKU after a count")
-    StockLevel setStock(@PathVariable String sku, @Valid @RequestBody SetStock request) {
-        ProductQuery.Kind kind = catalog.kindOfSku(sku)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No variant has the SKU '" + sku + "'."));
-        if (kind == ProductQuery.Kind.SECOND_HAND && request.onHand() > 1) {
-            throw new IllegalArgumentException("onHand: a second-hand item is unique, its stock is 0 or 1");
-        }
-        return inventory.setOnHand(sku, request.onHand());
     }
 }

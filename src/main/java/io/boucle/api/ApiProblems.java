@@ -106,6 +106,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return json(problem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage(), request));
     }
 
+    /** The order has shipped, or is already cancelled: its status says which. */
+    @ExceptionHandler(io.boucle.order.OrderNotCancellable.class)
+    ResponseEntity<Object> notCancellable(io.boucle.order.OrderNotCancellable e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage(), request);
+        problem.setProperty("orderStatus", e.status().name());
+        return json(problem);
+    }
+
     /** Domain checks ({@code IllegalArgumentException}) mean the input was wrong. */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> invalid(IllegalArgumentException e, WebRequest request) {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.boucle.shared.InvalidField;
 import io.boucle.shared.Page;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Inventory {
 
+    /** The longest note a ledger line keeps. */
+    public static final int MAX_NOTE = 500;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -46,9 +50,21 @@ public class Inventory {
     /** Sets what is on hand after a count; it cannot go below what is already reserved. */
     @Transactional
     public StockLevel setOnHand(String sku, int onHand) {
+        return setOnHand(sku, onHand, null);
+    }
+
+    /**
+     * Sets what is on hand after a count, with a note for the ledger (may be null); it cannot go below
+     * what is already reserved.
+     *
+     * @throws InvalidField          on {@code onHand} when it is negative
+     * @throws IllegalStateException when it is less than what is reserved for orders
+     */
+    @Transactional
+    public StockLevel setOnHand(String sku, int onHand, String note) {
         requireSku(sku);
         if (onHand < 0) {
-            throw new IllegalArgumentException("onHand: cannot be negative");
+            throw new InvalidField("onHand", "cannot be negative");
         }
         jdbc.sql("""
                 INSERT INTO inventory.stock (sku, on_hand, updated_at) VALUES (:sku, 0, :now) ON CONFLICT (sku) DO NOTHING
@@ -58,36 +74,62 @@ public class Inventory {
             throw new IllegalStateException(before.reserved() + " of '" + sku
                     + "' are reserved for orders: on hand cannot be less");
         }
-        return change(before, onHand - before.onHand(), "COUNT", null, null);
+        return change(before, onHand - before.onHand(), "COUNT", null, blankToNull(note));
     }
 
-    /** Adds or removes units (a delivery from a supplier, breakage, a found item), with a note for the ledger. */
+    /**
+     * Adds or removes units (a delivery from a supplier, breakage, a found item), with the reason
+     * written in the ledger.
+     *
+     * @throws InvalidField          on {@code delta} when it is zero or would remove more than is on hand, on
+     *                               {@code reason} when there is none; nothing is changed then
+     * @throws IllegalStateException when it would remove units reserved for orders
+     */
     @Transactional
-    public StockLevel adjust(String sku, int delta, String note) {
+    public StockLevel adjust(String sku, int delta, String reason) {
         requireSku(sku);
         if (delta == 0) {
-            throw new IllegalArgumentException("delta: must not be zero");
+            throw new InvalidField("delta", "must not be zero");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidField("reason", "is required: it is written in the stock ledger");
+        }
+        if (reason.strip().length() > MAX_NOTE) {
+            throw new InvalidField("reason", "at most " + MAX_NOTE + " characters");
         }
         StockRow before = jdbc.sql("SELECT sku, on_hand, reserved, low_stock_threshold FROM inventory.stock WHERE sku = :sku FOR UPDATE")
                 .param("sku", sku).query(Inventory::row).optional()
                 .orElseThrow(() -> new IllegalArgumentException("sku: no stock is kept for '" + sku + "'"));
-        if (before.available() + delta < 0) {
-            throw new IllegalStateException("only " + before.available() + " of '" + sku + "' can be removed");
+        if (before.onHand() + delta < 0) {
+            throw new InvalidField("delta", "only " + before.onHand() + " of '" + sku + "' are on hand");
         }
-        return change(before, delta, "ADJUSTMENT", null, note);
+        if (before.available() + delta < 0) {
+            throw new IllegalStateException(before.reserved() + " of '" + sku + "' are reserved for orders: only "
+                    + Math.max(before.available(), 0) + " can be removed");
+        }
+        return change(before, delta, "ADJUSTMENT", null, reason.strip());
     }
 
+    /**
+     * Below or at this many units available, the SKU is low: a {@link LowStock} event tells so, also
+     * when the new threshold itself makes it low.
+     */
     @Transactional
-    public void setLowStockThreshold(String sku, int threshold) {
+    public StockRow setLowStockThreshold(String sku, int threshold) {
         requireSku(sku);
         if (threshold < 0) {
-            throw new IllegalArgumentException("threshold: cannot be negative");
+            throw new InvalidField("lowStockThreshold", "cannot be negative");
         }
-        int updated = jdbc.sql("UPDATE inventory.stock SET low_stock_threshold = :threshold WHERE sku = :sku")
-                .param("threshold", threshold).param("sku", sku).update();
-        if (updated == 0) {
-            throw new IllegalArgumentException("sku: no stock is kept for '" + sku + "'");
+        StockRow before = jdbc.sql("SELECT sku, on_hand, reserved, low_stock_threshold FROM inventory.stock WHERE sku = :sku FOR UPDATE")
+                .param("sku", sku).query(Inventory::row).optional()
+                .orElseThrow(() -> new IllegalArgumentException("sku: no stock is kept for '" + sku + "'"));
+        jdbc.sql("UPDATE inventory.stock SET low_stock_threshold = :threshold, updated_at = :now WHERE sku = :sku")
+                .param("threshold", threshold).param("now", now()).param("sku", sku).update();
+        StockRow after = new StockRow(sku, before.onHand(), before.reserved(), threshold);
+        if (after.low() && !before.low()) {
+            events.publishEvent(new LowStock(sku, after.available(), threshold, Instant.now(clock)));
         }
+        return after;
     }
 
     /**
@@ -218,29 +260,61 @@ public class Inventory {
     /** Stock rows for the back office, SKUs containing {@code sku} (any when blank), the lowest availability first when {@code lowOnly}. */
     @Transactional(readOnly = true)
     public Page<StockRow> list(String sku, boolean lowOnly, int page, int size) {
-        String filter = (sku == null ? "" : sku.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        String where = "WHERE sku ILIKE :pattern" + (lowOnly ? " AND on_hand - reserved <= low_stock_threshold" : "");
+        return list(sku, List.of(), lowOnly ? StockFilter.LOW : StockFilter.ALL, page, size);
+    }
+
+    /**
+     * Stock rows for the back office, the lowest availability first: those whose SKU contains
+     * {@code text} (any when blank) or is one of {@code alsoSkus} (e.g. the SKUs of products whose
+     * title matches), kept to {@code filter}.
+     */
+    @Transactional(readOnly = true)
+    public Page<StockRow> list(String text, Collection<String> alsoSkus, StockFilter filter, int page, int size) {
+        String pattern = "%" + (text == null ? "" : text.strip()).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        String where = "WHERE (sku ILIKE :pattern OR sku = ANY(CAST(:skus AS TEXT[])))" + switch (filter) {
+            case ALL -> "";
+            case LOW -> " AND on_hand - reserved <= low_stock_threshold";
+            case SOLD_OUT -> " AND on_hand - reserved <= 0";
+        };
+        String[] skus = alsoSkus.toArray(String[]::new);
         long total = jdbc.sql("SELECT count(*) FROM inventory.stock " + where)
-                .param("pattern", "%" + filter + "%").query(Long.class).single();
+                .param("pattern", pattern).param("skus", skus).query(Long.class).single();
         List<StockRow> rows = jdbc.sql("SELECT sku, on_hand, reserved, low_stock_threshold FROM inventory.stock " + where
                         + " ORDER BY on_hand - reserved, sku LIMIT :size OFFSET :offset")
-                .param("pattern", "%" + filter + "%").param("size", size).param("offset", (long) page * size)
+                .param("pattern", pattern).param("skus", skus).param("size", size).param("offset", (long) page * size)
                 .query(Inventory::row).list();
         return new Page<>(rows, page, size, total);
+    }
+
+    /** The stock of one SKU with its threshold; empty when no stock was ever counted for it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<StockRow> stock(String sku) {
+        return jdbc.sql("SELECT sku, on_hand, reserved, low_stock_threshold FROM inventory.stock WHERE sku = :sku")
+                .param("sku", sku).query(Inventory::row).optional();
     }
 
     /** The latest ledger lines of a SKU, newest first. */
     @Transactional(readOnly = true)
     public List<Movement> movements(String sku, int limit) {
-        return jdbc.sql("""
+        return movements(sku, 0, limit).items();
+    }
+
+    /** A page of the ledger of a SKU, newest first. */
+    @Transactional(readOnly = true)
+    public Page<Movement> movements(String sku, int page, int size) {
+        long total = jdbc.sql("SELECT count(*) FROM inventory.movement WHERE sku = :sku")
+                .param("sku", sku).query(Long.class).single();
+        List<Movement> lines = jdbc.sql("""
                         SELECT sku, delta, on_hand, reason, reference, note, at FROM inventory.movement
-                        WHERE sku = :sku ORDER BY at DESC, id DESC LIMIT :limit
+                        WHERE sku = :sku ORDER BY at DESC, id DESC LIMIT :size OFFSET :offset
                         """)
-                .param("sku", sku).param("limit", limit)
+                .param("sku", sku).param("size", size).param("offset", (long) page * size)
                 .query((row, n) -> new Movement(row.getString("sku"), row.getInt("delta"), row.getInt("on_hand"),
                         row.getString("reason"), row.getString("reference"), row.getString("note"),
                         row.getTimestamp("at").toInstant()))
                 .list();
+        return new Page<>(lines, page, size, total);
     }
 
     private Map<String, Integer> settle(String reference, String status) {
@@ -284,6 +358,16 @@ public class Inventory {
 
     private static StockRow row(java.sql.ResultSet row, int n) throws java.sql.SQLException {
         return new StockRow(row.getString("sku"), row.getInt("on_hand"), row.getInt("reserved"), row.getInt("low_stock_threshold"));
+    }
+
+    private static String blankToNull(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        if (note.strip().length() > MAX_NOTE) {
+            throw new InvalidField("reason", "at most " + MAX_NOTE + " characters");
+        }
+        return note.strip();
     }
 
     private static void requireSku(String sku) {

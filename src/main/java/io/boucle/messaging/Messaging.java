@@ -80,6 +80,15 @@ public class Messaging {
                 .list();
     }
 
+    /** The messages sent about something (an order number, for instance), oldest first. */
+    @Transactional(readOnly = true)
+    public List<MessageView> forReference(String reference) {
+        return jdbc.sql("SELECT * FROM messaging.message WHERE reference = :reference ORDER BY created_at, id")
+                .param("reference", reference)
+                .query(Messaging::view)
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return jdbc.sql("SELECT count(*) FROM messaging.message").query(Long.class).single();

@@ -151,25 +151,34 @@ class OrderStore {
                 .query((row, n) -> new OrderNumber(row.getString("number"))).list();
     }
 
-    Page<OrderSummary> list(OrderStatus status, String query, int page, int size) {
+    /**
+     * Orders newest first: in {@code status} (any when null), placed in [{@code from}, {@code to}) (open
+     * ends when null), whose number or email contains {@code query} (any when blank).
+     */
+    Page<OrderSummary> list(OrderStatus status, Instant from, Instant to, String query, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         if (status != null) {
             where.append(" AND status = :status");
         }
+        if (from != null) {
+            where.append(" AND placed_at >= :from");
+        }
+        if (to != null) {
+            where.append(" AND placed_at < :to");
+        }
         String q = query == null ? "" : query.strip();
         if (!q.isEmpty()) {
-            where.append(" AND (number = :exact OR lower(email) LIKE :pattern)");
+            where.append(" AND (number LIKE :numberPattern OR lower(email) LIKE :pattern)");
         }
-        String escaped = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        long total = jdbc.sql("SELECT count(*) FROM orders.customer_order" + where)
-                .param("status", status == null ? null : status.name()).param("exact", q.toUpperCase(Locale.ROOT))
-                .param("pattern", "%" + escaped + "%").query(Long.class).single();
-        List<OrderSummary> items = jdbc.sql("""
+        String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        long total = bind(jdbc.sql("SELECT count(*) FROM orders.customer_order" + where), status, from, to, escaped)
+                .query(Long.class).single();
+        List<OrderSummary> items = bind(jdbc.sql("""
                         SELECT number, status, email, currency, total, placed_at, shipping_address->>'name' AS name,
                                delivery->>'code' AS delivery_code, payment_method
-                        FROM orders.customer_order""" + where + " ORDER BY placed_at DESC, number DESC LIMIT :size OFFSET :offset")
-                .param("status", status == null ? null : status.name()).param("exact", q.toUpperCase(Locale.ROOT))
-                .param("pattern", "%" + escaped + "%").param("size", size).param("offset", (long) page * size)
+                        FROM orders.customer_order""" + where + " ORDER BY placed_at DESC, number DESC LIMIT :size OFFSET :offset"),
+                        status, from, to, escaped)
+                .param("size", size).param("offset", (long) page * size)
                 .query((row, n) -> new OrderSummary(new OrderNumber(row.getString("number")),
                         OrderStatus.valueOf(row.getString("status")), row.getString("email"), row.getString("name"),
                         Money.of(row.getBigDecimal("total"), Currency.getInstance(row.getString("currency"))),
@@ -177,6 +186,15 @@ class OrderStore {
                         row.getTimestamp("placed_at").toInstant()))
                 .list();
         return new Page<>(items, page, size, total);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, OrderStatus status, Instant from,
+            Instant to, String escapedQuery) {
+        return statement.param("status", status == null ? null : status.name())
+                .param("from", from == null ? null : Timestamp.from(from))
+                .param("to", to == null ? null : Timestamp.from(to))
+                .param("numberPattern", "%" + escapedQuery.toUpperCase(Locale.ROOT) + "%")
+                .param("pattern", "%" + escapedQuery.toLowerCase(Locale.ROOT) + "%");
     }
 
     private Stored withDetails(Stored stored) {

@@ -6,14 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.boucle.inventory.Inventory;
+import io.boucle.messaging.Messaging;
 import io.boucle.payment.PaymentStatus;
 import io.boucle.payment.PaymentView;
 import io.boucle.payment.Payments;
+import io.boucle.payment.Refund;
 import io.boucle.pricing.Pricing;
 import io.boucle.shared.Money;
 import io.boucle.shared.NotFound;
@@ -43,21 +49,33 @@ public class Orders {
     private static final List<OrderStatus> CANCELLABLE = List.of(OrderStatus.AWAITING_PAYMENT, OrderStatus.PAID,
             OrderStatus.PREPARING);
 
+    /** The longest cancellation reason kept. */
+    public static final int MAX_REASON = 500;
+
+    /** Kinds of the order's own timeline that the payment module's records tell better. */
+    private static final Set<String> TOLD_BY_PAYMENTS = Set.of("PAYMENT_FAILED", "REFUNDED");
+
+    /** Which comes first when two things happened at the same instant. */
+    private static final List<String> SEQUENCE = List.of("PLACED", "PAYMENT", "PAID", "EMAIL", "CANCELLED",
+            "PAYMENT_AFTER_CANCELLATION", "REFUND");
+
     private final OrderStore store;
     private final Inventory inventory;
     private final Pricing pricing;
     private final Payments payments;
+    private final Messaging messaging;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate reading;
 
-    Orders(OrderStore store, Inventory inventory, Pricing pricing, Payments payments, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions) {
+    Orders(OrderStore store, Inventory inventory, Pricing pricing, Payments payments, Messaging messaging,
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.inventory = inventory;
         this.pricing = pricing;
         this.payments = payments;
+        this.messaging = messaging;
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -116,7 +134,97 @@ public class Orders {
 
     @Transactional(readOnly = true)
     public Page<OrderSummary> list(OrderStatus status, String query, int page, int size) {
-        return store.list(status, query, page, size);
+        return store.list(status, null, null, query, page, size);
+    }
+
+    /** The staff's order list, newest first, with where each order's payment stands. */
+    @Transactional(readOnly = true)
+    public Page<OrderRow> search(OrderFilter filter, int page, int size) {
+        Instant from = filter.from() == null ? null : filter.from().atStartOfDay(SHOP_ZONE).toInstant();
+        Instant to = filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(SHOP_ZONE).toInstant();
+        Page<OrderSummary> found = store.list(filter.status(), from, to, filter.text(), page, size);
+        Map<String, PaymentStatus> paymentStatuses = payments.statuses(
+                found.items().stream().map(order -> order.number().value()).toList());
+        return new Page<>(found.items().stream()
+                .map(order -> new OrderRow(order, paymentStatuses.get(order.number().value()))).toList(),
+                found.page(), found.size(), found.total());
+    }
+
+    /**
+     * For staff: the order with its payment attempts, refunds and emails, and one timeline of them all.
+     * The timeline takes payment attempts and refunds from the payment module's records, the emails
+     * from the message log, and the rest from the order's own timeline.
+     */
+    public Optional<OrderDetail> detail(OrderNumber number) {
+        return find(number).map(order -> {
+            List<PaymentView> attempts = payments.forReference(number.value());
+            List<Refund> refunds = payments.refunds(number.value());
+            List<OrderDetail.Email> emails = messaging.forReference(number.value()).stream()
+                    .map(message -> new OrderDetail.Email(message.id().toString(), message.createdAt(), message.template(),
+                            message.subject(), message.recipient(), message.status().name(), message.sentAt()))
+                    .toList();
+            Money due = order.status() == OrderStatus.CANCELLED ? refundDue(order, attempts, refunds)
+                    : Money.zero(order.totals().total().currency());
+            return new OrderDetail(order, attempts, refunds, emails, timeline(order, attempts, refunds, emails), due,
+                    CANCELLABLE.contains(order.status()));
+        });
+    }
+
+    private static List<OrderDetail.Event> timeline(OrderView order, List<PaymentView> attempts, List<Refund> refunds,
+            List<OrderDetail.Email> emails) {
+        List<OrderDetail.Event> events = new ArrayList<>();
+        for (OrderView.TimelineEntry entry : order.timeline()) {
+            if (TOLD_BY_PAYMENTS.contains(entry.kind())) {
+                continue;
+            }
+            events.add(switch (entry.kind()) {
+                case "PLACED" -> new OrderDetail.Event(entry.at(), entry.kind(), null, order.totals().total(), null, null);
+                case "PAID", "PAYMENT_AFTER_CANCELLATION" -> new OrderDetail.Event(entry.at(), entry.kind(), null,
+                        paidAmount(attempts, entry.detail()), null, entry.detail());
+                default -> new OrderDetail.Event(entry.at(), entry.kind(), null, null, entry.detail(), null);
+            });
+        }
+        for (PaymentView attempt : attempts) {
+            String means = attempt.cardLast4() == null ? attempt.method()
+                    : attempt.cardBrand() + " •••• " + attempt.cardLast4();
+            events.add(new OrderDetail.Event(attempt.createdAt(), "PAYMENT", attempt.status().name(), attempt.amount(), means,
+                    attempt.declineCode()));
+        }
+        for (Refund refund : refunds) {
+            events.add(new OrderDetail.Event(refund.at(), "REFUND", refund.status(), refund.amount(), null, refund.failure()));
+        }
+        for (OrderDetail.Email email : emails) {
+            events.add(new OrderDetail.Event(email.at(), "EMAIL", email.status(), null, email.subject(), email.template()));
+        }
+        events.sort(Comparator.comparing(OrderDetail.Event::at).thenComparing(event -> {
+            int rank = SEQUENCE.indexOf(event.kind());
+            return rank < 0 ? SEQUENCE.size() : rank;
+        }));
+        return List.copyOf(events);
+    }
+
+    private static Money paidAmount(List<PaymentView> attempts, String paymentId) {
+        return attempts.stream().filter(attempt -> attempt.id().toString().equals(paymentId)).findFirst()
+                .map(PaymentView::amount).orElse(null);
+    }
+
+    /** What was captured and is neither refunded nor being refunded. */
+    private static Money refundDue(OrderView order, List<PaymentView> attempts, List<Refund> refunds) {
+        Money due = Money.zero(order.totals().total().currency());
+        for (PaymentView attempt : attempts) {
+            due = due.plus(dueOn(attempt, refunds));
+        }
+        return due;
+    }
+
+    private static Money dueOn(PaymentView payment, List<Refund> refunds) {
+        if (!payment.status().wasCaptured()) {
+            return Money.zero(payment.amount().currency());
+        }
+        Money committed = refunds.stream()
+                .filter(refund -> refund.paymentId().equals(payment.id()) && !refund.failed())
+                .map(Refund::amount).reduce(Money.zero(payment.amount().currency()), Money::plus);
+        return payment.amount().minus(committed);
     }
 
     /**
@@ -143,7 +251,7 @@ public class Orders {
             return false;
         }));
         if (lateForCancelledOrder) {
-            refund(number, payments.find(io.boucle.payment.PaymentId.of(paymentId)).stream().toList());
+            refundCaptured(number, payments.find(io.boucle.payment.PaymentId.of(paymentId)).stream().toList());
         }
         return reading.execute(status -> store.find(number, false).orElseThrow().view());
     }
@@ -157,32 +265,55 @@ public class Orders {
 
     /**
      * Cancels an order that has not left the warehouse: its stock and promotion uses are given back,
-     * then what was paid is refunded through the provider (outside the transaction).
+     * then what was paid is refunded through the provider (outside the transaction), once: each
+     * refund has an idempotency key of its own. A refund that fails is not hidden: the result tells
+     * what is still due, and cancelling the (cancelled) order again tries that refund again.
+     *
+     * @throws io.boucle.shared.InvalidField on {@code reason} when there is none
+     * @throws OrderNotCancellable           when the goods have left, or the order is already cancelled with
+     *                                       nothing left to refund
      */
-    public OrderView cancel(OrderNumber number, String reason) {
-        if (reason == null || reason.isBlank()) {
+    public Cancellation cancel(OrderNumber number, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
             throw new io.boucle.shared.InvalidField("reason", "is required");
+        }
+        if (why.length() > MAX_REASON) {
+            throw new io.boucle.shared.InvalidField("reason", "at most " + MAX_REASON + " characters");
         }
         Instant now = Instant.now(clock);
         OrderStatus before = transaction.execute(status -> {
             OrderView order = store.find(number, true).orElseThrow(() -> new NotFound("no order " + number)).view();
-            if (!CANCELLABLE.contains(order.status())) {
-                throw new IllegalStateException("order " + number + " is " + order.status() + " and cannot be cancelled");
+            if (order.status() == OrderStatus.CANCELLED) {
+                return OrderStatus.CANCELLED;
             }
-            store.transition(number, order.status(), OrderStatus.CANCELLED, now, reason.strip());
+            if (!CANCELLABLE.contains(order.status())) {
+                throw new OrderNotCancellable(number, order.status());
+            }
+            store.transition(number, order.status(), OrderStatus.CANCELLED, now, why);
             if (order.status() == OrderStatus.AWAITING_PAYMENT) {
                 inventory.release(number.value());
             } else {
                 order.lines().forEach(line -> inventory.restock(line.sku(), line.quantity(), number.value()));
             }
             pricing.releaseRedemptions(number.value());
-            store.addToTimeline(number, now, "CANCELLED", reason.strip());
+            store.addToTimeline(number, now, "CANCELLED", why);
             return order.status();
         });
-        boolean refunded = before != OrderStatus.AWAITING_PAYMENT && refund(number, payments.forReference(number.value()));
-        transaction.executeWithoutResult(status -> events.publishEvent(
-                new OrderCancelled(number, reason.strip(), refunded, now)));
-        return store.find(number, false).orElseThrow().view();
+        boolean cancelledNow = before != OrderStatus.CANCELLED;
+        List<PaymentView> attempts = payments.forReference(number.value());
+        OrderView order = store.find(number, false).orElseThrow().view();
+        if (!cancelledNow && !refundDue(order, attempts, payments.refunds(number.value())).isPositive()) {
+            throw new OrderNotCancellable(number, OrderStatus.CANCELLED);
+        }
+        // Whatever the status was: a payment captured a moment ago may not have paid the order yet.
+        List<Refund> made = refundCaptured(number, attempts);
+        Money due = refundDue(order, payments.forReference(number.value()), payments.refunds(number.value()));
+        if (cancelledNow) {
+            boolean refunded = !made.isEmpty() && !due.isPositive();
+            transaction.executeWithoutResult(status -> events.publishEvent(new OrderCancelled(number, why, refunded, now)));
+        }
+        return new Cancellation(store.find(number, false).orElseThrow().view(), cancelledNow, made, due);
     }
 
     /** Cancels the orders whose payment never came within their window; returns how many. */
@@ -199,18 +330,32 @@ public class Orders {
         return cancelled;
     }
 
-    /** Refunds every captured payment of the order, once (the refund key is per payment). */
-    private boolean refund(OrderNumber number, List<PaymentView> paid) {
-        boolean any = false;
-        for (PaymentView payment : paid) {
-            if (payment.status() == PaymentStatus.CAPTURED || payment.status() == PaymentStatus.PARTIALLY_REFUNDED) {
-                payments.refund(payment.id(), payment.amount().minus(payment.refunded()), "cancel:" + number + ":" + payment.id());
-                transaction.executeWithoutResult(status ->
-                        store.addToTimeline(number, Instant.now(clock), "REFUNDED", payment.amount().minus(payment.refunded()).toString()));
-                any = true;
+    /**
+     * Refunds what is still due on each captured payment of the order. The key is the payment's and
+     * the number of its refunds that failed, so a call repeated (or made at the same moment) refunds
+     * once, and a refund that failed can be tried again.
+     */
+    private List<Refund> refundCaptured(OrderNumber number, List<PaymentView> attempts) {
+        List<Refund> earlier = payments.refunds(number.value());
+        List<Refund> made = new ArrayList<>();
+        for (PaymentView payment : attempts) {
+            Money due = dueOn(payment, earlier);
+            if (!due.isPositive()) {
+                continue;
+            }
+            long failed = earlier.stream().filter(refund -> refund.paymentId().equals(payment.id()) && refund.failed()).count();
+            try {
+                Refund refund = payments.refund(payment.id(), due, "cancel:" + number + ":" + payment.id() + ":" + failed);
+                if (refund.failed()) {
+                    log.warn("Refund of {} for cancelled order {} failed: {}", due, number, refund.failure());
+                }
+                made.add(refund);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // Another refund of this payment started meanwhile: what is due is recomputed by the caller.
+                log.warn("Refund of {} for cancelled order {} was not made: {}", due, number, e.getMessage());
             }
         }
-        return any;
+        return made;
     }
 
     private static String newAccessToken() {

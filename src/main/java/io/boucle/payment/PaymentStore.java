@@ -21,6 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PaymentStore {
 
+    private static final String REFUND_COLUMNS = """
+            id, payment_id, amount, currency, status, provider_reference, failure, idempotency_key, created_at, updated_at""";
+
     private static final String COLUMNS = """
             id, reference, provider, method, status, amount, currency, refunded, decline_code, challenged,
             card_brand, card_last4, gift_card_code, provider_reference, redirect_url, return_url, idempotency_key,
@@ -34,10 +37,10 @@ class PaymentStore {
     }
 
     record RefundRow(UUID id, PaymentId paymentId, Money amount, String status, String providerReference,
-                     String idempotencyKey, Instant createdAt, Instant updatedAt) {
+                     String failure, String idempotencyKey, Instant createdAt, Instant updatedAt) {
 
         Refund refund() {
-            return new Refund(id, paymentId, amount, status, updatedAt);
+            return new Refund(id, paymentId, amount, status, updatedAt, failure);
         }
     }
 
@@ -171,10 +174,31 @@ class PaymentStore {
     }
 
     Optional<RefundRow> findRefundByKey(String key) {
-        return jdbc.sql("""
-                        SELECT id, payment_id, amount, currency, status, provider_reference, idempotency_key, created_at, updated_at
-                        FROM payment.refund WHERE idempotency_key = :key""")
+        return jdbc.sql("SELECT " + REFUND_COLUMNS + " FROM payment.refund WHERE idempotency_key = :key")
                 .param("key", key).query(PaymentStore::refundRow).optional();
+    }
+
+    /** The refunds of every payment for a reference, in the order they were asked for. */
+    List<RefundRow> refundsForReference(String reference) {
+        return jdbc.sql("SELECT " + REFUND_COLUMNS + """
+                         FROM payment.refund
+                        WHERE payment_id IN (SELECT id FROM payment.payment WHERE reference = :reference)
+                        ORDER BY created_at, id""")
+                .param("reference", reference).query(PaymentStore::refundRow).list();
+    }
+
+    /**
+     * Where each reference's payment stands: the status of its payment that was captured, or else of
+     * its latest attempt. References without any attempt are left out.
+     */
+    List<java.util.Map.Entry<String, PaymentStatus>> statuses(Collection<String> references) {
+        return references.isEmpty() ? List.of() : jdbc.sql("""
+                        SELECT DISTINCT ON (reference) reference, status FROM payment.payment
+                        WHERE reference IN (:references)
+                        ORDER BY reference, status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED') DESC, attempt DESC""")
+                .param("references", references)
+                .query((rs, n) -> java.util.Map.entry(rs.getString("reference"), PaymentStatus.valueOf(rs.getString("status"))))
+                .list();
     }
 
     /** What pending and succeeded refunds of a payment add up to: what can no longer be refunded. */
@@ -229,7 +253,7 @@ class PaymentStore {
     private static RefundRow refundRow(ResultSet rs, int n) throws SQLException {
         return new RefundRow(rs.getObject("id", UUID.class), new PaymentId(rs.getObject("payment_id", UUID.class)),
                 Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
-                rs.getString("status"), rs.getString("provider_reference"), rs.getString("idempotency_key"),
+                rs.getString("status"), rs.getString("provider_reference"), rs.getString("failure"), rs.getString("idempotency_key"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -172,6 +172,20 @@ public class Payments {
         return store.forReference(reference).stream().map(this::view).toList();
     }
 
+    /** Every refund of the payments for a reference, whatever became of it, in the order they were asked for. */
+    public List<Refund> refunds(String reference) {
+        return store.refundsForReference(reference).stream().map(PaymentStore.RefundRow::refund).toList();
+    }
+
+    /**
+     * Where the payment of each reference stands, for lists: the status of its captured payment (maybe
+     * refunded since), or else of its latest attempt. A reference without any attempt is not in the map.
+     */
+    public Map<String, PaymentStatus> statuses(java.util.Collection<String> references) {
+        return store.statuses(references).stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /**
      * Asks the provider where a payment waiting for the shopper stands (the shopper came back from the
      * provider's pages before its notification arrived) and records it. Calling it again changes nothing.

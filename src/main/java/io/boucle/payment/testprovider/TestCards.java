@@ -13,6 +13,8 @@ final class TestCards {
         FRICTIONLESS(null),
         /** The issuer asks for a 3-D Secure challenge. */
         CHALLENGE(null),
+        /** Authorised without a challenge, but every refund of it fails (the card was cancelled since). */
+        REFUND_FAILS(null),
         DECLINED("card_declined"),
         INSUFFICIENT_FUNDS("insufficient_funds"),
         INCORRECT_NUMBER("incorrect_number");
@@ -27,9 +29,16 @@ final class TestCards {
     record TestCard(Behaviour behaviour, CardDetails card) {
     }
 
+    /** The last four digits of the test card whose refunds fail. */
+    static final String REFUND_FAILS_LAST4 = "5126";
+
+    /** Why the test card's refunds fail, as a provider says it. */
+    static final String REFUND_FAILURE = "expired_or_canceled_card";
+
     static final Map<String, TestCard> TOKENS = Map.of(
             "tok_visa", new TestCard(Behaviour.FRICTIONLESS, new CardDetails("visa", "4242")),
             "tok_3ds", new TestCard(Behaviour.CHALLENGE, new CardDetails("visa", "3184")),
+            "tok_refund_fails", new TestCard(Behaviour.REFUND_FAILS, new CardDetails("visa", REFUND_FAILS_LAST4)),
             "tok_declined", new TestCard(Behaviour.DECLINED, new CardDetails("visa", "0002")),
             "tok_insufficient_funds", new TestCard(Behaviour.INSUFFICIENT_FUNDS, new CardDetails("visa", "9995")));
 
@@ -37,9 +46,15 @@ final class TestCards {
             "4242424242424242", Behaviour.FRICTIONLESS,
             "4000002760003184", Behaviour.CHALLENGE,
             "4000000000000002", Behaviour.DECLINED,
-            "4000000000009995", Behaviour.INSUFFICIENT_FUNDS);
+            "4000000000009995", Behaviour.INSUFFICIENT_FUNDS,
+            "4000000000005126", Behaviour.REFUND_FAILS);
 
     private TestCards() {
+    }
+
+    /** Whether refunds of a payment made with this card fail. */
+    static boolean refundFails(CardDetails card) {
+        return card != null && REFUND_FAILS_LAST4.equals(card.last4());
     }
 
     static Optional<TestCard> forToken(String token) {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The built-in provider of the demo and the tests: it answers at once, in memory, and its pages under
- * {@code /pay/test} stand for a real provider's site. Refunds succeed at once.
+ * {@code /pay/test} stand for a real provider's site. Refunds succeed at once, except those of the
+ * test card made for that ({@code tok_refund_fails}).
  */
 @Component
 class TestProvider implements PaymentProvider {
@@ -39,7 +40,7 @@ class TestProvider implements PaymentProvider {
             case PaymentMethod.Card(String token) -> {
                 TestCards.TestCard card = TestCards.forToken(token).orElseThrow();
                 yield switch (card.behaviour()) {
-                    case FRICTIONLESS -> new ProviderOutcome.Captured(reference, card.card(), false);
+                    case FRICTIONLESS, REFUND_FAILS -> new ProviderOutcome.Captured(reference, card.card(), false);
                     case CHALLENGE -> new ProviderOutcome.RequiresAction(reference, TestProviderPages.challengePath(payment.id()),
                             card.card(), true);
                     default -> new ProviderOutcome.Declined(reference, card.behaviour().declineCode, card.card(), false);
@@ -56,6 +57,9 @@ class TestProvider implements PaymentProvider {
 
     @Override
     public RefundOutcome refund(ProviderPayment payment, Money amount, String refundKey) {
+        if (TestCards.refundFails(payment.card())) {
+            return new RefundOutcome.Failed(TestCards.REFUND_FAILURE);
+        }
         return new RefundOutcome.Succeeded("test_refund_" + refundKey);
     }
 }

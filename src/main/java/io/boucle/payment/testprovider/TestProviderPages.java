@@ -87,7 +87,7 @@ class TestProviderPages {
         }
         TestCards.TestCard card = TestCards.forNumber(digits.get());
         switch (card.behaviour()) {
-            case FRICTIONLESS -> settle(() -> records.captured(payment.id(), card.card(), false));
+            case FRICTIONLESS, REFUND_FAILS -> settle(() -> records.captured(payment.id(), card.card(), false));
             case CHALLENGE -> {
                 records.actionChanged(payment.id(), challengePath(payment.id()), card.card(), true);
                 return "redirect:" + challengePath(payment.id());

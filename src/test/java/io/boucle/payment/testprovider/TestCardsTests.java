@@ -15,6 +15,7 @@ class TestCardsTests {
             "4000 0027 6000 3184, CHALLENGE, visa, 3184",
             "4000-0000-0000-0002, DECLINED, visa, 0002",
             "4000000000009995, INSUFFICIENT_FUNDS, visa, 9995",
+            "4000 0000 0000 5126, REFUND_FAILS, visa, 5126",
             "5555 5555 5555 4444, INCORRECT_NUMBER, mastercard, 4444",
             "4242 4242 4242 4241, INCORRECT_NUMBER, visa, 4241",
             "378282246310005, INCORRECT_NUMBER, amex, 0005"})
@@ -48,5 +49,7 @@ class TestCardsTests {
         assertThat(TestCards.Behaviour.INCORRECT_NUMBER.declineCode).isEqualTo("incorrect_number");
         assertThat(TestCards.forToken("tok_3ds").orElseThrow().behaviour()).isEqualTo(TestCards.Behaviour.CHALLENGE);
         assertThat(TestCards.forToken("tok_unknown")).isEmpty();
+        assertThat(TestCards.refundFails(TestCards.forToken("tok_refund_fails").orElseThrow().card())).isTrue();
+        assertThat(TestCards.refundFails(TestCards.forToken("tok_visa").orElseThrow().card())).isFalse();
     }
 }

@@ -1,0 +1,176 @@
+package io.boucle.backoffice;
+
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.boucle.catalog.Catalog;
+import io.boucle.checkout.StoreFixtures;
+import io.boucle.inventory.Inventory;
+import io.boucle.inventory.StockLevel;
+import io.boucle.shared.EmailAddress;
+import io.boucle.staff.Role;
+import io.boucle.staff.StaffAccounts;
+import io.boucle.test.Http;
+import io.boucle.test.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class StockPagesIntegrationTests {
+
+    static final String PASSWORD = "a-long-enough-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    Inventory inventory;
+
+    StoreFixtures store;
+    Http http;
+
+    @BeforeEach
+    void setUp() {
+        store = new StoreFixtures(new Http(port), json, catalog);
+        http = new Http(port);
+    }
+
+    @Test
+    void theListShowsLevelsAndKeepsToLowOrSoldOutStock() {
+        String plenty = store.product("beaucoup", "9.00", 12);
+        String low = store.product("peu", "9.00", 1);
+        String none = store.product("rien", "9.00", 0);
+        signIn(Role.MANAGER);
+
+        String all = http.get("/admin/stock?q=" + store.id).body();
+        assertThat(all).contains("3 références").contains(plenty).contains(low).contains(none).contains("Article beaucoup")
+                .contains("Épuisé").contains("Stock bas");
+        assertThat(all.indexOf(none)).as("the lowest first").isLessThan(all.indexOf(low));
+        assertThat(all.indexOf(low)).isLessThan(all.indexOf(plenty));
+
+        String lowOnly = http.get("/admin/stock?filter=LOW&q=" + store.id).body();
+        assertThat(lowOnly).contains("2 références").contains(low).contains(none).doesNotContain(plenty);
+        String soldOut = http.get("/admin/stock?filter=SOLD_OUT&q=" + store.id).body();
+        assertThat(soldOut).contains("1 référence").contains(none).doesNotContain(low);
+        String byTitle = http.get("/admin/stock?q=Article%20beaucoup").body();
+        assertThat(byTitle).contains(plenty);
+    }
+
+    @Test
+    void anAdjustmentOrACountIsWrittenInTheLedger() {
+        String sku = store.product("compte", "9.00", 5);
+        signIn(Role.OWNER);
+        String page = http.get("/admin/stock/" + sku).body();
+        assertThat(page).contains("Stock de " + sku).contains("Article compte").contains("Inventaire");
+
+        HttpResponse<String> added = post("/admin/stock/" + sku + "/adjustments", page,
+                "mode", "delta", "value", "+3", "reason", "Livraison fournisseur");
+        assertThat(added.statusCode()).isEqualTo(302);
+        HttpResponse<String> counted = post("/admin/stock/" + sku + "/adjustments", page,
+                "mode", "count", "value", "6", "reason", "Inventaire de printemps");
+        assertThat(counted.statusCode()).isEqualTo(302);
+
+        assertThat(inventory.levels(List.of(sku)).get(sku)).isEqualTo(new StockLevel(sku, 6, 0));
+        String after = http.get("/admin/stock/" + sku).body();
+        assertThat(after).contains("+3").contains("Livraison fournisseur").contains("-2").contains("Inventaire de printemps")
+                .contains("Correction");
+        assertThat(jdbc.sql("SELECT reason || ':' || delta || ':' || coalesce(note, '') FROM inventory.movement WHERE sku = :sku ORDER BY id")
+                .param("sku", sku).query(String.class).list())
+                .containsExactly("COUNT:5:", "ADJUSTMENT:3:Livraison fournisseur", "COUNT:-2:Inventaire de printemps");
+    }
+
+    @Test
+    void badAdjustmentsComeBackWithTheirMessageAndChangeNothing() {
+        String sku = store.product("faux", "9.00", 2);
+        signIn(Role.MANAGER);
+        String page = http.get("/admin/stock/" + sku).body();
+
+        HttpResponse<String> tooMany = post("/admin/stock/" + sku + "/adjustments", page,
+                "mode", "delta", "value", "-3", "reason", "Casse");
+        HttpResponse<String> noReason = post("/admin/stock/" + sku + "/adjustments", page,
+                "mode", "delta", "value", "4", "reason", " ");
+        HttpResponse<String> notANumber = post("/admin/stock/" + sku + "/adjustments", page,
+                "mode", "count", "value", "dix", "reason", "Inventaire");
+        HttpResponse<String> negativeCount = post("/admin/stock/" + sku + "/adjustments", page,
+                "mode", "count", "value", "-1", "reason", "Inventaire");
+
+        assertThat(tooMany.statusCode()).isEqualTo(200);
+        assertThat(tooMany.body()).contains("Rien n&#39;a été modifié").contains("only 2 of").contains("value=\"-3\"")
+                .contains("value=\"Casse\"");
+        assertThat(noReason.body()).contains("Le motif est obligatoire");
+        assertThat(notANumber.body()).contains("La quantité doit être un nombre entier").contains("value=\"dix\"");
+        assertThat(negativeCount.body()).contains("cannot be negative");
+        assertThat(inventory.levels(List.of(sku)).get(sku)).isEqualTo(new StockLevel(sku, 2, 0));
+        assertThat(jdbc.sql("SELECT count(*) FROM inventory.movement WHERE sku = :sku").param("sku", sku)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theLowStockThresholdIsSetPerSku() {
+        String sku = store.product("seuil", "9.00", 4);
+        signIn(Role.MANAGER);
+        String page = http.get("/admin/stock/" + sku).body();
+
+        assertThat(post("/admin/stock/" + sku + "/threshold", page, "threshold", "5").statusCode()).isEqualTo(302);
+        assertThat(http.get("/admin/stock/" + sku).body()).contains("Seuil d&#39;alerte fixé à 5.").contains("Stock bas");
+        assertThat(inventory.stock(sku).orElseThrow().lowStockThreshold()).isEqualTo(5);
+
+        HttpResponse<String> refused = post("/admin/stock/" + sku + "/threshold", page, "threshold", "-4");
+        assertThat(refused.body()).contains("Le seuil d&#39;alerte doit être un nombre entier");
+        assertThat(inventory.stock(sku).orElseThrow().lowStockThreshold()).isEqualTo(5);
+    }
+
+    @Test
+    void onlyOwnersAndManagersSeeTheStockAndFormsNeedTheirCsrfToken() {
+        String sku = store.product("garde", "9.00", 4);
+        assertThat(new Http(port).get("/admin/stock").statusCode()).as("signed out").isEqualTo(302);
+        signIn(Role.SUPPORT);
+        assertThat(http.get("/admin/stock").statusCode()).isEqualTo(403);
+        assertThat(http.get("/admin/stock/" + sku).statusCode()).isEqualTo(403);
+
+        http = new Http(port);
+        signIn(Role.MANAGER);
+        assertThat(http.get("/admin/stock").body()).contains("href=\"/admin/stock\"");
+        assertThat(http.postForm("/admin/stock/" + sku + "/adjustments",
+                Http.form("mode", "delta", "value", "5", "reason", "Sans jeton")).statusCode()).isEqualTo(403);
+        assertThat(http.get("/admin/stock/NOPE-" + store.id).statusCode()).isEqualTo(404);
+        assertThat(inventory.levels(List.of(sku)).get(sku).onHand()).isEqualTo(4);
+    }
+
+    private HttpResponse<String> post(String path, String page, String... fields) {
+        String[] withCsrf = java.util.Arrays.copyOf(fields, fields.length + 2);
+        withCsrf[fields.length] = "_csrf";
+        withCsrf[fields.length + 1] = Http.csrfToken(page);
+        return http.postForm(path, Http.form(withCsrf));
+    }
+
+    private void signIn(Role role) {
+        String email = "stock-" + UUID.randomUUID() + "@boucle.test";
+        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
+        String csrf = Http.csrfToken(http.get("/admin/login").body());
+        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
+                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
+    }
+}
