@@ -65,6 +65,7 @@ class StockPagesIntegrationTests {
         signIn(Role.MANAGER);
 
         String all = http.get("/admin/stock?q=" + store.id).body();
+        assertThat(all.split("<head>", -1)).as("one head element").hasSize(2);
         assertThat(all).contains("3 références").contains(plenty).contains(low).contains(none).contains("Article beaucoup")
                 .contains("Épuisé").contains("Stock bas");
         assertThat(all.indexOf(none)).as("the lowest first").isLessThan(all.indexOf(low));
