@@ -14,11 +14,13 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -88,15 +90,21 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/admin/login?logout")
                         .deleteCookies("SESSION"))
                 // Shoppers sign in on the shop's own page (CustomerSessions), staff on /admin/login.
-                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/compte/connexion"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/compte/**")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInPages()))
                 // Token and saved address in cookies, not the session: a visitor gets a session
                 // (a row in PostgreSQL) only by signing in.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
                 .requestCache(cache -> cache.requestCache(savedRequests()))
                 .headers(headers -> secureHeaders(headers, CONTENT_SECURITY_POLICY))
                 .build();
+    }
+
+    /** Where a visitor who must sign in is sent: the account's pages to the shoppers' sign-in, all else to the staff's. */
+    private static AuthenticationEntryPoint signInPages() {
+        RequestMatcher account = PathPatternRequestMatcher.withDefaults().matcher("/compte/**");
+        AuthenticationEntryPoint customers = new LoginUrlAuthenticationEntryPoint("/compte/connexion");
+        AuthenticationEntryPoint staff = new LoginUrlAuthenticationEntryPoint("/admin/login");
+        return (request, response, exception) -> (account.matches(request) ? customers : staff).commence(request, response, exception);
     }
 
     /** Where CSRF tokens are kept; {@link CustomerSessions} renews them the same way at sign-in. */
