@@ -10,7 +10,6 @@ import io.boucle.customer.Customers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -70,7 +69,7 @@ public class CustomerSessions {
         }
     }
 
-    /** Ends the session, whoever it belonged to, and its CSRF token. */
+    /** Ends the session (its cookie is expired with it), whoever it belonged to, and the CSRF token. */
     public void signOut(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -78,8 +77,6 @@ public class CustomerSessions {
         }
         SecurityContextHolder.getContextHolderStrategy().clearContext();
         csrfTokens.saveToken(null, request, response);
-        response.addHeader("Set-Cookie", ResponseCookie.from("SESSION", "").path(request.getContextPath() + "/").httpOnly(true)
-                .secure(request.isSecure()).sameSite("Lax").maxAge(0).build().toString());
     }
 
     /**
