@@ -351,6 +351,11 @@ public class Carts {
         if (expired(cart)) {
             throw new Gone("cart " + id + " has expired after " + lifetime.toDays() + " days without activity");
         }
+        // In a flash sale, most buyers arrive after the last unit: they are told before any pricing.
+        cart.lines().stream().filter(line -> inventory.recentlySoldOut(line.sku())).findFirst()
+                .ifPresent(line -> {
+                    throw new OutOfStock(line.sku(), 0);
+                });
         CartPricer.Priced priced = pricer.price(cart, false);
         return new CheckoutQuote(priced.view(), priced.request(), priced.priced(), priced.vat());
     }

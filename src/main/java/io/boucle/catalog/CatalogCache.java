@@ -49,12 +49,13 @@ final class CatalogCache {
 
     /**
      * The value kept under this key, or the loader's (kept if not null). Inside a transaction that
-     * may write, always the loader's, and nothing is kept: it may see what is not committed yet.
+     * wrote to the catalog, always the loader's, and nothing is kept: it sees what is not committed
+     * yet. Other transactions read what is committed, as the cache does (a checkout prices its cart
+     * from here).
      */
     @SuppressWarnings("unchecked")
     <T> T get(Object key, Supplier<T> loader) {
-        if (ttlNanos <= 0 || (TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly())) {
+        if (ttlNanos <= 0 || TransactionSynchronizationManager.hasResource(this)) {
             return loader.get();
         }
         Generation generation = generation();
@@ -73,12 +74,20 @@ final class CatalogCache {
         return loaded;
     }
 
-    /** Forgets everything once the current transaction ends, or now outside of one. */
+    /**
+     * Forgets everything once the current transaction ends, or now outside of one. Call it before
+     * the transaction writes: from then on its reads bypass the cache.
+     */
     void changed() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            if (TransactionSynchronizationManager.hasResource(this)) {
+                return;
+            }
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CatalogCache.this);
                     clear();
                 }
             });

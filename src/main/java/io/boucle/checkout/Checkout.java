@@ -99,19 +99,21 @@ public class Checkout {
         }
         String key = idempotencyKey == null ? "cart:" + cartId : idempotencyKey;
         String requestHash = sha256(cartId + "|" + method);
-        Optional<Orders.PlacedUnderKey> earlier = orders.findByIdempotencyKey(key);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), key, requestHash, method);
-        }
-        OrderView order;
+        Placement placement;
         try {
-            order = transaction.execute(status -> placeInTransaction(cartId, key, requestHash, method));
+            // One transaction, one connection: the key is looked up, then the order placed.
+            placement = transaction.execute(status -> orders.findByIdempotencyKey(key)
+                    .map(earlier -> new Placement(null, earlier))
+                    .orElseGet(() -> new Placement(placeInTransaction(cartId, key, requestHash, method), null)));
         } catch (DuplicateKeyException | CartAlreadyOrdered e) {
             // The same key (or cart) placed its order meanwhile, from a concurrent request.
             Orders.PlacedUnderKey placed = orders.findByIdempotencyKey(key).orElseThrow(() -> e);
             return replay(placed, key, requestHash, method);
         }
-        return pay(order, method, "checkout:" + order.number());
+        if (placement.earlier() != null) {
+            return replay(placement.earlier(), key, requestHash, method);
+        }
+        return pay(placement.order(), method, "checkout:" + placement.order().number());
     }
 
     /** Another payment attempt for an order still awaiting payment (after a decline, or another method). */
@@ -147,6 +149,10 @@ public class Checkout {
             }
         }
         return new CheckoutResult(order, latest);
+    }
+
+    /** A new order, or the one placed earlier under the same key. */
+    private record Placement(OrderView order, Orders.PlacedUnderKey earlier) {
     }
 
     private OrderView placeInTransaction(CartId cartId, String key, String requestHash, PaymentMethod method) {

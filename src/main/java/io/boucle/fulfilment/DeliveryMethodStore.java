@@ -107,10 +107,13 @@ class DeliveryMethodStore {
     void changed() {
         generation.incrementAndGet();
         snapshot = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isSynchronizationActive() && !TransactionSynchronizationManager.hasResource(this)) {
+            // Marks the transaction as a writer of these rows: what it reads is not for others.
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DeliveryMethodStore.this);
                     generation.incrementAndGet();
                     snapshot = null;
                 }
@@ -137,10 +140,9 @@ class DeliveryMethodStore {
                 row.getString("postal_code"), row.getString("city"), CountryCode.of(row.getString("country")),
                 row.getString("opening_hours"))).list();
         Snapshot loaded = new Snapshot(methods, stores, loadedAt);
-        // A read that began before a save commits must not keep the old rows for the next TTL.
-        if (ttlNanos > 0 && generation.get() == startedIn
-                && !(TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly())) {
+        // A read that began before a save commits must not keep the old rows for the next TTL, and
+        // a transaction that saved some sees rows others must not see before it commits.
+        if (ttlNanos > 0 && generation.get() == startedIn && !TransactionSynchronizationManager.hasResource(this)) {
             snapshot = loaded;
         }
         return loaded;

@@ -140,16 +140,33 @@ public class Inventory {
         });
     }
 
-    /** The order was paid: what it held leaves the stock for good. Does nothing the second time. */
+    /**
+     * The order was paid: what it held leaves the stock for good. Does nothing the second time.
+     * One statement per SKU, in SKU order (as reservations lock them): callers make it the last work
+     * of their transaction, so a hot SKU's row is held for the commit only.
+     */
     @Transactional
     public void consume(String reference) {
-        settle(reference, "CONSUMED").forEach((sku, quantity) -> {
-            StockRow before = lockedRow(sku);
-            jdbc.sql("UPDATE inventory.stock SET reserved = reserved - :quantity WHERE sku = :sku")
-                    .param("quantity", quantity).param("sku", sku).update();
-            change(new StockRow(sku, before.onHand(), before.reserved() - quantity, before.lowStockThreshold()),
-                    -quantity, "SOLD", reference, null);
-        });
+        Timestamp now = now();
+        settle(reference, "CONSUMED").forEach((sku, quantity) -> jdbc.sql("""
+                        WITH sold AS (
+                            UPDATE inventory.stock SET reserved = reserved - :quantity, on_hand = on_hand - :quantity,
+                                updated_at = :now
+                            WHERE sku = :sku
+                            RETURNING on_hand)
+                        INSERT INTO inventory.movement (sku, delta, on_hand, reason, reference, at)
+                        SELECT :sku, -:quantity, on_hand, 'SOLD', :reference, :now FROM sold
+                        """)
+                .param("quantity", quantity).param("now", now).param("sku", sku).param("reference", reference)
+                .update());
+    }
+
+    /**
+     * True when {@code sku} was found sold out a moment ago: a checkout can answer at once, without
+     * waiting behind the buyers holding its row. False says nothing: the reservation decides.
+     */
+    public boolean recentlySoldOut(String sku) {
+        return soldOut.isSoldOut(sku);
     }
 
     /** The order was cancelled or its payment never came: what it held can be sold again. Does nothing the second time. */

@@ -127,6 +127,23 @@ class OrderStore {
                 .param("number", number.value()).param("from", from.name()).update() == 1;
     }
 
+    /** Marks an order awaiting payment as paid and returns its total; empty when it was awaiting none. */
+    Optional<Money> markPaid(OrderNumber number, Instant at) {
+        return jdbc.sql("""
+                        UPDATE orders.customer_order SET status = 'PAID', paid_at = :at
+                        WHERE number = :number AND status = 'AWAITING_PAYMENT'
+                        RETURNING total, currency
+                        """)
+                .param("at", Timestamp.from(at)).param("number", number.value())
+                .query((row, n) -> Money.of(row.getBigDecimal("total"), java.util.Currency.getInstance(row.getString("currency").strip())))
+                .optional();
+    }
+
+    Optional<OrderStatus> status(OrderNumber number) {
+        return jdbc.sql("SELECT status FROM orders.customer_order WHERE number = :number")
+                .param("number", number.value()).query((row, n) -> OrderStatus.valueOf(row.getString("status"))).optional();
+    }
+
     List<OrderNumber> unpaidPastDeadline(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT number FROM orders.customer_order

@@ -16,6 +16,7 @@ import io.boucle.payment.PaymentStatus;
 import io.boucle.payment.PaymentView;
 import io.boucle.payment.Payments;
 import io.boucle.pricing.Pricing;
+import io.boucle.shared.Money;
 import io.boucle.shared.NotFound;
 import io.boucle.shared.Page;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public class Orders {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate reading;
 
     Orders(OrderStore store, Inventory inventory, Pricing pricing, Payments payments, ApplicationEventPublisher events,
             Clock clock, PlatformTransactionManager transactions) {
@@ -60,6 +62,8 @@ public class Orders {
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
     }
 
     /**
@@ -148,22 +152,25 @@ public class Orders {
     public OrderView markPaid(OrderNumber number, String paymentId) {
         Instant now = Instant.now(clock);
         boolean lateForCancelledOrder = Boolean.TRUE.equals(transaction.execute(status -> {
-            OrderView order = store.find(number, true).orElseThrow(() -> new NotFound("no order " + number)).view();
-            if (order.status() == OrderStatus.CANCELLED) {
+            Optional<Money> total = store.markPaid(number, now);
+            if (total.isPresent()) {
+                store.addToTimeline(number, now, "PAID", paymentId);
+                events.publishEvent(new OrderPaid(number, paymentId, total.get(), now));
+                // Last, so that a hot SKU's stock row stays locked for the commit only.
+                inventory.consume(number.value());
+                return false;
+            }
+            OrderStatus current = store.status(number).orElseThrow(() -> new NotFound("no order " + number));
+            if (current == OrderStatus.CANCELLED) {
                 store.addToTimeline(number, now, "PAYMENT_AFTER_CANCELLATION", paymentId);
                 return true;
-            }
-            if (store.transition(number, OrderStatus.AWAITING_PAYMENT, OrderStatus.PAID, now, null)) {
-                inventory.consume(number.value());
-                store.addToTimeline(number, now, "PAID", paymentId);
-                events.publishEvent(new OrderPaid(number, paymentId, order.totals().total(), now));
             }
             return false;
         }));
         if (lateForCancelledOrder) {
             refund(number, payments.find(io.boucle.payment.PaymentId.of(paymentId)).stream().toList());
         }
-        return store.find(number, false).orElseThrow().view();
+        return reading.execute(status -> store.find(number, false).orElseThrow().view());
     }
 
     /** A payment attempt failed: noted on the timeline; the stock stays held so the shopper can try again. */

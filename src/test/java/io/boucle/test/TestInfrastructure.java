@@ -27,6 +27,12 @@ public class TestInfrastructure {
         return new MutableClock(Instant.now(Clock.systemUTC()));
     }
 
+    /** Lets tests see the SQL and commits of the code they run (see {@link StatementCounter}). */
+    @Bean
+    static StatementCounter statementCounter() {
+        return new StatementCounter();
+    }
+
     /** Records what the scheduler ran, for tests of jobs. */
     @Bean
     OneTimeTask<String> jobProbe() {
@@ -56,7 +62,12 @@ public class TestInfrastructure {
     @ConditionalOnExpression("'${BOUCLE_TEST_DATABASE_URL:}' != ''")
     DatabaseReset dropModuleSchemas(@Value("${BOUCLE_TEST_DATABASE_URL}") String testDatabase) {
         return dataSource -> {
-            String url = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+            String url;
+            try {
+                url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
             if (!testDatabase.equals(url)) {
                 throw new IllegalStateException("refusing to empty " + url + ": it is not BOUCLE_TEST_DATABASE_URL");
             }
