@@ -128,7 +128,7 @@ class CartPricer {
         CartView.Totals totals = new CartView.Totals(subtotal, priced.totalDiscount(), deliveryPrice, vatLines, totalVat, total);
         CartView view = new CartView(cart.id(), "OPEN".equals(cart.status()), cart.currency(), country, cart.locale(),
                 lines, totals, chosen, cart.customer(), cart.discountCodes(), priced.applied(), priced.rejected(),
-                problems, weight, cart.paymentMethod(), cart.giftCardCode(), cart.lastActivityAt());
+                problems, weight, cart.paymentMethod(), cart.giftCardCode(), cart.lastActivityAt(), cart.customerId());
         return new Priced(view, request, priced, vat);
     }
 

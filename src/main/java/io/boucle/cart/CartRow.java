@@ -5,13 +5,14 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
+import io.boucle.customer.CustomerId;
 import io.boucle.shared.CountryCode;
 
 /** A cart as stored, before pricing. */
 record CartRow(CartId id, String status, Currency currency, CountryCode country, Locale locale, CartCustomer customer,
                String deliveryCode, String pickupPointId, List<String> discountCodes, String paymentMethod, String giftCardCode,
                String orderReference,
-               Instant lastActivityAt, List<LineRow> lines) {
+               Instant lastActivityAt, List<LineRow> lines, CustomerId customerId) {
 
     record LineRow(String id, String sku, int quantity) {
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.boucle.customer.CustomerId;
 import io.boucle.shared.CountryCode;
 import io.boucle.shared.EmailAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,12 +54,44 @@ class CartStore {
                 .param("locale", locale.toLanguageTag()).param("now", Timestamp.from(now)).update();
     }
 
+    /**
+     * Serialises, until the transaction ends, what changes which cart is a customer's, so two
+     * sign-ins or first additions at once make one cart.
+     */
+    void lockCustomer(CustomerId customer) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('boucle.cart.customer'), hashtext(:customer))")
+                .param("customer", customer.toString()).query().singleRow();
+    }
+
+    /** The customer's open cart, whether or not it has expired. */
+    Optional<CartId> openCartOf(CustomerId customer) {
+        return jdbc.sql("SELECT id FROM cart.cart WHERE customer_id = :customer AND status = 'OPEN'")
+                .param("customer", customer.value())
+                .query((row, n) -> new CartId(row.getObject("id", UUID.class))).optional();
+    }
+
+    void attach(CartId id, CustomerId customer) {
+        jdbc.sql("UPDATE cart.cart SET customer_id = :customer WHERE id = :id")
+                .param("customer", customer.value()).param("id", id.value()).update();
+    }
+
+    /** Closes an open cart whose lines went into another one. */
+    void markMerged(CartId id, CartId into) {
+        jdbc.sql("UPDATE cart.cart SET status = 'MERGED', merged_into = :into WHERE id = :id AND status = 'OPEN'")
+                .param("into", into.value()).param("id", id.value()).update();
+    }
+
+    /** Closes an open cart that was idle too long, so its customer can have a new one. */
+    void markExpired(CartId id) {
+        jdbc.sql("UPDATE cart.cart SET status = 'EXPIRED' WHERE id = :id AND status = 'OPEN'").param("id", id.value()).update();
+    }
+
     /** The cart and its lines, locked for update when {@code forUpdate}. */
     Optional<CartRow> find(CartId id, boolean forUpdate) {
         Optional<CartRow> cart = jdbc.sql("""
                         SELECT id, status, currency, country, locale, email, shipping_address, billing_address, company,
                                delivery_code, pickup_point_id, discount_codes, payment_method, gift_card_code, order_reference,
-                               last_activity_at
+                               last_activity_at, customer_id
                         FROM cart.cart WHERE id = :id
                         """ + (forUpdate ? " FOR UPDATE" : ""))
                 .param("id", id.value())
@@ -70,7 +103,7 @@ class CartStore {
                 found.lastActivityAt(), jdbc.sql("SELECT id, sku, quantity FROM cart.line WHERE cart_id = :id ORDER BY added_at, sku")
                         .param("id", id.value())
                         .query((line, n) -> new CartRow.LineRow(line.getString("id"), line.getString("sku"), line.getInt("quantity")))
-                        .list()));
+                        .list(), found.customerId()));
     }
 
     /** Adds units of a SKU (a new line, or more of an existing one); returns the line's id and new quantity. */
@@ -168,7 +201,8 @@ class CartStore {
                 Locale.forLanguageTag(row.getString("locale")), customer, row.getString("delivery_code"),
                 row.getString("pickup_point_id"), List.of((String[]) codes.getArray()), row.getString("payment_method"),
                 row.getString("gift_card_code"), row.getString("order_reference"),
-                row.getTimestamp("last_activity_at").toInstant(), List.of());
+                row.getTimestamp("last_activity_at").toInstant(), List.of(),
+                row.getObject("customer_id") == null ? null : new CustomerId(row.getObject("customer_id", UUID.class)));
     }
 
     private Address address(String value) {

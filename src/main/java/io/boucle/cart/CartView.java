@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
+import io.boucle.customer.CustomerId;
 import io.boucle.fulfilment.DeliveryQuote;
 import io.boucle.fulfilment.PickupPoint;
 import io.boucle.pricing.AppliedPromotion;
@@ -23,11 +24,13 @@ import io.boucle.shared.Money;
  * @param problems  what stops the checkout now (a line no longer available, a quantity above the stock)
  * @param paymentMethod chosen on the shop's details step ({@code card}, {@code wallet}, {@code instalments-3},
  *                      {@code instalments-4}, {@code giftcard}), null until then; API clients send theirs at checkout
+ * @param customerId    the signed-in customer whose cart this is; null for a guest's cart
  */
 public record CartView(CartId id, boolean open, Currency currency, CountryCode country, Locale locale, List<Line> lines,
                        Totals totals, Delivery delivery, CartCustomer customer, List<String> discountCodes,
                        List<AppliedPromotion> promotions, List<RejectedCode> rejectedCodes, List<Problem> problems,
-                       int weightGrams, String paymentMethod, String giftCardCode, Instant lastActivityAt) {
+                       int weightGrams, String paymentMethod, String giftCardCode, Instant lastActivityAt,
+                       CustomerId customerId) {
 
     /**
      * @param discount  the line's share of the promotions, VAT included

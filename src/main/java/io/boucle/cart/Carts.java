@@ -4,18 +4,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.SellableVariant;
+import io.boucle.customer.CustomerId;
 import io.boucle.fulfilment.Delivery;
 import io.boucle.fulfilment.DeliveryQuote;
 import io.boucle.fulfilment.Parcel;
 import io.boucle.inventory.Inventory;
 import io.boucle.inventory.OutOfStock;
+import io.boucle.inventory.StockLevel;
 import io.boucle.pricing.RejectedCode;
 import io.boucle.shared.CountryCode;
 import io.boucle.shared.Gone;
@@ -69,6 +73,96 @@ public class Carts {
         store.insert(id, chosen, country == null ? CountryCode.FRANCE : country,
                 locale == null ? Locale.FRENCH : locale, Instant.now(clock));
         return view(id);
+    }
+
+    /** The signed-in customer's open cart, when they have one that has not expired. */
+    @Transactional(readOnly = true)
+    public Optional<CartId> cartOf(CustomerId customer) {
+        return store.openCartOf(customer).filter(id -> store.find(id, false).map(cart -> !expired(cart)).orElse(false));
+    }
+
+    /** The customer's open cart, opened now when they have none (a cart of theirs that expired is closed). */
+    @Transactional
+    public CartView createFor(CustomerId customer, Currency currency, CountryCode country, Locale locale) {
+        store.lockCustomer(customer);
+        Optional<CartId> existing = usableCartOf(customer);
+        if (existing.isPresent()) {
+            return view(existing.get());
+        }
+        CartId id = create(currency, country, locale).id();
+        store.attach(id, customer);
+        return view(id);
+    }
+
+    /**
+     * At sign-in, the cart the shopper filled as a guest joins the customer's, so they find one cart
+     * on every device. Without a cart of their own, the guest cart becomes theirs. Otherwise each
+     * guest line is added to theirs, the quantities summed but never beyond the stock available
+     * (nor {@value #MAX_QUANTITY} units, nor {@value #MAX_LINES} lines), its discount codes joined, and
+     * the guest cart is closed. A guest cart that is not open, has expired or is another
+     * customer's is left alone.
+     *
+     * @param guestCart may be null
+     * @return the customer's cart, if they have one now
+     */
+    @Transactional
+    public Optional<CartId> mergeAtSignIn(CartId guestCart, CustomerId customer) {
+        store.lockCustomer(customer);
+        Optional<CartId> own = usableCartOf(customer);
+        CartRow guest = guestCart == null || own.filter(guestCart::equals).isPresent() ? null
+                : store.find(guestCart, true)
+                        .filter(cart -> "OPEN".equals(cart.status()) && cart.customerId() == null && !expired(cart))
+                        .orElse(null);
+        if (guest == null) {
+            return own;
+        }
+        Instant now = Instant.now(clock);
+        if (own.isEmpty()) {
+            store.attach(guest.id(), customer);
+            store.touch(guest.id(), now, now.minus(lifetime));
+            return Optional.of(guest.id());
+        }
+        CartRow target = store.find(own.get(), true).orElseThrow();
+        Map<String, Integer> had = new HashMap<>();
+        target.lines().forEach(line -> had.put(line.sku(), line.quantity()));
+        Map<String, StockLevel> stock = inventory.levels(guest.lines().stream().map(CartRow.LineRow::sku).toList());
+        int lines = target.lines().size();
+        for (CartRow.LineRow line : guest.lines()) {
+            int before = had.getOrDefault(line.sku(), 0);
+            if (before == 0 && lines >= MAX_LINES) {
+                continue;
+            }
+            int available = Math.max(stock.get(line.sku()).available(), 0);
+            int merged = Math.min(Math.min(before + line.quantity(), MAX_QUANTITY), Math.max(before, available));
+            if (merged > before) {
+                store.addUnits(target.id(), line.sku(), merged - before, now);
+                if (before == 0) {
+                    lines++;
+                }
+            }
+        }
+        List<String> codes = new ArrayList<>(target.discountCodes());
+        guest.discountCodes().stream().filter(code -> !codes.contains(code)).forEach(code -> {
+            if (codes.size() < MAX_CODES) {
+                codes.add(code);
+            }
+        });
+        if (codes.size() != target.discountCodes().size()) {
+            store.setDiscountCodes(target.id(), codes);
+        }
+        store.markMerged(guest.id(), target.id());
+        store.touch(target.id(), now, now.minus(lifetime));
+        return own;
+    }
+
+    /** The customer's open cart unless it expired, in which case it is closed (in the caller's transaction). */
+    private Optional<CartId> usableCartOf(CustomerId customer) {
+        Optional<CartId> open = store.openCartOf(customer);
+        if (open.isPresent() && expired(store.find(open.get(), true).orElseThrow())) {
+            store.markExpired(open.get());
+            return Optional.empty();
+        }
+        return open;
     }
 
     /** The cart priced now; an ordered cart is still shown (read-only), an expired one is gone. */

@@ -213,7 +213,7 @@ public class Checkout {
                 new NewOrder.Totals(totals.subtotal(), totals.discount(), totals.delivery(),
                         totals.vat().stream().map(vat -> new NewOrder.VatLine(vat.rate(), vat.base(), vat.amount())).toList(),
                         totals.totalVat(), totals.total()),
-                quote.priced().applied().stream().map(Checkout::describe).toList(), kind(method));
+                quote.priced().applied().stream().map(Checkout::describe).toList(), kind(method), cart.customerId());
     }
 
     private CheckoutResult replay(Orders.PlacedUnderKey placed, String key, String requestHash, PaymentMethod method) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.boucle.customer.CustomerId;
 import io.boucle.shared.EmailAddress;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
@@ -14,10 +15,12 @@ import io.boucle.shared.Money;
  * from the shopper.
  *
  * @param requestHash what identifies the request that placed it, so a replayed key with another body is told apart
+ * @param customer    the signed-in customer who placed it, null for a guest
  */
 public record NewOrder(UUID cartId, String idempotencyKey, String requestHash, EmailAddress email, Locale locale,
                        Address shipping, Address billing, Company company, DeliveryChoice delivery, List<Line> lines,
-                       Totals totals, List<String> promotions, String paymentMethod) {
+                       Totals totals, List<String> promotions, String paymentMethod,
+                       CustomerId customer) {
 
     public record Address(String name, String line1, String line2, String postalCode, String city, String country) {
     }

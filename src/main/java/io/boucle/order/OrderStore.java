@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.boucle.customer.CustomerId;
 import io.boucle.shared.Money;
 import io.boucle.shared.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,11 +51,11 @@ class OrderStore {
         jdbc.sql("""
                 INSERT INTO orders.customer_order (number, status, cart_id, idempotency_key, request_hash, access_token, email,
                     locale, currency, shipping_address, billing_address, company, delivery, subtotal, discount, delivery_price,
-                    total_vat, total, vat, promotions, payment_method, payment_deadline, placed_at)
+                    total_vat, total, vat, promotions, payment_method, payment_deadline, placed_at, customer_id)
                 VALUES (:number, 'AWAITING_PAYMENT', :cartId, :key, :hash, :token, :email, :locale, :currency,
                     CAST(:shipping AS JSONB), CAST(:billing AS JSONB), CAST(:company AS JSONB), CAST(:delivery AS JSONB),
                     :subtotal, :discount, :deliveryPrice, :totalVat, :total, CAST(:vat AS JSONB), CAST(:promotions AS JSONB),
-                    :paymentMethod, :deadline, :placedAt)
+                    :paymentMethod, :deadline, :placedAt, :customer)
                 """)
                 .param("number", number.value()).param("cartId", order.cartId()).param("key", order.idempotencyKey())
                 .param("hash", order.requestHash()).param("token", accessToken).param("email", order.email().value())
@@ -70,6 +71,7 @@ class OrderStore {
                 .param("promotions", json.writeValueAsString(order.promotions()))
                 .param("paymentMethod", order.paymentMethod()).param("deadline", Timestamp.from(paymentDeadline))
                 .param("placedAt", Timestamp.from(placedAt))
+                .param("customer", order.customer() == null ? null : order.customer().value())
                 .update();
         List<NewOrder.Line> lines = order.lines();
         int[] positions = new int[lines.size()];
@@ -151,6 +153,37 @@ class OrderStore {
                 .query((row, n) -> new OrderNumber(row.getString("number"))).list();
     }
 
+    /** The customer's orders, newest first. */
+    Page<OrderSummary> placedBy(CustomerId customer, int page, int size) {
+        long total = jdbc.sql("SELECT count(*) FROM orders.customer_order WHERE customer_id = :customer")
+                .param("customer", customer.value()).query(Long.class).single();
+        List<OrderSummary> items = jdbc.sql("""
+                        SELECT number, status, email, currency, total, placed_at, shipping_address->>'name' AS name,
+                               delivery->>'code' AS delivery_code, payment_method
+                        FROM orders.customer_order WHERE customer_id = :customer
+                        ORDER BY placed_at DESC, number DESC LIMIT :size OFFSET :offset
+                        """)
+                .param("customer", customer.value()).param("size", size).param("offset", (long) page * size)
+                .query((row, n) -> summary(row)).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    /** Whether the order was placed by the customer. */
+    boolean placedBy(OrderNumber number, CustomerId customer) {
+        return jdbc.sql("SELECT count(*) FROM orders.customer_order WHERE number = :number AND customer_id = :customer")
+                .param("number", number.value()).param("customer", customer.value()).query(Long.class).single() > 0;
+    }
+
+    /** The shipping address of the customer's latest order. */
+    Optional<NewOrder.Address> lastShippingAddress(CustomerId customer) {
+        return jdbc.sql("""
+                        SELECT shipping_address FROM orders.customer_order WHERE customer_id = :customer
+                        ORDER BY placed_at DESC, number DESC LIMIT 1
+                        """)
+                .param("customer", customer.value())
+                .query((row, n) -> json.readValue(row.getString("shipping_address"), NewOrder.Address.class)).optional();
+    }
+
     /**
      * Orders newest first: in {@code status} (any when null), placed in [{@code from}, {@code to}) (open
      * ends when null), whose number or email contains {@code query} (any when blank).
@@ -179,11 +212,7 @@ class OrderStore {
                         FROM orders.customer_order""" + where + " ORDER BY placed_at DESC, number DESC LIMIT :size OFFSET :offset"),
                         status, from, to, escaped)
                 .param("size", size).param("offset", (long) page * size)
-                .query((row, n) -> new OrderSummary(new OrderNumber(row.getString("number")),
-                        OrderStatus.valueOf(row.getString("status")), row.getString("email"), row.getString("name"),
-                        Money.of(row.getBigDecimal("total"), Currency.getInstance(row.getString("currency"))),
-                        row.getString("delivery_code"), row.getString("payment_method"),
-                        row.getTimestamp("placed_at").toInstant()))
+                .query((row, n) -> summary(row))
                 .list();
         return new Page<>(items, page, size, total);
     }
@@ -195,6 +224,14 @@ class OrderStore {
                 .param("to", to == null ? null : Timestamp.from(to))
                 .param("numberPattern", "%" + escapedQuery.toUpperCase(Locale.ROOT) + "%")
                 .param("pattern", "%" + escapedQuery.toLowerCase(Locale.ROOT) + "%");
+    }
+
+    private static OrderSummary summary(ResultSet row) throws SQLException {
+        return new OrderSummary(new OrderNumber(row.getString("number")),
+                OrderStatus.valueOf(row.getString("status")), row.getString("email"), row.getString("name"),
+                Money.of(row.getBigDecimal("total"), Currency.getInstance(row.getString("currency"))),
+                row.getString("delivery_code"), row.getString("payment_method"),
+                row.getTimestamp("placed_at").toInstant());
     }
 
     private Stored withDetails(Stored stored) {

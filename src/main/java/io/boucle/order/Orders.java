@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.boucle.customer.CustomerId;
 import io.boucle.inventory.Inventory;
 import io.boucle.messaging.Messaging;
 import io.boucle.payment.PaymentStatus;
@@ -124,6 +125,30 @@ public class Orders {
             throw new NotFound("no order " + number);
         }
         return order;
+    }
+
+    /**
+     * An order for the signed-in customer who placed it; anyone else's finds nothing (as if it did
+     * not exist).
+     */
+    @Transactional(readOnly = true)
+    public OrderView viewForCustomer(OrderNumber number, CustomerId customer) {
+        if (customer == null || !store.placedBy(number, customer)) {
+            throw new NotFound("no order " + number);
+        }
+        return store.find(number, false).map(OrderStore.Stored::view).orElseThrow(() -> new NotFound("no order " + number));
+    }
+
+    /** The customer's orders, newest first. */
+    @Transactional(readOnly = true)
+    public Page<OrderSummary> placedBy(CustomerId customer, int page, int size) {
+        return store.placedBy(customer, Math.max(page, 0), Math.clamp(size, 1, 100));
+    }
+
+    /** Where the customer's latest order was delivered, to suggest it for the next one. */
+    @Transactional(readOnly = true)
+    public Optional<NewOrder.Address> lastShippingAddress(CustomerId customer) {
+        return store.lastShippingAddress(customer);
     }
 
     /** For staff. */

@@ -3,5 +3,5 @@
  * migrations, events and their externalisation, cluster-safe jobs, demo seeding, the web base
  * and security.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "staff" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "staff", "customer" })
 package io.boucle.platform;

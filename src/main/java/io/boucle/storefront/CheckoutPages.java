@@ -16,14 +16,20 @@ import io.boucle.cart.Carts;
 import io.boucle.cart.Company;
 import io.boucle.cart.DiscountCodeRefused;
 import io.boucle.checkout.Checkout;
+import io.boucle.customer.Customer;
+import io.boucle.customer.CustomerId;
+import io.boucle.customer.Customers;
 import io.boucle.checkout.CheckoutBlocked;
 import io.boucle.checkout.CheckoutResult;
 import io.boucle.fulfilment.Delivery;
 import io.boucle.fulfilment.DeliveryQuote;
 import io.boucle.inventory.OutOfStock;
+import io.boucle.order.NewOrder;
 import io.boucle.order.OrderNumber;
+import io.boucle.order.Orders;
 import io.boucle.payment.PaymentMethod;
 import io.boucle.payment.PaymentStatus;
+import io.boucle.platform.security.CustomerSessions;
 import io.boucle.platform.web.PageFormat;
 import io.boucle.shared.CountryCode;
 import io.boucle.shared.EmailAddress;
@@ -62,8 +68,17 @@ class CheckoutPages {
     private final PageFormat format;
     private final MessageSource messages;
     private final Merchant merchant;
+    private final ShopperCart shopperCart;
+    private final CustomerSessions sessions;
+    private final Customers customers;
+    private final Orders orders;
 
-    CheckoutPages(Carts carts, Checkout checkout, Delivery delivery, PageFormat format, MessageSource messages, Merchant merchant) {
+    CheckoutPages(Carts carts, Checkout checkout, Delivery delivery, PageFormat format, MessageSource messages, Merchant merchant,
+            ShopperCart shopperCart, CustomerSessions sessions, Customers customers, Orders orders) {
+        this.shopperCart = shopperCart;
+        this.sessions = sessions;
+        this.customers = customers;
+        this.orders = orders;
         this.carts = carts;
         this.checkout = checkout;
         this.delivery = delivery;
@@ -85,9 +100,7 @@ class CheckoutPages {
     @PostMapping("/panier/ajouter")
     String add(@RequestParam String sku, @RequestParam(defaultValue = "1") String quantity, HttpServletRequest request,
             HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
-        CartId id = currentCart(request).filter(CartView::open).map(CartView::id)
-                .orElseGet(() -> carts.create(Money.EUR, CountryCode.FRANCE, Locale.of(locale.getLanguage())).id());
-        CartCookie.write(request, response, id);
+        CartId id = shopperCart.openForAdding(request, response, locale);
         try {
             carts.addLine(id, sku, parse(quantity));
             redirect.addFlashAttribute("notice", "cart.added");
@@ -156,7 +169,7 @@ class CheckoutPages {
             return "redirect:/panier";
         }
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", DetailsForm.of(cart));
+            model.addAttribute("form", cart.customer() == null ? suggestedDetails(cart) : DetailsForm.of(cart));
         }
         fillDetails(model, cart, (DetailsForm) model.getAttribute("form"), locale);
         return "storefront/checkout-details";
@@ -246,7 +259,9 @@ class CheckoutPages {
     // The order
 
     @GetMapping("/commande/{number}")
-    String order(@PathVariable String number, @RequestParam(name = "t", required = false) String token, Model model, Locale locale) {
+    String order(@PathVariable String number, @RequestParam(name = "t", required = false) String t, Model model, Locale locale) {
+        // The signed-in customer who placed the order needs no token.
+        String token = t != null ? t : sessions.current().map(customer -> ownersToken(number, customer)).orElse(null);
         CheckoutResult result = status(number, token);
         model.addAttribute("order", result.order());
         model.addAttribute("payment", result.payment());
@@ -272,6 +287,31 @@ class CheckoutPages {
         } catch (NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+    }
+
+    private String ownersToken(String number, CustomerId customer) {
+        try {
+            return orders.viewForCustomer(new OrderNumber(number), customer).accessToken();
+        } catch (NotFound | IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** For a signed-in customer who has not given details for this cart yet: their name, address and last delivery address. */
+    private DetailsForm suggestedDetails(CartView cart) {
+        DetailsForm empty = DetailsForm.of(cart);
+        Optional<CustomerId> id = sessions.current();
+        Optional<Customer> customer = id.flatMap(customers::find);
+        if (customer.isEmpty()) {
+            return empty;
+        }
+        Optional<NewOrder.Address> last = orders.lastShippingAddress(id.get())
+                .filter(address -> COUNTRIES.contains(address.country()));
+        return new DetailsForm(customer.get().email().value(), last.map(NewOrder.Address::name).orElse(customer.get().name()),
+                last.map(NewOrder.Address::line1).orElse(""), last.map(a -> a.line2() == null ? "" : a.line2()).orElse(""),
+                last.map(NewOrder.Address::postalCode).orElse(""), last.map(NewOrder.Address::city).orElse(""),
+                last.map(NewOrder.Address::country).orElse(empty.country()), false, "", "", "", "", "", "FR", "", "", "",
+                empty.delivery(), empty.pickupPoint(), empty.paymentMethod(), empty.giftCardCode());
     }
 
     private CheckoutResult status(String number, String token) {
@@ -329,11 +369,11 @@ class CheckoutPages {
     }
 
     private Optional<CartView> currentCart(HttpServletRequest request) {
-        return CartCookie.read(request).flatMap(carts::find);
+        return shopperCart.current(request);
     }
 
     private CartId requireCart(HttpServletRequest request) {
-        return CartCookie.read(request).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return shopperCart.currentId(request).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private String fieldMessage(InvalidField e, Locale locale) {

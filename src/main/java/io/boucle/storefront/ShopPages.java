@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.boucle.catalog.Catalog;
@@ -14,8 +15,11 @@ import io.boucle.catalog.Category;
 import io.boucle.catalog.ProductCard;
 import io.boucle.catalog.ProductDetails;
 import io.boucle.catalog.ProductQuery;
+import io.boucle.customer.CustomerId;
+import io.boucle.customer.Wishlists;
 import io.boucle.inventory.Inventory;
 import io.boucle.inventory.StockLevel;
+import io.boucle.platform.security.CustomerSessions;
 import io.boucle.platform.web.PageFormat;
 import io.boucle.pricing.PriceReduction;
 import io.boucle.pricing.Pricing;
@@ -61,8 +65,14 @@ class ShopPages {
     private final Pricing pricing;
     private final java.time.Clock clock;
 
+    private final CustomerSessions sessions;
+    private final Wishlists wishlists;
+
     ShopPages(Catalog catalog, Inventory inventory, ProductSearch search, PageFormat format, JsonMapper json,
-            @Value("${boucle.public-url}") URI publicUrl, Pricing pricing, java.time.Clock clock) {
+            @Value("${boucle.public-url}") URI publicUrl, Pricing pricing, java.time.Clock clock, CustomerSessions sessions,
+            Wishlists wishlists) {
+        this.sessions = sessions;
+        this.wishlists = wishlists;
         this.pricing = pricing;
         this.clock = clock;
         this.catalog = catalog;
@@ -183,6 +193,9 @@ class ShopPages {
         model.addAttribute("image", image(slug));
         model.addAttribute("canonical", publicUrl.resolve("/p/" + slug).toString());
         model.addAttribute("jsonLd", jsonLd(product, available, locale));
+        Optional<CustomerId> customer = sessions.current();
+        model.addAttribute("signedIn", customer.isPresent());
+        model.addAttribute("wished", customer.map(id -> wishlists.contains(id, slug)).orElse(false));
         return "storefront/product";
     }
 

@@ -14,12 +14,19 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may reach what. The storefront is public; the back office under {@code /admin} needs a
+ * Who may reach what. The storefront is public but for the customer's account under
+ * {@code /compte}, which needs a customer sign-in; the back office under {@code /admin} needs a
  * staff sign-in (session, CSRF-protected forms); the admin API and the metrics need a staff API
  * token. Every answer carries a strict Content-Security-Policy: no inline script, nothing from
  * another origin.
@@ -70,6 +77,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/login").permitAll()
                         .requestMatchers("/admin/**").hasAnyRole(STAFF)
+                        .requestMatchers("/compte/inscription", "/compte/connexion", "/compte/deconnexion").permitAll()
+                        .requestMatchers("/compte", "/compte/**").hasRole(CustomerSessions.ROLE)
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/admin/login")
@@ -80,12 +89,31 @@ class SecurityConfiguration {
                         .logoutUrl("/admin/logout")
                         .logoutSuccessUrl("/admin/login?logout")
                         .deleteCookies("SESSION"))
+                // Shoppers sign in on the shop's own page (CustomerSessions), staff on /admin/login.
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInPages()))
                 // Token and saved address in cookies, not the session: a visitor gets a session
                 // (a row in PostgreSQL) only by signing in.
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
-                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                .requestCache(cache -> cache.requestCache(savedRequests()))
                 .headers(headers -> secureHeaders(headers, CONTENT_SECURITY_POLICY))
                 .build();
+    }
+
+    /** Where a visitor who must sign in is sent: the account's pages to the shoppers' sign-in, all else to the staff's. */
+    private static AuthenticationEntryPoint signInPages() {
+        RequestMatcher account = PathPatternRequestMatcher.withDefaults().matcher("/compte/**");
+        AuthenticationEntryPoint customers = new LoginUrlAuthenticationEntryPoint("/compte/connexion");
+        AuthenticationEntryPoint staff = new LoginUrlAuthenticationEntryPoint("/admin/login");
+        return (request, response, exception) -> (account.matches(request) ? customers : staff).commence(request, response, exception);
+    }
+
+    /** Where CSRF tokens are kept; {@link CustomerSessions} renews them the same way at sign-in. */
+    static CsrfTokenRepository csrfTokens() {
+        return new CookieCsrfTokenRepository();
+    }
+
+    static RequestCache savedRequests() {
+        return new CookieRequestCache();
     }
 
     private static void secureHeaders(HeadersConfigurer<HttpSecurity> headers, String policy) {

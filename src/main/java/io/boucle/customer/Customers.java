@@ -1,0 +1,304 @@
+package io.boucle.customer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.boucle.messaging.Email;
+import io.boucle.messaging.Messaging;
+import io.boucle.shared.EmailAddress;
+import io.boucle.shared.Identifiers;
+import io.boucle.shared.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customer accounts: sign-up, password sign-in (throttled), details, password and marketing
+ * consent. Passwords are hashed by the application's one password encoder (Argon2id, with a bound
+ * on how many hashes are computed at once), the same as the staff's.
+ */
+@Service
+public class Customers {
+
+    public static final int MINIMUM_PASSWORD_LENGTH = 12;
+    /** Longer input is refused before hashing: hashing cost grows with it. */
+    public static final int MAXIMUM_PASSWORD_LENGTH = 128;
+    public static final int MAXIMUM_NAME_LENGTH = 100;
+    /** What a customer's sign-in session is named after in the session store. */
+    public static final String SESSION_PRINCIPAL_PREFIX = "customer:";
+
+    private static final Logger log = LoggerFactory.getLogger(Customers.class);
+    private static final String COLUMNS = """
+            a.id, a.email, a.name, a.locale, a.created_at,
+            coalesce((SELECT c.granted FROM customer.consent c WHERE c.customer_id = a.id AND c.purpose = 'MARKETING_EMAIL'
+                      ORDER BY c.id DESC LIMIT 1), FALSE) AS marketing_emails
+            """;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
+    private final ApplicationEventPublisher events;
+    private final Messaging messaging;
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
+    private final String shopUrl;
+    private final Clock clock;
+    /** Checked against when the address has no account, so a wrong address takes as long as a wrong password. */
+    private volatile String decoyHash;
+
+    Customers(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle, ApplicationEventPublisher events,
+            Messaging messaging, ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
+            @Value("${boucle.public-url}") String publicUrl, Clock clock) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.events = events;
+        this.messaging = messaging;
+        this.sessions = sessions;
+        this.shopUrl = publicUrl.replaceAll("/+$", "");
+        this.clock = clock;
+    }
+
+    /**
+     * Opens an account and records the answer to the marketing question (no unless ticked). Every
+     * field at fault is reported at once, and nothing is written then.
+     */
+    @Transactional
+    public Customer signUp(SignUp signUp) {
+        List<InvalidCustomerDetails.Problem> problems = new ArrayList<>();
+        EmailAddress email = checkEmail(signUp.email(), problems);
+        String name = checkName(signUp.name(), problems);
+        checkPassword(signUp.password(), "password", problems);
+        if (email != null && emailTaken(email, null)) {
+            problems.add(new InvalidCustomerDetails.Problem("email", "email.taken"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCustomerDetails(problems);
+        }
+        CustomerId id = new CustomerId(Identifiers.newUuid(clock));
+        Instant now = Instant.now(clock);
+        Locale locale = Locale.of(signUp.locale() == null ? "fr" : signUp.locale().getLanguage());
+        try {
+            jdbc.sql("""
+                    INSERT INTO customer.account (id, email, name, password_hash, locale, created_at, updated_at, password_changed_at)
+                    VALUES (:id, :email, :name, :hash, :locale, :now, :now, :now)
+                    """)
+                    .param("id", id.value()).param("email", email.value()).param("name", name)
+                    .param("hash", passwords.encode(signUp.password())).param("locale", locale.toLanguageTag())
+                    .param("now", Timestamp.from(now))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // The same address signed up meanwhile, from a concurrent request.
+            throw new InvalidCustomerDetails(List.of(new InvalidCustomerDetails.Problem("email", "email.taken")));
+        }
+        recordConsent(id, signUp.marketingEmails(), wording(signUp.consentWording()), "sign-up", now);
+        events.publishEvent(new CustomerSignedUp(id, locale, signUp.marketingEmails(), now));
+        messaging.send(Email.of(email, "customer-welcome", locale, Map.of("name", name, "accountUrl", shopUrl + "/compte"))
+                .withReference("customer:" + id));
+        return new Customer(id, email, name, locale, signUp.marketingEmails(), now);
+    }
+
+    /**
+     * The account whose address and password these are. A wrong address and a wrong password give
+     * the same empty answer and count alike towards the throttle.
+     *
+     * @param client the address the attempt comes from
+     * @throws SignInThrottled when too many attempts failed lately for this address or client
+     */
+    public Optional<Customer> authenticate(String email, String password, String client) {
+        Optional<Instant> blocked = throttle.blockedUntil(email, client);
+        if (blocked.isPresent()) {
+            throw new SignInThrottled(blocked.get());
+        }
+        if (email == null || password == null || password.length() > MAXIMUM_PASSWORD_LENGTH) {
+            throttle.failed(email, client);
+            return Optional.empty();
+        }
+        Optional<StoredPassword> stored = jdbc.sql("SELECT id, password_hash FROM customer.account WHERE lower(email) = lower(:email)")
+                .param("email", email.strip())
+                .query((row, n) -> new StoredPassword(new CustomerId(row.getObject("id", UUID.class)), row.getString("password_hash")))
+                .optional();
+        boolean matches = passwords.matches(password, stored.map(StoredPassword::hash).orElseGet(this::decoyHash));
+        if (stored.isEmpty() || !matches) {
+            throttle.failed(email, client);
+            log.info("Failed customer sign-in ({} account)", stored.isPresent() ? "existing" : "unknown");
+            return Optional.empty();
+        }
+        throttle.succeeded(email);
+        CustomerId id = stored.get().id();
+        String newHash = passwords.upgradeEncoding(stored.get().hash()) ? passwords.encode(password) : null;
+        jdbc.sql("UPDATE customer.account SET last_sign_in_at = :now, password_hash = coalesce(:hash, password_hash) WHERE id = :id")
+                .param("now", Timestamp.from(Instant.now(clock))).param("hash", newHash).param("id", id.value()).update();
+        return find(id);
+    }
+
+    private record StoredPassword(CustomerId id, String hash) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> find(CustomerId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer.account a WHERE a.id = :id")
+                .param("id", id.value()).query(Customers::customer).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> findByEmail(EmailAddress email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer.account a WHERE lower(a.email) = lower(:email)")
+                .param("email", email.value()).query(Customers::customer).optional();
+    }
+
+    /**
+     * Changes the name and the address; a new address needs the current password, so a session
+     * left open cannot hand the account over.
+     */
+    @Transactional
+    public Customer changeDetails(CustomerId id, String name, String email, String currentPassword) {
+        Customer customer = find(id).orElseThrow(() -> new NotFound("no customer " + id));
+        List<InvalidCustomerDetails.Problem> problems = new ArrayList<>();
+        String checkedName = checkName(name, problems);
+        EmailAddress checkedEmail = checkEmail(email, problems);
+        boolean newEmail = checkedEmail != null && !checkedEmail.value().equalsIgnoreCase(customer.email().value());
+        if (newEmail && emailTaken(checkedEmail, id)) {
+            problems.add(new InvalidCustomerDetails.Problem("email", "email.taken"));
+        }
+        if (newEmail && problems.isEmpty() && !passwordMatches(id, currentPassword)) {
+            problems.add(new InvalidCustomerDetails.Problem("currentPassword", "currentPassword.wrong"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCustomerDetails(problems);
+        }
+        try {
+            jdbc.sql("UPDATE customer.account SET name = :name, email = :email, updated_at = :now WHERE id = :id")
+                    .param("name", checkedName).param("email", checkedEmail.value())
+                    .param("now", Timestamp.from(Instant.now(clock))).param("id", id.value()).update();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidCustomerDetails(List.of(new InvalidCustomerDetails.Problem("email", "email.taken")));
+        }
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Sets a new password once the current one is given, and ends every sign-in session of the
+     * account, so a stolen session ends too (the page that asked signs its shopper in again).
+     */
+    @Transactional
+    public void changePassword(CustomerId id, String currentPassword, String newPassword) {
+        List<InvalidCustomerDetails.Problem> problems = new ArrayList<>();
+        checkPassword(newPassword, "password", problems);
+        if (!passwordMatches(id, currentPassword)) {
+            problems.add(new InvalidCustomerDetails.Problem("currentPassword", "currentPassword.wrong"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCustomerDetails(problems);
+        }
+        Instant now = Instant.now(clock);
+        jdbc.sql("UPDATE customer.account SET password_hash = :hash, password_changed_at = :now, updated_at = :now WHERE id = :id")
+                .param("hash", passwords.encode(newPassword)).param("now", Timestamp.from(now)).param("id", id.value()).update();
+        sessions.ifAvailable(repository -> repository.findByPrincipalName(SESSION_PRINCIPAL_PREFIX + id).keySet()
+                .forEach(repository::deleteById));
+    }
+
+    /** Records a new answer about marketing emails, when it differs from the current one. */
+    @Transactional
+    public Customer setMarketingEmails(CustomerId id, boolean granted, String wording, String source) {
+        Customer customer = find(id).orElseThrow(() -> new NotFound("no customer " + id));
+        if (customer.marketingEmails() != granted) {
+            recordConsent(id, granted, wording(wording), source, Instant.now(clock));
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** Every answer the customer gave to consent questions, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Consent> consents(CustomerId id) {
+        return jdbc.sql("SELECT purpose, granted, wording, source, recorded_at FROM customer.consent WHERE customer_id = :id ORDER BY id")
+                .param("id", id.value())
+                .query((row, n) -> new Consent(Consent.Purpose.valueOf(row.getString("purpose")), row.getBoolean("granted"),
+                        row.getString("wording"), row.getString("source"), row.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    private void recordConsent(CustomerId id, boolean granted, String wording, String source, Instant at) {
+        jdbc.sql("""
+                INSERT INTO customer.consent (customer_id, purpose, granted, wording, source, recorded_at)
+                VALUES (:id, 'MARKETING_EMAIL', :granted, :wording, :source, :at)
+                """)
+                .param("id", id.value()).param("granted", granted).param("wording", wording).param("source", source)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    private boolean passwordMatches(CustomerId id, String password) {
+        if (password == null || password.isEmpty() || password.length() > MAXIMUM_PASSWORD_LENGTH) {
+            return false;
+        }
+        return jdbc.sql("SELECT password_hash FROM customer.account WHERE id = :id").param("id", id.value())
+                .query(String.class).optional().map(hash -> passwords.matches(password, hash)).orElse(false);
+    }
+
+    private boolean emailTaken(EmailAddress email, CustomerId except) {
+        return jdbc.sql("SELECT count(*) FROM customer.account WHERE lower(email) = lower(:email) AND id IS DISTINCT FROM :except")
+                .param("email", email.value()).param("except", except == null ? null : except.value())
+                .query(Long.class).single() > 0;
+    }
+
+    private String decoyHash() {
+        String hash = decoyHash;
+        if (hash == null) {
+            hash = passwords.encode(UUID.randomUUID().toString());
+            decoyHash = hash;
+        }
+        return hash;
+    }
+
+    private static EmailAddress checkEmail(String email, List<InvalidCustomerDetails.Problem> problems) {
+        if (email == null || !EmailAddress.isValid(email)) {
+            problems.add(new InvalidCustomerDetails.Problem("email", "email.invalid"));
+            return null;
+        }
+        return EmailAddress.of(email);
+    }
+
+    private static String checkName(String name, List<InvalidCustomerDetails.Problem> problems) {
+        String stripped = name == null ? "" : name.strip().replaceAll("\\p{Cntrl}", "");
+        if (stripped.isEmpty()) {
+            problems.add(new InvalidCustomerDetails.Problem("name", "name.required"));
+        } else if (stripped.length() > MAXIMUM_NAME_LENGTH) {
+            problems.add(new InvalidCustomerDetails.Problem("name", "name.tooLong"));
+        }
+        return stripped;
+    }
+
+    private static void checkPassword(String password, String field, List<InvalidCustomerDetails.Problem> problems) {
+        if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
+            problems.add(new InvalidCustomerDetails.Problem(field, "password.tooShort"));
+        } else if (password.length() > MAXIMUM_PASSWORD_LENGTH) {
+            problems.add(new InvalidCustomerDetails.Problem(field, "password.tooLong"));
+        }
+    }
+
+    private static String wording(String wording) {
+        return wording == null || wording.isBlank() ? "(not given)" : wording.strip();
+    }
+
+    private static Customer customer(ResultSet row, int rowNumber) throws SQLException {
+        return new Customer(new CustomerId(row.getObject("id", UUID.class)), EmailAddress.of(row.getString("email")),
+                row.getString("name"), Locale.forLanguageTag(row.getString("locale")), row.getBoolean("marketing_emails"),
+                row.getTimestamp("created_at").toInstant());
+    }
+}
