@@ -258,6 +258,12 @@ public class Orders {
      * refunded in full.
      */
     public OrderView markPaid(OrderNumber number, String paymentId) {
+        settlePayment(number, paymentId);
+        return reading.execute(status -> store.find(number, false).orElseThrow().view());
+    }
+
+    /** {@link #markPaid} without reading the order back: for the payment's own notification. */
+    void settlePayment(OrderNumber number, String paymentId) {
         Instant now = Instant.now(clock);
         boolean lateForCancelledOrder = Boolean.TRUE.equals(transaction.execute(status -> {
             Optional<Money> total = store.markPaid(number, now);
@@ -278,7 +284,6 @@ public class Orders {
         if (lateForCancelledOrder) {
             refundCaptured(number, payments.find(io.boucle.payment.PaymentId.of(paymentId)).stream().toList());
         }
-        return reading.execute(status -> store.find(number, false).orElseThrow().view());
     }
 
     /** A payment attempt failed: noted on the timeline; the stock stays held so the shopper can try again. */

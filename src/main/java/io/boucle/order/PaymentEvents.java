@@ -25,7 +25,7 @@ class PaymentEvents {
 
     @ApplicationModuleListener
     void on(PaymentCaptured event) {
-        orderNumber(event.reference()).ifPresent(number -> orders.markPaid(number, event.paymentId().toString()));
+        orderNumber(event.reference()).ifPresent(number -> orders.settlePayment(number, event.paymentId().toString()));
     }
 
     @ApplicationModuleListener
