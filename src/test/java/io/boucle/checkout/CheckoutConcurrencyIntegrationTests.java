@@ -104,4 +104,46 @@ class CheckoutConcurrencyIntegrationTests {
         assertThat(jdbc.sql("SELECT coalesce(sum(-delta), 0) FROM inventory.movement WHERE sku = :sku AND reason = 'SOLD'")
                 .param("sku", sku).query(Long.class).single()).isEqualTo(50);
     }
+
+    @Test
+    void theSameIdempotencyKeySentEightTimesAtOncePlacesOneOrderAndChargesOnce() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String sku = "TWICE-" + id;
+        catalog.addCategory("twice-" + id, null, 0, LocalizedText.of("Doublons", "Duplicates"), LocalizedText.of("", ""));
+        catalog.add(new NewProduct("twice-" + id, "twice-" + id, null, "STANDARD", LocalizedText.of("Vase", "Vase"),
+                LocalizedText.of("", ""), List.of(new NewProduct.NewVariant(sku, LocalizedText.of("", ""), Money.euros("25.00"),
+                        800, null)), List.of(), null, false, true));
+        inventory.setOnHand(sku, 5);
+        CartId cart = carts.create(Money.EUR, CountryCode.FRANCE, Locale.FRENCH).id();
+        carts.addLine(cart, sku, 1);
+        carts.setCustomer(cart, new CartCustomer(EmailAddress.of("twice-" + id + "@example.org"),
+                Address.of("Camille Martin", "1 rue de la Paix", null, "75002", "Paris", "FR"), null, null));
+        carts.chooseDelivery(cart, "home", null);
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<CheckoutResult>> results = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                results.add(clients.submit(() -> {
+                    start.await();
+                    return checkout.place(cart, true, new PaymentMethod.Card("tok_visa"), "twice-" + id);
+                }));
+            }
+            start.countDown();
+        }
+
+        java.util.Set<String> orders = new java.util.HashSet<>();
+        java.util.Set<String> charges = new java.util.HashSet<>();
+        for (Future<CheckoutResult> result : results) {
+            orders.add(result.get().order().number().value());
+            charges.add(result.get().payment().id().toString());
+        }
+        assertThat(orders).hasSize(1);
+        assertThat(charges).as("one payment, returned to every request").hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM orders.customer_order WHERE idempotency_key = :key")
+                .param("key", "twice-" + id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM payment.payment WHERE reference = :reference AND status = 'CAPTURED'")
+                .param("reference", orders.iterator().next()).query(Long.class).single()).isEqualTo(1);
+        assertThat(inventory.levels(List.of(sku)).get(sku)).isEqualTo(new StockLevel(sku, 4, 0));
+    }
 }
