@@ -328,6 +328,9 @@ public class Orders {
             }
             pricing.releaseRedemptions(number.value());
             store.addToTimeline(number, now, "CANCELLED", why);
+            // In the cancellation's transaction: a crash before the refunds loses no event (the
+            // refunds announce themselves, see PaymentRefunded).
+            events.publishEvent(new OrderCancelled(number, why, order.status() != OrderStatus.AWAITING_PAYMENT, now));
             return order.status();
         });
         boolean cancelledNow = before != OrderStatus.CANCELLED;
@@ -339,10 +342,6 @@ public class Orders {
         // Whatever the status was: a payment captured a moment ago may not have paid the order yet.
         List<Refund> made = refundCaptured(number, attempts);
         Money due = refundDue(order, payments.forReference(number.value()), payments.refunds(number.value()));
-        if (cancelledNow) {
-            boolean refunded = !made.isEmpty() && !due.isPositive();
-            transaction.executeWithoutResult(status -> events.publishEvent(new OrderCancelled(number, why, refunded, now)));
-        }
         return new Cancellation(store.find(number, false).orElseThrow().view(), cancelledNow, made, due);
     }
 
