@@ -18,7 +18,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stock per SKU: what is on hand, what is held for unpaid orders, and the ledger of every change.
@@ -38,10 +40,12 @@ public class Inventory {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SoldOutMemory soldOut;
+    private final TransactionTemplate folding;
 
-    Inventory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+    Inventory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions,
             @Value("${boucle.inventory.sold-out-memory:PT1S}") Duration soldOutMemory) {
         this.jdbc = jdbc;
+        this.folding = new TransactionTemplate(transactions);
         this.clock = clock;
         this.events = events;
         this.soldOut = new SoldOutMemory(soldOutMemory, System::nanoTime);
@@ -69,6 +73,8 @@ public class Inventory {
         jdbc.sql("""
                 INSERT INTO inventory.stock (sku, on_hand, updated_at) VALUES (:sku, 0, :now) ON CONFLICT (sku) DO NOTHING
                 """).param("sku", sku).param("now", now()).update();
+        // A count replaces on-hand: units sold but not yet folded must leave it first.
+        foldSold(sku);
         StockRow before = lockedRow(sku);
         if (onHand < before.reserved()) {
             throw new IllegalStateException(before.reserved() + " of '" + sku
@@ -184,23 +190,76 @@ public class Inventory {
 
     /**
      * The order was paid: what it held leaves the stock for good. Does nothing the second time.
-     * One statement per SKU, in SKU order (as reservations lock them): callers make it the last work
-     * of their transaction, so a hot SKU's row is held for the commit only.
+     * <p>
+     * Consuming does not change what is available (held units were already unavailable), so it
+     * never waits for a SKU's row: when another transaction holds it (a hot SKU in a flash sale,
+     * where every buyer's reservation locks it), the units stay counted in the row's on-hand and
+     * reserved figures, marked not yet folded, and {@link #foldSold()} takes them off shortly after.
+     * Buyers then queue on a hot row once per order, for their reservation's commit only.
      */
     @Transactional
     public void consume(String reference) {
         Timestamp now = now();
-        settle(reference, "CONSUMED").forEach((sku, quantity) -> jdbc.sql("""
-                        WITH sold AS (
-                            UPDATE inventory.stock SET reserved = reserved - :quantity, on_hand = on_hand - :quantity,
+        Map<String, Integer> consumed = new TreeMap<>(jdbc.sql("""
+                        UPDATE inventory.reservation SET status = 'CONSUMED', settled_at = :now, folded = FALSE
+                        WHERE reference = :reference AND status = 'HELD'
+                        RETURNING sku, quantity
+                        """)
+                .param("now", now).param("reference", reference)
+                .query((row, n) -> Map.entry(row.getString("sku"), row.getInt("quantity")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        consumed.forEach((sku, quantity) -> jdbc.sql("""
+                        WITH free AS (
+                            SELECT sku FROM inventory.stock WHERE sku = :sku FOR UPDATE SKIP LOCKED),
+                        sold AS (
+                            UPDATE inventory.stock s SET reserved = s.reserved - :quantity, on_hand = s.on_hand - :quantity,
                                 updated_at = :now
-                            WHERE sku = :sku
-                            RETURNING on_hand)
+                            FROM free WHERE s.sku = free.sku
+                            RETURNING s.on_hand),
+                        folded AS (
+                            UPDATE inventory.reservation r SET folded = TRUE
+                            FROM sold WHERE r.reference = :reference AND r.sku = :sku)
                         INSERT INTO inventory.movement (sku, delta, on_hand, reason, reference, at)
                         SELECT :sku, -:quantity, on_hand, 'SOLD', :reference, :now FROM sold
                         """)
                 .param("quantity", quantity).param("now", now).param("sku", sku).param("reference", reference)
                 .update());
+    }
+
+    /**
+     * Takes the units of paid orders that {@link #consume} left on busy rows off them, waiting for
+     * each row; the ledger gets one line per order. Returns the number of SKUs folded.
+     */
+    public int foldSold() {
+        List<String> skus = jdbc.sql("""
+                        SELECT DISTINCT sku FROM inventory.reservation WHERE status = 'CONSUMED' AND NOT folded ORDER BY sku
+                        """)
+                .query(String.class).list();
+        skus.forEach(sku -> folding.executeWithoutResult(status -> foldSold(sku)));
+        return skus.size();
+    }
+
+    private void foldSold(String sku) {
+        // One lock of the row for all the orders waiting; running on-hand figures in the ledger's order.
+        jdbc.sql("""
+                        WITH batch AS (
+                            UPDATE inventory.reservation SET folded = TRUE
+                            WHERE sku = :sku AND status = 'CONSUMED' AND NOT folded
+                            RETURNING reference, quantity),
+                        total AS (
+                            SELECT sum(quantity) AS quantity FROM batch),
+                        sold AS (
+                            UPDATE inventory.stock s SET reserved = s.reserved - total.quantity,
+                                on_hand = s.on_hand - total.quantity, updated_at = :now
+                            FROM total WHERE s.sku = :sku AND total.quantity IS NOT NULL
+                            RETURNING s.on_hand + total.quantity AS on_hand_before)
+                        INSERT INTO inventory.movement (sku, delta, on_hand, reason, reference, at)
+                        SELECT :sku, -batch.quantity,
+                               sold.on_hand_before - sum(batch.quantity) OVER (ORDER BY batch.reference), 'SOLD',
+                               batch.reference, :now
+                        FROM batch, sold ORDER BY batch.reference
+                        """)
+                .param("sku", sku).param("now", now()).update();
     }
 
     /**
@@ -243,8 +302,15 @@ public class Inventory {
     /** The stock of each SKU asked for; an SKU never counted has none. */
     @Transactional(readOnly = true)
     public Map<String, StockLevel> levels(Collection<String> skus) {
-        Map<String, StockLevel> found = skus.isEmpty() ? Map.of() : jdbc.sql(
-                        "SELECT sku, on_hand, reserved FROM inventory.stock WHERE sku IN (:skus)")
+        // Units sold but not yet folded (see consume) are taken off both figures.
+        Map<String, StockLevel> found = skus.isEmpty() ? Map.of() : jdbc.sql("""
+                        SELECT s.sku, s.on_hand - coalesce(u.quantity, 0) AS on_hand,
+                               s.reserved - coalesce(u.quantity, 0) AS reserved
+                        FROM inventory.stock s
+                        LEFT JOIN (SELECT sku, sum(quantity) AS quantity FROM inventory.reservation
+                                   WHERE status = 'CONSUMED' AND NOT folded AND sku IN (:skus) GROUP BY sku) u USING (sku)
+                        WHERE s.sku IN (:skus)
+                        """)
                 .param("skus", skus)
                 .query((row, n) -> new StockLevel(row.getString("sku"), row.getInt("on_hand"), row.getInt("reserved")))
                 .list().stream().collect(Collectors.toMap(StockLevel::sku, Function.identity()));

@@ -101,6 +101,9 @@ class CheckoutConcurrencyIntegrationTests {
         assertThat(inventory.levels(List.of(sku)).get(sku)).isEqualTo(new StockLevel(sku, 0, 0));
         assertThat(jdbc.sql("SELECT count(*) FROM orders.line WHERE sku = :sku").param("sku", sku).query(Long.class).single())
                 .as("no order was written for a buyer told it is sold out").isEqualTo(50);
+        inventory.foldSold(); // what payments left on the busy row
+        assertThat(jdbc.sql("SELECT on_hand FROM inventory.stock WHERE sku = :sku").param("sku", sku).query(Integer.class).single())
+                .isZero();
         assertThat(jdbc.sql("SELECT coalesce(sum(-delta), 0) FROM inventory.movement WHERE sku = :sku AND reason = 'SOLD'")
                 .param("sku", sku).query(Long.class).single()).isEqualTo(50);
     }
