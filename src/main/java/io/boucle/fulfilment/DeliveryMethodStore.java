@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class DeliveryMethodStore {
 
-    private record Snapshot(List<DeliveryMethod> methods, List<PickupPoint> stores, long loadedAt) {
+    /** What was read, in which generation: a snapshot of an older generation is never used. */
+    private record Snapshot(List<DeliveryMethod> methods, List<PickupPoint> stores, long loadedAt, long generation) {
     }
 
     private final JdbcClient jdbc;
@@ -123,7 +124,7 @@ class DeliveryMethodStore {
 
     private Snapshot current() {
         Snapshot kept = snapshot;
-        if (kept != null && System.nanoTime() - kept.loadedAt() < ttlNanos) {
+        if (kept != null && kept.generation() == generation.get() && System.nanoTime() - kept.loadedAt() < ttlNanos) {
             return kept;
         }
         long startedIn = generation.get();
@@ -139,7 +140,7 @@ class DeliveryMethodStore {
                 """).query((row, n) -> new PickupPoint(row.getString("id"), row.getString("name"), row.getString("line1"),
                 row.getString("postal_code"), row.getString("city"), CountryCode.of(row.getString("country")),
                 row.getString("opening_hours"))).list();
-        Snapshot loaded = new Snapshot(methods, stores, loadedAt);
+        Snapshot loaded = new Snapshot(methods, stores, loadedAt, startedIn);
         // A read that began before a save commits must not keep the old rows for the next TTL, and
         // a transaction that saved some sees rows others must not see before it commits.
         if (ttlNanos > 0 && generation.get() == startedIn && !TransactionSynchronizationManager.hasResource(this)) {

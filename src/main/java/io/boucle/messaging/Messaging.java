@@ -36,13 +36,32 @@ public class Messaging {
 
     @Transactional
     public MessageId send(Email email) {
+        return queue(email, null).orElseThrow();
+    }
+
+    /**
+     * Sends the message unless one was already sent under {@code key}: for messages answering an
+     * event, which may be delivered more than once. Empty when it was sent before.
+     */
+    @Transactional
+    public java.util.Optional<MessageId> sendOnce(Email email, String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("key: required");
+        }
+        return queue(email, key);
+    }
+
+    private java.util.Optional<MessageId> queue(Email email, String onceKey) {
         MessageTemplates.Rendered rendered = templates.render(email);
         MessageId id = new MessageId(Identifiers.newUuid(clock));
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 INSERT INTO messaging.message (id, channel, template, locale, recipient, subject, body_text, body_html,
-                                               reference, status, created_at)
-                VALUES (:id, 'EMAIL', :template, :locale, :recipient, :subject, :text, :html, :reference, 'QUEUED', :now)
+                                               reference, status, created_at, once_key)
+                VALUES (:id, 'EMAIL', :template, :locale, :recipient, :subject, :text, :html, :reference, 'QUEUED', :now,
+                        :onceKey)
+                ON CONFLICT (once_key) DO NOTHING
                 """)
+                .param("onceKey", onceKey)
                 .param("id", id.value())
                 .param("template", email.template())
                 .param("locale", email.locale().toLanguageTag())
@@ -53,6 +72,9 @@ public class Messaging {
                 .param("reference", email.reference())
                 .param("now", Timestamp.from(Instant.now(clock)))
                 .update();
+        if (inserted == 0) {
+            return java.util.Optional.empty();
+        }
         int position = 0;
         for (Email.Attachment attachment : email.attachments()) {
             jdbc.sql("""
@@ -67,7 +89,7 @@ public class Messaging {
                     .update();
         }
         events.publishEvent(new MessageQueued(id));
-        return id;
+        return java.util.Optional.of(id);
     }
 
     /** The message log, newest first. */

@@ -56,9 +56,10 @@ class OrderAcknowledgment {
         model.put("link", publicUrl + "/commande/" + order.number() + "?t=" + order.accessToken());
         model.put("withdrawalUrl", publicUrl + "/retractation");
         model.put("termsUrl", publicUrl + "/cgv");
-        messaging.send(Email.of(EmailAddress.of(order.email()), "order-acknowledgment", locale, model)
+        // Once, even when the event is delivered again.
+        messaging.sendOnce(Email.of(EmailAddress.of(order.email()), "order-acknowledgment", locale, model)
                 .withSubjectArguments(order.number().value())
-                .withReference(order.number().value()));
+                .withReference(order.number().value()), "order-acknowledgment:" + order.number());
     }
 
     static String money(io.boucle.shared.Money amount, Locale locale) {

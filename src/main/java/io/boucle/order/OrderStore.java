@@ -105,6 +105,17 @@ class OrderStore {
                 .update();
     }
 
+    /** Adds to the timeline unless an entry of that kind is there at that instant already. */
+    void addToTimelineOnce(OrderNumber number, Instant at, String kind, String detail) {
+        jdbc.sql("""
+                        INSERT INTO orders.timeline (order_number, at, kind, detail)
+                        SELECT :number, :at, :kind, :detail
+                        WHERE NOT EXISTS (SELECT 1 FROM orders.timeline WHERE order_number = :number AND at = :at AND kind = :kind)
+                        """)
+                .param("number", number.value()).param("at", Timestamp.from(at)).param("kind", kind).param("detail", detail)
+                .update();
+    }
+
     Optional<Stored> find(OrderNumber number, boolean forUpdate) {
         return jdbc.sql(COLUMNS + " WHERE number = :number" + (forUpdate ? " FOR UPDATE" : ""))
                 .param("number", number.value()).query((row, n) -> stored(row)).optional().map(this::withDetails);

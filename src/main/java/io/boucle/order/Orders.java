@@ -288,9 +288,10 @@ public class Orders {
 
     /** A payment attempt failed: noted on the timeline; the stock stays held so the shopper can try again. */
     @Transactional
-    public void paymentFailed(OrderNumber number, String declineCode) {
+    public void paymentFailed(OrderNumber number, String declineCode, Instant failedAt) {
         store.find(number, false).orElseThrow(() -> new NotFound("no order " + number));
-        store.addToTimeline(number, Instant.now(clock), "PAYMENT_FAILED", declineCode);
+        // At the failure's own time: the same failure told twice is written once.
+        store.addToTimelineOnce(number, failedAt, "PAYMENT_FAILED", declineCode);
     }
 
     /**
@@ -304,6 +305,15 @@ public class Orders {
      *                                       nothing left to refund
      */
     public Cancellation cancel(OrderNumber number, String reason) {
+        return cancel(number, reason, null);
+    }
+
+    /**
+     * @param unpaidPastDeadlineAt when not null, cancels only an order still awaiting its payment
+     *                             whose window ended before then, checked under the order's lock (a
+     *                             payment may have arrived since the job listed it)
+     */
+    private Cancellation cancel(OrderNumber number, String reason, Instant unpaidPastDeadlineAt) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw new io.boucle.shared.InvalidField("reason", "is required");
@@ -314,6 +324,10 @@ public class Orders {
         Instant now = Instant.now(clock);
         OrderStatus before = transaction.execute(status -> {
             OrderView order = store.find(number, true).orElseThrow(() -> new NotFound("no order " + number)).view();
+            if (unpaidPastDeadlineAt != null && (order.status() != OrderStatus.AWAITING_PAYMENT
+                    || !order.paymentDeadline().isBefore(unpaidPastDeadlineAt))) {
+                throw new IllegalStateException("order " + number + " is " + order.status() + " and no longer overdue");
+            }
             if (order.status() == OrderStatus.CANCELLED) {
                 return OrderStatus.CANCELLED;
             }
@@ -348,9 +362,10 @@ public class Orders {
     /** Cancels the orders whose payment never came within their window; returns how many. */
     public int cancelUnpaid(int limit) {
         int cancelled = 0;
-        for (OrderNumber number : store.unpaidPastDeadline(Instant.now(clock), limit)) {
+        Instant now = Instant.now(clock);
+        for (OrderNumber number : store.unpaidPastDeadline(now, limit)) {
             try {
-                cancel(number, "payment not received in time");
+                cancel(number, "payment not received in time", now);
                 cancelled++;
             } catch (IllegalStateException e) {
                 log.debug("Order {} changed while its payment window ended: {}", number, e.getMessage());

@@ -30,7 +30,7 @@ class PaymentEvents {
 
     @ApplicationModuleListener
     void on(PaymentFailed event) {
-        orderNumber(event.reference()).ifPresent(number -> orders.paymentFailed(number, event.declineCode()));
+        orderNumber(event.reference()).ifPresent(number -> orders.paymentFailed(number, event.declineCode(), event.at()));
     }
 
     private static java.util.Optional<OrderNumber> orderNumber(String reference) {

@@ -190,6 +190,21 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void aMessageSentOnceUnderAKeyIsNotSentAgain() throws Exception {
+        EmailAddress to = uniqueAddress();
+        Email email = Email.of(to, "staff-welcome", Locale.FRENCH,
+                Map.of("name", "Zoé", "email", to.value(), "signInUrl", "https://shop.example/admin/login"));
+        java.util.Optional<MessageId> first = inTransaction(() -> messaging.sendOnce(email, "welcome:" + to.value()));
+        java.util.Optional<MessageId> again = inTransaction(() -> messaging.sendOnce(email, "welcome:" + to.value()));
+
+        assertThat(first).isPresent();
+        assertThat(again).as("an event delivered twice sends one message").isEmpty();
+        awaitOnlyMessageFor(to);
+        assertThat(jdbc.sql("SELECT count(*) FROM messaging.message WHERE recipient = :to").param("to", to.value())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void modelValuesAreEscapedInTheHtmlPartAndKeptVerbatimInTheTextPart() throws Exception {
         EmailAddress to = uniqueAddress();
         String name = "<script>alert('x')</script> & <b>Zoé</b>";

@@ -14,6 +14,11 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 /**
  * Keeps the outbox healthy on every node, once per cluster: events whose listener failed (or whose
  * broker was down) are delivered again, and long-completed publications are removed.
+ * <p>
+ * Delivery is at least once: a publication still incomplete after {@code boucle.events.redeliver-after}
+ * is submitted again, even if a busy node still has it queued. Every listener is therefore
+ * idempotent (a message sent once per key, a timeline entry once per instant, a status moved only
+ * from the status it expects).
  */
 @Configuration(proxyBeanMethods = false)
 class EventHousekeeping {
