@@ -3,10 +3,12 @@
 #
 # Usage: bench/checkout.sh [placement] [flow] [flash]   (all three by default; writes docs/benchmarks/checkout.md)
 #   BENCH_SECONDS=20         steady phase of placement and flow, after a ramp-up of BENCH_RAMP=5 seconds
-#   BENCH_PLACEMENT_RATE=500 BENCH_PLACEMENT_PEAK=700 BENCH_FLOW_RATE=400   arrival rates per second
+#   BENCH_PLACEMENT_RATE=500 BENCH_PLACEMENT_PEAK=700 BENCH_FLOW_RATE=400   arrival rates per second (the targets')
+#   BENCH_PLACEMENT_LIGHT=50 BENCH_FLOW_LIGHT=20   a first, lighter phase of each (0: none)
 #   BENCH_FLASH_UNITS=1000 BENCH_FLASH_BUYERS=5000 BENCH_FLASH_SECONDS=10
 #   BENCH_JIT=full           both JIT compilers, as `java -jar` runs (spring-boot:run otherwise runs C1 only)
 #   BENCH_THREAD_DUMPS=1     also a thread dump of the application in the middle of each measured phase
+#   BENCH_JFR=1              also a Java Flight Recorder profile of the application over each measured phase
 # On a machine shared with builds, hold the build lock for the whole run:
 #   flock /tmp/mvn.lock bench/checkout.sh
 #
@@ -15,12 +17,13 @@
 # token for its first owner, sets the stock of the demo SKUs the scenarios buy, warms the
 # application up with slow buying flows, then runs each scenario with `./mvnw -Pbench gatling:test`:
 #   placement  carts prepared through the API first (not measured), then only their checkouts, at
-#              BENCH_PLACEMENT_RATE and again at BENCH_PLACEMENT_PEAK orders per second;
-#   flow       buyers arriving at BENCH_FLOW_RATE per second, each going the whole way through the API;
+#              BENCH_PLACEMENT_LIGHT, BENCH_PLACEMENT_RATE and BENCH_PLACEMENT_PEAK orders per second;
+#   flow       buyers arriving at BENCH_FLOW_LIGHT then BENCH_FLOW_RATE per second, each going the whole
+#              way through the API;
 #   flash      one new SKU with BENCH_FLASH_UNITS units and BENCH_FLASH_BUYERS buyers arriving over
 #              BENCH_FLASH_SECONDS; then the database is asked what was sold.
 # Before each measured phase it waits until the application has handled the events of the previous
-# one. During it, it samples the CPU of the application, of PostgreSQL and of the machine, the
+# one (or no longer makes progress with them: a failed delivery is retried only minutes later). During it, it samples the CPU of the application, of PostgreSQL and of the machine, the
 # connection pool (Prometheus endpoint) and what PostgreSQL's sessions wait on (pg_stat_activity).
 # Details and Gatling's HTML reports stay in target/bench-checkout and target/gatling. The report
 # keeps earlier results as history and the hand-written notes at its end.
@@ -41,7 +44,9 @@ warmup=${BENCH_WARMUP:-20}
 warmup_rate=${BENCH_WARMUP_RATE:-50}
 placement_rate=${BENCH_PLACEMENT_RATE:-500}
 placement_peak=${BENCH_PLACEMENT_PEAK:-700}
+placement_light=${BENCH_PLACEMENT_LIGHT:-50}
 flow_rate=${BENCH_FLOW_RATE:-400}
+flow_light=${BENCH_FLOW_LIGHT:-20}
 flash_units=${BENCH_FLASH_UNITS:-1000}
 flash_buyers=${BENCH_FLASH_BUYERS:-5000}
 flash_seconds=${BENCH_FLASH_SECONDS:-10}
@@ -96,15 +101,19 @@ gatling() {
   grep -o 'target/gatling/[^ ]*' "$results/$name.log" | tail -1 | sed 's#/index.html##' >"$results/$name.report" || true
 }
 
-# The events of the previous phase (order acknowledgments, search updates...) are handled first.
+# The events of the previous phase (order acknowledgments, search updates...) are handled first,
+# as long as their number goes down: a failed delivery stays pending until it is retried, minutes later.
 pending_events() { sql "SELECT count(*) FROM platform.event_publication WHERE completion_date IS NULL"; }
 drain_events() {
-  local _
-  for _ in $(seq 1 240); do
-    [ "$(pending_events)" = 0 ] && return 0
+  local pending previous=-1 still=0 _
+  for _ in $(seq 1 600); do
+    pending=$(pending_events)
+    [ "$pending" = 0 ] && return 0
+    if [ "$pending" = "$previous" ]; then still=$((still + 1)); else still=0; fi
+    [ "$still" -ge 20 ] && { echo "   $pending events stay pending (failed deliveries, retried later)"; return 0; }
+    previous=$pending
     sleep 1
   done
-  echo "events still pending after 4 minutes: $(pending_events)" >&2
 }
 
 # Sampling during a measured phase: the pool (Prometheus endpoint) and PostgreSQL's sessions, each second.
@@ -125,27 +134,35 @@ start_sampling() {
     done
   ) &
   sampler=$!
+  if [ "${BENCH_JFR:-}" = 1 ]; then
+    jcmd "$bench_jvm" JFR.start name=bench settings=profile filename="$results/$name.jfr" >/dev/null 2>&1 || true
+  fi
   if [ "${BENCH_THREAD_DUMPS:-}" = 1 ]; then
     ( sleep "$2"; jcmd "$bench_jvm" Thread.dump_to_file -format=json "$results/$name.threads.json" >/dev/null 2>&1 || true ) &
   fi
 }
 stop_sampling() {
-  [ -n "$sampler" ] && kill "$sampler" 2>/dev/null && wait "$sampler" 2>/dev/null || true
+  [ -n "$sampler" ] || return 0
+  kill "$sampler" 2>/dev/null && wait "$sampler" 2>/dev/null || true
   sampler=""
+  if [ "${BENCH_JFR:-}" = 1 ]; then jcmd "$bench_jvm" JFR.stop name=bench >/dev/null 2>&1 || true; fi
 }
 deadlocks() { sql "SELECT deadlocks FROM pg_stat_database WHERE datname = 'postgres'"; }
 
 # measure NAME SIMULATION SECONDS-TO-THREAD-DUMP [-D...]: a measured phase with its samples.
-declare -A events_after deadlocks_during
+declare -A events_after deadlocks_during pool_timeouts
 measure() {
-  local name=$1 simulation=$2 dump_at=$3 d0
+  local name=$1 simulation=$2 dump_at=$3 d0 log0
   shift 3
   drain_events
   d0=$(deadlocks)
+  log0=$(wc -l <"$bench_app_log")
   echo "== $name"
   start_sampling "$name" "$dump_at"
   gatling "$name" "$simulation" "$@"
   stop_sampling
+  # Requests the application failed because no pooled connection came in time (it logs each one).
+  pool_timeouts[$name]=$(tail -n +"$((log0 + 1))" "$bench_app_log" | grep -cE '^org\.springframework\.(transaction\.CannotCreateTransactionException|jdbc\.CannotGetJdbcConnectionException)' || true)
   # CPU over the measured window only: from the first request of the steady phase to its last answer.
   bench_cpu[$name]=$(bench_cpu_window "$results/$name.cpu" \
     "$(awk -F'\t' '$1 == "request" && $3 == "all" && $2 !~ /ramp-up/ {print $10}' "$results/$name.tsv" | sort -n | head -1)" \
@@ -198,23 +215,34 @@ gatling warmup BuyingFlowSimulation -Dbench.rate="$warmup_rate" -Dbench.rampSeco
 # Carts for an open-model phase: those arriving during the ramp-up (from a tenth of the rate) and after.
 carts_for() { awk -v r="$1" -v ramp="$ramp" -v s="$seconds" 'BEGIN {printf "%d", (0.55 * r * ramp + r * s) * 1.02 + 50}'; }
 
+# The phases of placement: name and arrival rate, the lighter one first.
+placement_phases=()
+[ "$placement_light" != 0 ] && placement_phases+=("placement-light:$placement_light")
+placement_phases+=("placement:$placement_rate" "placement-peak:$placement_peak")
 if runs placement; then
-  n1=$(carts_for "$placement_rate")
-  n2=$(carts_for "$placement_peak")
-  echo "== preparing $((n1 + n2)) carts through the API (not measured)"
-  gatling prepare PrepareCartsSimulation -Dbench.carts=$((n1 + n2)) -Dbench.cartsFile="$results/carts.txt"
+  total=0
+  for phase in "${placement_phases[@]}"; do total=$((total + $(carts_for "${phase#*:}"))); done
+  echo "== preparing $total carts through the API (not measured)"
+  gatling prepare PrepareCartsSimulation -Dbench.carts=$total -Dbench.cartsFile="$results/carts.txt"
   ready=$(wc -l <"$results/carts.txt")
-  [ "$ready" -ge $((n1 + n2)) ] || { echo "only $ready carts of $((n1 + n2)) could be prepared" >&2; exit 1; }
-  head -n "$n1" "$results/carts.txt" >"$results/carts-rate.txt"
-  tail -n +"$((n1 + 1))" "$results/carts.txt" >"$results/carts-peak.txt"
-  measure placement PlacementSimulation $((ramp + seconds / 2)) -Dbench.cartsFile="$results/carts-rate.txt" \
-    -Dbench.rate="$placement_rate" -Dbench.rampSeconds="$ramp" -Dbench.seconds="$seconds"
-  measure placement-peak PlacementSimulation $((ramp + seconds / 2)) -Dbench.cartsFile="$results/carts-peak.txt" \
-    -Dbench.rate="$placement_peak" -Dbench.rampSeconds="$ramp" -Dbench.seconds="$seconds"
+  [ "$ready" -ge "$total" ] || { echo "only $ready carts of $total could be prepared" >&2; exit 1; }
+  from=1
+  for phase in "${placement_phases[@]}"; do
+    n=$(carts_for "${phase#*:}")
+    tail -n +"$from" "$results/carts.txt" | head -n "$n" >"$results/carts-${phase%%:*}.txt"
+    from=$((from + n))
+    measure "${phase%%:*}" PlacementSimulation $((ramp + seconds / 2)) -Dbench.cartsFile="$results/carts-${phase%%:*}.txt" \
+      -Dbench.rate="${phase#*:}" -Dbench.rampSeconds="$ramp" -Dbench.seconds="$seconds"
+  done
 fi
+flow_phases=()
+[ "$flow_light" != 0 ] && flow_phases+=("flow-light:$flow_light")
+flow_phases+=("flow:$flow_rate")
 if runs flow; then
-  measure flow BuyingFlowSimulation $((ramp + seconds / 2)) -Dbench.rate="$flow_rate" -Dbench.rampSeconds="$ramp" \
-    -Dbench.seconds="$seconds"
+  for phase in "${flow_phases[@]}"; do
+    measure "${phase%%:*}" BuyingFlowSimulation $((ramp + seconds / 2)) -Dbench.rate="${phase#*:}" -Dbench.rampSeconds="$ramp" \
+      -Dbench.seconds="$seconds"
+  done
 fi
 if runs flash; then
   measure flash FlashSaleSimulation $((flash_seconds / 2)) -Dbench.adminToken="$token" \
@@ -236,20 +264,21 @@ cpu_cells() { IFS='|' read -r a p m <<<"${bench_cpu[$1]}"; echo "$a % | $p % | $
 result_row() { # label run step arrival
   echo "| $1 | $4/s | **$(throughput "$2" "$3")/s** | $(field "$2" "$3" all p50) | $(field "$2" "$3" all p95) | **$(field "$2" "$3" all p99)** | $(field "$2" "$3" all p999) | $(field "$2" "$3" all max) | $(field "$2" "$3" error count) | $(cpu_cells "$2") |"
 }
-step_row() { # step of the flow run
-  echo "| $1 | $(field flow "$1" all count) | $(field flow "$1" all p50) | $(field flow "$1" all p95) | **$(field flow "$1" all p99)** | $(field flow "$1" all p999) | $(field flow "$1" all max) | $(field flow "$1" error count) |"
+step_row() { # run step
+  echo "| $2 | $(field "$1" "$2" all count) | $(field "$1" "$2" all p50) | $(field "$1" "$2" all p95) | **$(field "$1" "$2" all p99)** | $(field "$1" "$2" all p999) | $(field "$1" "$2" all max) | $(field "$1" "$2" error count) |"
 }
 pool_row() { # label run
   IFS='|' read -r mean_active max_active mean_pending max_pending <<<"$(pool "$2")"
-  echo "| $1 | $mean_active / $max_active | $mean_pending / $max_pending | $(pg_waits "$2") | ${events_after[$2]} | ${deadlocks_during[$2]} |"
+  echo "| $1 | $mean_active / $max_active | $mean_pending / $max_pending | ${pool_timeouts[$2]} | $(pg_waits "$2") | ${events_after[$2]} | ${deadlocks_during[$2]} |"
 }
 
 results_rows=""
 targets=""
 summary="$today Boucle $bench_commit$jit_note:"
 if runs placement; then
-  results_rows+="$(result_row "order placement (checkout POST)" placement checkout "$placement_rate")"$'\n'
-  results_rows+="$(result_row "order placement (checkout POST)" placement-peak checkout "$placement_peak")"$'\n'
+  for phase in "${placement_phases[@]}"; do
+    results_rows+="$(result_row "order placement (checkout POST)" "${phase%%:*}" checkout "${phase#*:}")"$'\n'
+  done
   peak_ok=$(throughput placement-peak checkout)
   peak_errors=$(errors placement-peak)
   peak_kept=$(awk -v t="$peak_ok" -v r="$placement_peak" -v e="$peak_errors" 'BEGIN {print (t >= 0.99 * r && e == 0) ? 1 : 0}')
@@ -261,7 +290,9 @@ else
   targets+="| ≥ 700 orders/s sustained (placement alone) $not_run"$'\n'"| placement p99 ≤ 50 ms at 500 orders/s $not_run"$'\n'
 fi
 if runs flow; then
-  results_rows+="$(result_row "buying flow (5 requests)" flow flow "$flow_rate")"$'\n'
+  for phase in "${flow_phases[@]}"; do
+    results_rows+="$(result_row "buying flow (5 requests)" "${phase%%:*}" flow "${phase#*:}")"$'\n'
+  done
   flows_ok=$(throughput flow flow)
   flow_errors=$(errors flow)
   flow_kept=$(awk -v t="$flows_ok" -v r="$flow_rate" -v e="$flow_errors" 'BEGIN {print (t >= 0.99 * r && e == 0) ? 1 : 0}')
@@ -296,18 +327,22 @@ summary=${summary%;}
 placement_section=""
 if runs placement; then
   placement_section="
-Prepared carts: $(wc -l <"$results/carts.txt"). Answers to their checkouts in the steady phase at $placement_rate/s:
-$(statuses placement checkout); at $placement_peak/s: $(statuses placement-peak checkout).
-Orders answered 201 but not PAID: $(fact placement placedNotPaid) and $(fact placement-peak placedNotPaid)."
+Prepared carts: $(wc -l <"$results/carts.txt"). Answers to their checkouts in the steady phase (status: count):
+$(for phase in "${placement_phases[@]}"; do echo "at ${phase#*:}/s: $(statuses "${phase%%:*}" checkout) ($(fact "${phase%%:*}" placedNotPaid) orders answered 201 but not PAID);"; done)"
 fi
 flow_section=""
 if runs flow; then
   flow_section="
-### Buying flow, per request (steady phase, $flow_rate flows/s arriving)
+### Buying flow, per request (steady phase)
 
-| request | answers | p50 ms | p95 ms | p99 ms | p99.9 ms | max ms | errors |
-|---|---|---|---|---|---|---|---|
-$(for step in "create cart" "add line" customer delivery checkout; do step_row "$step"; done)
+$(for phase in "${flow_phases[@]}"; do
+  echo "At ${phase#*:} flows/s arriving:"
+  echo
+  echo "| request | answers | p50 ms | p95 ms | p99 ms | p99.9 ms | max ms | errors |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for step in "create cart" "add line" customer delivery checkout; do step_row "${phase%%:*}" "$step"; done
+  echo
+done)
 "
 fi
 flash_section=""
@@ -328,7 +363,7 @@ CPU from the first buyer's arrival to the last answer: application $(cpu_cells f
 "
 fi
 pool_rows=""
-for name in placement placement-peak flow flash; do
+for name in placement-light placement placement-peak flow-light flow flash; do
   [ -f "$results/$name.tsv" ] && pool_rows+="$(pool_row "$name" "$name")"$'\n'
 done
 
@@ -355,9 +390,9 @@ phase is reported. Before each phase the application has handled every event of 
 
 - **placement**: only \`POST /api/v1/carts/{id}/checkout\` (\`tok_visa\`, a new \`Idempotency-Key\` each),
   on carts prepared beforehand through the API (one line of a demo SKU, customer details, home
-  delivery), at $placement_rate and at $placement_peak orders/s arriving.
+  delivery), at $(IFS=,; for phase in "${placement_phases[@]}"; do printf '%s ' "${phase#*:}"; done | sed 's/ $//; s/ /, /g') orders/s arriving, in that order.
 - **flow**: each buyer creates a cart, adds a line, gives customer details, chooses home delivery
-  and checks out with \`tok_visa\` (5 requests), $flow_rate buyers/s arriving. A flow is completed when the
+  and checks out with \`tok_visa\` (5 requests), $(for phase in "${flow_phases[@]}"; do printf '%s ' "${phase#*:}"; done | sed 's/ $//; s/ / then /g') buyers/s arriving. A flow is completed when the
   order is placed and paid; its time runs from the first request to the last answer.
 - **flash**: one new SKU with $flash_units units (created through the admin API); $flash_buyers buyers arrive
   evenly over $flash_seconds s, each going the whole way; \`409\` "sold out" is the expected answer once
@@ -376,11 +411,13 @@ ${results_rows}${placement_section}
 ${flow_section}${flash_section}
 ### Connection pool and database sessions
 
-Sampled every second during each phase: the pool's active and pending (waiting for a connection)
-requests, and PostgreSQL's client sessions by state (mean number of sessions, the five commonest).
+Sampled about every second during each phase: the pool's active and pending (waiting for a
+connection) requests, the requests failed because no connection came within the pool's time-out
+(from the application's log), and PostgreSQL's client sessions by state (mean number of sessions,
+the five commonest).
 
-| phase | pool active, mean / max | waiting for a connection, mean / max | PostgreSQL sessions | events left to handle at the end | deadlocks |
-|---|---|---|---|---|---|
+| phase | pool active, mean / max | waiting for a connection, mean / max | pool time-outs | PostgreSQL sessions | events left to handle at the end | deadlocks |
+|---|---|---|---|---|---|---|
 ${pool_rows}
 ## Against the targets
 
