@@ -229,7 +229,7 @@ if runs placement; then
   from=1
   for phase in "${placement_phases[@]}"; do
     n=$(carts_for "${phase#*:}")
-    tail -n +"$from" "$results/carts.txt" | head -n "$n" >"$results/carts-${phase%%:*}.txt"
+    sed -n "${from},$((from + n - 1))p" "$results/carts.txt" >"$results/carts-${phase%%:*}.txt"
     from=$((from + n))
     measure "${phase%%:*}" PlacementSimulation $((ramp + seconds / 2)) -Dbench.cartsFile="$results/carts-${phase%%:*}.txt" \
       -Dbench.rate="${phase#*:}" -Dbench.rampSeconds="$ramp" -Dbench.seconds="$seconds"
