@@ -79,7 +79,7 @@ work="$(mktemp -d)"
 cleanup() { stop_sampling; bench_stop_app; rm -rf "$work"; }
 trap cleanup EXIT
 
-token="bcl_bench_$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
+token="bcl_bench_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 # Tests are not compiled by spring-boot:run here: the simulations' classes in target/test-classes stay.
 BOUCLE_ADMIN_API_TOKEN=$token bench_start_app "$work" "$port" -Dmaven.test.skip=true
 auth=(-H "Authorization: Bearer $token")
@@ -311,10 +311,10 @@ if runs flash; then
   flash_5xx=$(server_errors flash)
   sold_p99=$(field flash "flash: sold-out answer" refused p99)
   exact=$([ "$(db orders)" = "$flash_units" ] && [ "$(db unitsOrdered)" = "$flash_units" ] && [ "$(db paidOrders)" = "$flash_units" ] \
-    && [ "$(db unitsSold)" = "$flash_units" ] && [ "$(fact flash paidAnswers)" = "$flash_units" ] && echo met || echo "not met")
+    && [ "$(db unitsSold)" = "$flash_units" ] && echo met || echo "not met")
   stock_ok=$([ "$(db onHand)" = 0 ] && [ "$(db reserved)" = 0 ] && echo met || echo "not met")
   clean=$([ "$flash_5xx" = 0 ] && [ "$flash_errors" = 0 ] && [ "${deadlocks_during[flash]}" = 0 ] && echo met || echo "not met")
-  targets+="| flash sale: exactly $flash_units orders, no oversell | $(db orders) orders hold the SKU, $(db unitsOrdered) units ordered, $(db paidOrders) paid; $(fact flash paidAnswers) buyers answered 201 + PAID | $(target_setup "$exact") |"$'\n'
+  targets+="| flash sale: exactly $flash_units orders, no oversell | $(db orders) orders hold the SKU, $(db unitsOrdered) units ordered, $(db paidOrders) paid; $(fact flash paidAnswers) buyers were answered 201 and PAID (a buyer answered 5xx may still have an order) | $(target_setup "$exact") |"$'\n'
   targets+="| flash sale: stock 0, never negative | on hand $(db onHand), reserved $(db reserved), $(db unitsSold) units sold in the stock ledger (the schema's CHECK keeps it ≥ 0) | $(target_setup "$stock_ok") |"$'\n'
   targets+="| flash sale: no 5xx, no deadlock | $flash_5xx answers 5xx, $flash_errors errors in all, ${deadlocks_during[flash]} deadlocks (pg_stat_database) | $(target_setup "$clean") |"$'\n'
   targets+="| flash sale: \"sold out\" p99 ≤ 200 ms | p99 $sold_p99 ms over $(field flash "flash: sold-out answer" refused count) sold-out answers | $(target_setup "$(bench_verdict "$sold_p99" "<=" 200)") |"$'\n'
