@@ -15,6 +15,7 @@
 # report, keeping earlier results as history and the hand-written notes at its end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 
 seconds="${1:-20}"
 warmup="${BENCH_WARMUP:-20}"
@@ -32,50 +33,12 @@ if ! command -v wrk >/dev/null; then
   else sudo apt-get install -y -qq wrk || { sudo apt-get update -qq && sudo apt-get install -y -qq wrk; }
   fi
 fi
-java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-java_major=$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
-if [ "${java_major:-0}" -lt 21 ]; then
-  echo "Boucle needs a JDK >= 21: set JAVA_HOME (found ${java_major:-none})" >&2
-  exit 1
-fi
+bench_require_jdk
 
 work="$(mktemp -d)"
-marker="-Dboucle.bench.run=$work"
-app_log="$work/app.log"
-app=""
-app_jvm() { # the application's JVM: it carries the marker; Maven's JVM carries it only inside jvmArguments
-  for p in $(pgrep -f -- "$marker" || true); do
-    tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q -- 'jvmArguments=' || echo "$p"
-  done | head -1
-}
-stop_app() { # SIGTERM to the application (it stops its PostgreSQL), then Maven ends
-  local jvm
-  jvm=$(app_jvm)
-  [ -n "$jvm" ] && kill "$jvm" 2>/dev/null || true
-  [ -n "$app" ] && wait "$app" 2>/dev/null || true
-}
-cleanup() { stop_app; rm -rf "$work"; }
+cleanup() { bench_stop_app; rm -rf "$work"; }
 trap cleanup EXIT
-
-echo "== starting the demo shop on port $port (data in $work/data)"
-maven_args=()
-[ "${BENCH_JIT:-}" = full ] && maven_args+=(-Dspring-boot.run.optimizedLaunch=false)
-BOUCLE_DATA_DIR="$work/data" BOUCLE_PORT=$port ./mvnw -q -o spring-boot:run "${maven_args[@]}" \
-  -Dspring-boot.run.jvmArguments="$marker" >"$app_log" 2>&1 &
-app=$!
-for _ in $(seq 1 300); do
-  curl -fsS "$base/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
-  if ! kill -0 "$app" 2>/dev/null; then tail -n 60 "$app_log" >&2; exit 1; fi
-  sleep 0.5
-done
-curl -fsS "$base/actuator/health" | grep -q '"status":"UP"' || { echo "not healthy" >&2; tail -n 60 "$app_log" >&2; exit 1; }
-jvm=$(app_jvm)
-if tr '\0' ' ' <"/proc/$jvm/cmdline" | grep -q -- '-XX:TieredStopAtLevel=1'; then
-  jit="C1 only (\`-XX:TieredStopAtLevel=1\`, spring-boot:run's default; \`BENCH_JIT=full\` for both compilers)"
-else
-  jit="both JIT compilers (C1 and C2), as \`java -jar\` runs"
-fi
-postmaster=$(head -1 "$(find "$work/data" -name postmaster.pid | head -1)")
+bench_start_app "$work" "$port"
 
 # The scenarios' paths: every product and category page of the sitemap, and a few searches.
 curl -fsS "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed -E 's#</?loc>##g; s#^https?://[^/]*##' >"$work/sitemap"
@@ -87,12 +50,6 @@ cat "$work/product" "$work/category" "$work/search" >"$work/all"
 while read -r path; do
   curl -fsS -o /dev/null "$base$path" || { echo "$path does not answer 200" >&2; exit 1; }
 done <"$work/all"
-
-# CPU time (clock ticks) of the application JVM and of every PostgreSQL process, and of the machine.
-pg_pids() { echo "$postmaster"; pgrep -P "$postmaster" || true; }
-ticks_of() { for p in "$@"; do [ -r "/proc/$p/stat" ] && sed 's/.*) //' "/proc/$p/stat" | awk -v p="$p" '{print p, $12 + $13}'; done; true; }
-machine_busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
-hz=$(getconf CLK_TCK)
 
 run_wrk() { # name, paths file, seconds
   wrk -t"$threads" -c"$connections" -d"$2"s --timeout 5s --latency -H 'Accept-Encoding: gzip' \
@@ -106,17 +63,10 @@ sleep 2
 declare -A result
 for scenario in product category search; do
   echo "== $scenario pages: ${seconds}s, $connections connections, $threads threads"
-  ticks_of "$jvm" >"$work/app.before"; ticks_of $(pg_pids) >"$work/pg.before"; busy0=$(machine_busy)
-  t0=$(date +%s%N)
+  bench_cpu_start "$scenario"
   run_wrk "$work/$scenario" "$seconds" | tee "$work/$scenario.wrk"
-  elapsed_cs=$(( ($(date +%s%N) - t0) / 10000000 ))
-  ticks_of "$jvm" >"$work/app.after"; ticks_of $(pg_pids) >"$work/pg.after"; busy1=$(machine_busy)
-  cpu() { # % of one core over the run, from before/after tick files
-    awk -v hz="$hz" -v cs="$elapsed_cs" 'NR == FNR {b[$1] = $2; next} {d += $2 - b[$1]} END {printf "%.0f", d / hz * 10000 / cs}' "$1" "$2"
-  }
-  app_cpu=$(cpu "$work/app.before" "$work/app.after")
-  pg_cpu=$(cpu "$work/pg.before" "$work/pg.after")
-  all_cpu=$(awk -v d="$(( busy1 - busy0 ))" -v hz="$hz" -v cs="$elapsed_cs" 'BEGIN {printf "%.0f", d / hz * 10000 / cs}')
+  bench_cpu_stop "$scenario"
+  IFS='|' read -r app_cpu pg_cpu all_cpu <<<"${bench_cpu[$scenario]}"
   line=$(grep '^RESULT' "$work/$scenario.wrk")
   get() { echo "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
   rps=$(awk -v n="$(get requests)" -v us="$(get duration_us)" 'BEGIN {printf "%.0f", n / (us / 1e6)}')
@@ -155,27 +105,19 @@ html_raw_max=$(echo "$heaviest" | awk '{print $3}')
 total_gz=$(( html_gz_max + css_gz + js_gz ))
 
 # Facts about the run.
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
-git diff --quiet HEAD -- src pom.xml 2>/dev/null || commit="$commit + uncommitted changes"
-cpu_model=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
-jdk=$("$java_bin" -version 2>&1 | head -1)
-pg_version=$(sed -n 's/.*PostgreSQL \([0-9.]*\).*/\1/p' "$app_log" | head -1)
-pool=${BOUCLE_DATABASE_POOL_SIZE:-10}
+bench_facts
+commit=$bench_commit cpu_model=$bench_cpu_model jdk=$bench_jdk pg_version=$bench_pg_version pool=$bench_pool
+jit=$bench_jit maven_args=("${bench_maven_args[@]}")
 row() { # scenario label
   IFS='|' read -r rps p50 p90 p99 max errors app_cpu pg_cpu all_cpu urls <<<"${result[$1]}"
   echo "| $2 | $urls | **$rps** | $p50 | $p90 | **$p99** | $max | $errors | $app_cpu % | $pg_cpu % | $all_cpu % |"
 }
 field() { echo "${result[$1]}" | cut -d'|' -f"$2"; }
-verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN {ok = op == ">=" ? a >= b : a <= b; print ok ? "met" : "not met"}'; }
+verdict() { bench_verdict "$@"; }
 
-history=""
-notes=""
-if [ -f "$report" ]; then
-  history=$(sed -n '/^## History/,/^<!-- Everything below/p' "$report" | grep '^- ' || true)
-  previous=$(grep -m1 '^Summary:' "$report" | sed 's/^Summary: //' || true)
-  [ -n "$previous" ] && history="- $previous"$'\n'"$history"
-  notes=$(awk -v m="$notes_marker" 'kept {print} $0 == m {kept = 1}' "$report")
-fi
+bench_history "$report" "$notes_marker"
+history=$bench_history_lines
+notes=$bench_notes
 summary="$(date -u +%Y-%m-%d) Boucle $commit${maven_args[*]:+ (BENCH_JIT=full)}: product $(field product 1)/s p50 $(field product 2) ms p99 $(field product 4) ms; category $(field category 1)/s p99 $(field category 4) ms; search $(field search 1)/s p99 $(field search 4) ms; product HTML $(kb "$html_gz_max") KB gzip"
 
 cat >"$report" <<MD
