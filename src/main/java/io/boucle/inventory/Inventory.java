@@ -550,6 +550,9 @@ public class Inventory {
      */
     @Transactional(readOnly = true)
     public Map<String, Map<String, Integer>> inStores(Collection<String> skus) {
+        if (locations().stream().noneMatch(location -> location.storeId() != null)) {
+            return Map.of();
+        }
         Map<String, Map<String, Integer>> stores = new java.util.LinkedHashMap<>();
         byLocation(skus).values().forEach(stock -> stock.levels().stream()
                 .filter(level -> level.location().storeId() != null && level.onHand() > 0)
