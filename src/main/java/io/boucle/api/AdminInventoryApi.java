@@ -10,10 +10,17 @@ import java.util.Set;
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.ProductQuery;
 import io.boucle.catalog.SellableVariant;
+import io.boucle.fulfilment.Delivery;
 import io.boucle.inventory.Inventory;
+import io.boucle.inventory.Location;
+import io.boucle.inventory.LocationKind;
+import io.boucle.inventory.LocationLevel;
 import io.boucle.inventory.Movement;
+import io.boucle.inventory.NewLocation;
+import io.boucle.inventory.StockByLocation;
 import io.boucle.inventory.StockFilter;
 import io.boucle.inventory.StockRow;
+import io.boucle.inventory.Transfer;
 import io.boucle.shared.InvalidField;
 import io.boucle.shared.NotFound;
 import io.boucle.shared.Page;
@@ -39,9 +46,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stock for integrators (staff API token, owner or manager): levels, the ledger of each SKU, counts,
- * adjustments with their reason and low-stock thresholds. Every change is written in the ledger;
- * bad input changes nothing.
+ * Stock for integrators (staff API token, owner or manager): levels (in total and per location), the
+ * ledger of each SKU, counts, adjustments with their reason, transfers between locations and
+ * low-stock thresholds; the locations themselves. Counts and adjustments that name no location are
+ * the default location's. Every change is written in the ledger; bad input changes nothing.
  */
 @RestController
 @RequestMapping("/api/v1/admin/inventory")
@@ -55,24 +63,79 @@ class AdminInventoryApi {
     /** How many products whose title matches {@code q} lend their SKUs to the list. */
     static final int TITLE_MATCHES = 200;
 
-    /** @param title the product's (and variant's) title; null when the catalog does not know the SKU */
+    /**
+     * @param title     the product's (and variant's) title; null when the catalog does not know the SKU
+     * @param onHand    what the locations sellable online have: what online sales take from
+     * @param locations what each location has, every location listed
+     */
     record StockJson(String sku, String title, String productSlug, int onHand, int reserved, int available,
-                     int lowStockThreshold, boolean low, boolean soldOut) {
+                     int lowStockThreshold, boolean low, boolean soldOut, List<LevelJson> locations) {
 
-        static StockJson of(StockRow row, SellableVariant product, Locale locale) {
+        static StockJson of(StockRow row, SellableVariant product, StockByLocation levels, Locale locale) {
             return new StockJson(row.sku(), product == null ? null : product.title().in(locale),
                     product == null ? null : product.productSlug(), row.onHand(), row.reserved(), row.available(),
-                    row.lowStockThreshold(), row.low(), row.available() <= 0);
+                    row.lowStockThreshold(), row.low(), row.available() <= 0,
+                    levels == null ? List.of() : levels.levels().stream().map(LevelJson::of).toList());
         }
     }
 
-    /** @param reason COUNT, ADJUSTMENT, SOLD or RETURNED; {@code note} is what the staff wrote */
-    record MovementJson(String sku, int delta, int onHand, String reason, String reference, String note, Instant at) {
+    /** What one location has of a SKU. */
+    record LevelJson(String location, String name, boolean sellableOnline, int onHand) {
+
+        static LevelJson of(LocationLevel level) {
+            return new LevelJson(level.location().code(), level.location().name(), level.location().sellableOnline(),
+                    level.onHand());
+        }
+    }
+
+    /**
+     * @param reason         COUNT, ADJUSTMENT, SOLD, RETURNED or TRANSFER; {@code note} is what the staff wrote
+     * @param onHand         what could be sold online after it
+     * @param location       where it happened; null for a sale not yet taken from a location (it soon is)
+     * @param locationOnHand what that location had after it
+     */
+    record MovementJson(String sku, int delta, int onHand, String reason, String reference, String note, Instant at,
+                        String location, Integer locationOnHand) {
 
         static MovementJson of(Movement movement) {
             return new MovementJson(movement.sku(), movement.delta(), movement.onHand(), movement.reason(),
-                    movement.reference(), movement.note(), movement.at());
+                    movement.reference(), movement.note(), movement.at(), movement.location(), movement.locationOnHand());
         }
+    }
+
+    /**
+     * @param storeId        the click-and-collect store whose shelves these are (STORE only); null for none
+     * @param sellableOnline whether its units are sold online
+     */
+    record LocationJson(String code, String name, String kind, String storeId, boolean sellableOnline, int position,
+                        boolean isDefault) {
+
+        static LocationJson of(Location location) {
+            return new LocationJson(location.code(), location.name(), location.kind().name(), location.storeId(),
+                    location.sellableOnline(), location.position(), location.isDefault());
+        }
+    }
+
+    /**
+     * @param kind     WAREHOUSE or STORE
+     * @param position where it comes in lists (sales are taken from the online locations in this order); after
+     *                 the others when left out
+     */
+    record NewLocationJson(@NotBlank @Size(max = 32) String code, @NotBlank @Size(max = Inventory.MAX_LOCATION_NAME) String name,
+                           @NotBlank String kind, @Size(max = 64) String storeId, @NotNull Boolean sellableOnline,
+                           @Min(0) @Max(10_000) Integer position) {
+    }
+
+    /** @param onHand what was counted at the location */
+    record CountAt(@NotNull @Min(0) @Max(MAX_UNITS) Integer onHand, @Size(max = Inventory.MAX_NOTE) String reason) {
+    }
+
+    /** Units moved between two locations of a SKU. */
+    record TransferJson(@NotBlank String sku, @NotBlank String from, @NotBlank String to,
+                        @NotNull @Min(1) @Max(MAX_UNITS) Integer quantity, @Size(max = Inventory.MAX_NOTE) String note) {
+    }
+
+    record Transferred(String reference, String sku, String from, String to, int quantity, StockJson stock) {
     }
 
     /**
@@ -95,10 +158,12 @@ class AdminInventoryApi {
 
     private final Inventory inventory;
     private final Catalog catalog;
+    private final Delivery delivery;
 
-    AdminInventoryApi(Inventory inventory, Catalog catalog) {
+    AdminInventoryApi(Inventory inventory, Catalog catalog, Delivery delivery) {
         this.inventory = inventory;
         this.catalog = catalog;
+        this.delivery = delivery;
     }
 
     @GetMapping
@@ -127,13 +192,55 @@ class AdminInventoryApi {
             catalog.staffList(text, 0, TITLE_MATCHES).items().forEach(product -> titleMatches.addAll(product.skus()));
         }
         Page<StockRow> rows = inventory.list(text, titleMatches, chosen, page, size);
-        Map<String, SellableVariant> products = catalog.sellable(rows.items().stream().map(StockRow::sku).toList());
-        return new Page<>(rows.items().stream().map(row -> StockJson.of(row, products.get(row.sku()), locale)).toList(),
+        List<String> skus = rows.items().stream().map(StockRow::sku).toList();
+        Map<String, SellableVariant> products = catalog.sellable(skus);
+        Map<String, StockByLocation> levels = inventory.byLocation(skus);
+        return new Page<>(rows.items().stream()
+                .map(row -> StockJson.of(row, products.get(row.sku()), levels.get(row.sku()), locale)).toList(),
                 rows.page(), rows.size(), rows.total());
     }
 
+    @GetMapping("/locations")
+    @Operation(summary = "The stock locations (warehouses, shops), in their order")
+    List<LocationJson> locations() {
+        return inventory.locations().stream().map(LocationJson::of).toList();
+    }
+
+    @PostMapping("/locations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Open a stock location, empty; a shop may be linked to its click-and-collect store (storeId)")
+    LocationJson createLocation(@Valid @RequestBody NewLocationJson request) {
+        LocationKind kind;
+        try {
+            kind = LocationKind.valueOf(request.kind().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("kind", "one of WAREHOUSE, STORE");
+        }
+        String storeId = request.storeId() == null || request.storeId().isBlank() ? null : request.storeId().strip();
+        if (storeId != null && delivery.stores().stream().noneMatch(store -> store.id().equals(storeId))) {
+            throw new InvalidField("storeId", "no click-and-collect store has the id '" + storeId + "'");
+        }
+        return LocationJson.of(inventory.createLocation(new NewLocation(request.code(), request.name(), kind, storeId,
+                request.sellableOnline(), request.position())));
+    }
+
+    @PostMapping("/transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    @Operation(summary = "Move units of a SKU from one location to another: both ledger lines or neither; between two "
+            + "online locations what can be sold online does not change")
+    Transferred transfer(@Valid @RequestBody TransferJson request, Locale locale) {
+        String sku = request.sku().strip();
+        if (catalog.kindOfSku(sku).isEmpty() || inventory.stock(sku).isEmpty()) {
+            throw new InvalidField("sku", "no stock is kept for the SKU '" + sku + "'");
+        }
+        Transfer done = inventory.transfer(sku, request.from().strip(), request.to().strip(), request.quantity(),
+                request.note());
+        return new Transferred(done.reference(), sku, done.from(), done.to(), done.quantity(), describe(stock(sku), locale));
+    }
+
     @GetMapping("/{sku}")
-    @Operation(summary = "The stock of one SKU")
+    @Operation(summary = "The stock of one SKU, in total and at each location")
     StockJson get(@PathVariable String sku, Locale locale) {
         return describe(stock(sku), locale);
     }
@@ -163,8 +270,12 @@ class AdminInventoryApi {
             throw new InvalidField("onHand", "required (or lowStockThreshold)");
         }
         if (request.onHand() != null) {
-            if (kind == ProductQuery.Kind.SECOND_HAND && request.onHand() > 1) {
-                throw new InvalidField("onHand", "a second-hand item is unique, its stock is 0 or 1");
+            if (kind == ProductQuery.Kind.SECOND_HAND) {
+                String main = inventory.defaultLocation().code();
+                int elsewhere = inventory.byLocation(sku).map(stock -> stock.everywhere() - stock.at(main)).orElse(0);
+                if (elsewhere + request.onHand() > 1) {
+                    throw new InvalidField("onHand", "a second-hand item is unique, its stock is 0 or 1");
+                }
             }
             inventory.setOnHand(sku, request.onHand(), request.reason());
         }
@@ -175,6 +286,42 @@ class AdminInventoryApi {
         return describe(stock(sku), locale);
     }
 
+    @PutMapping("/{sku}/locations/{code}")
+    @Transactional
+    @Operation(summary = "Set what a location has of a SKU after a count (with an optional reason for the ledger); "
+            + "what can be sold online follows when the location sells online")
+    StockJson setStockAt(@PathVariable String sku, @PathVariable String code, @Valid @RequestBody CountAt request,
+            Locale locale) {
+        ProductQuery.Kind kind = kindOf(sku);
+        Location location = location(code);
+        if (kind == ProductQuery.Kind.SECOND_HAND) {
+            int elsewhere = inventory.byLocation(sku).map(stock -> stock.everywhere() - stock.at(location.code())).orElse(0);
+            if (elsewhere + request.onHand() > 1) {
+                throw new InvalidField("onHand", "a second-hand item is unique, its stock is 0 or 1 across all locations");
+            }
+        }
+        inventory.setOnHandAt(sku, location.code(), request.onHand(), request.reason());
+        return describe(stock(sku), locale);
+    }
+
+    @PostMapping("/{sku}/locations/{code}/adjustments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
+    @Operation(summary = "Add (positive delta) or remove (negative) units at a location, with the reason written in "
+            + "the ledger")
+    Adjusted adjustAt(@PathVariable String sku, @PathVariable String code, @Valid @RequestBody Adjustment request,
+            Locale locale) {
+        ProductQuery.Kind kind = kindOf(sku);
+        Location location = location(code);
+        stock(sku);
+        if (kind == ProductQuery.Kind.SECOND_HAND
+                && inventory.byLocation(sku).map(StockByLocation::everywhere).orElse(0) + request.delta() > 1) {
+            throw new InvalidField("delta", "a second-hand item is unique, its stock is 0 or 1 across all locations");
+        }
+        inventory.adjustAt(sku, location.code(), request.delta(), request.reason());
+        return new Adjusted(describe(stock(sku), locale), MovementJson.of(inventory.movements(sku, 1).getFirst()));
+    }
+
     @PostMapping("/{sku}/adjustments")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
@@ -183,7 +330,8 @@ class AdminInventoryApi {
     Adjusted adjust(@PathVariable String sku, @Valid @RequestBody Adjustment request, Locale locale) {
         ProductQuery.Kind kind = kindOf(sku);
         StockRow before = stock(sku);
-        if (kind == ProductQuery.Kind.SECOND_HAND && before.onHand() + request.delta() > 1) {
+        if (kind == ProductQuery.Kind.SECOND_HAND
+                && inventory.byLocation(sku).map(StockByLocation::everywhere).orElse(before.onHand()) + request.delta() > 1) {
             throw new InvalidField("delta", "a second-hand item is unique, its stock is 0 or 1");
         }
         inventory.adjust(sku, request.delta(), request.reason());
@@ -198,7 +346,12 @@ class AdminInventoryApi {
         return inventory.stock(sku).orElseThrow(() -> new NotFound("No stock is kept for the SKU '" + sku + "'."));
     }
 
+    private Location location(String code) {
+        return inventory.location(code).orElseThrow(() -> new NotFound("No stock location has the code '" + code + "'."));
+    }
+
     private StockJson describe(StockRow row, Locale locale) {
-        return StockJson.of(row, catalog.sellable(List.of(row.sku())).get(row.sku()), locale);
+        return StockJson.of(row, catalog.sellable(List.of(row.sku())).get(row.sku()),
+                inventory.byLocation(row.sku()).orElse(null), locale);
     }
 }

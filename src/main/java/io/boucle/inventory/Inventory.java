@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stock per SKU: what is on hand, what is held for unpaid orders, and the ledger of every change.
+ * <p>
+ * Stock is kept at {@linkplain Location locations} (warehouses, shops). A SKU's stock row holds what
+ * can be sold online: the sum of what the locations sellable online have. Every change at a location
+ * (count, adjustment, transfer, return) changes that row in the same transaction. A sale only changes
+ * the stock row, as its transaction must stay short; its ledger line has no location until
+ * {@link #allocateSales} (or the next change of the SKU at a location) takes its units from the online
+ * locations, in their order. So, for each SKU, the online locations' levels less the units sold and
+ * not yet taken equal what is on hand online.
  * <p>
  * A reservation takes stock with one conditional update per SKU ({@code on_hand - reserved >= quantity}),
  * so stock can never go negative and a unique second-hand item (stock 1) is sold once, whatever the
@@ -36,16 +45,21 @@ public class Inventory {
     /** The longest note a ledger line keeps. */
     public static final int MAX_NOTE = 500;
 
+    /** The longest name of a location. */
+    public static final int MAX_LOCATION_NAME = 100;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Inventory.class);
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SoldOutMemory soldOut;
-    private final TransactionTemplate folding;
+    private final TransactionTemplate transaction;
 
     Inventory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions,
             @Value("${boucle.inventory.sold-out-memory:PT1S}") Duration soldOutMemory) {
         this.jdbc = jdbc;
-        this.folding = new TransactionTemplate(transactions);
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.events = events;
         this.soldOut = new SoldOutMemory(soldOutMemory, System::nanoTime);
@@ -66,21 +80,7 @@ public class Inventory {
      */
     @Transactional
     public StockLevel setOnHand(String sku, int onHand, String note) {
-        requireSku(sku);
-        if (onHand < 0) {
-            throw new InvalidField("onHand", "cannot be negative");
-        }
-        jdbc.sql("""
-                INSERT INTO inventory.stock (sku, on_hand, updated_at) VALUES (:sku, 0, :now) ON CONFLICT (sku) DO NOTHING
-                """).param("sku", sku).param("now", now()).update();
-        // A count replaces on-hand: units sold but not yet folded must leave it first.
-        foldSold(sku);
-        StockRow before = lockedRow(sku);
-        if (onHand < before.reserved()) {
-            throw new IllegalStateException(before.reserved() + " of '" + sku
-                    + "' are reserved for orders: on hand cannot be less");
-        }
-        return change(before, onHand - before.onHand(), "COUNT", null, blankToNull(note));
+        return setOnHandAt(sku, defaultLocation().code(), onHand, note);
     }
 
     /**
@@ -93,27 +93,7 @@ public class Inventory {
      */
     @Transactional
     public StockLevel adjust(String sku, int delta, String reason) {
-        requireSku(sku);
-        if (delta == 0) {
-            throw new InvalidField("delta", "must not be zero");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidField("reason", "is required: it is written in the stock ledger");
-        }
-        if (reason.strip().length() > MAX_NOTE) {
-            throw new InvalidField("reason", "at most " + MAX_NOTE + " characters");
-        }
-        StockRow before = jdbc.sql("SELECT sku, on_hand, reserved, low_stock_threshold FROM inventory.stock WHERE sku = :sku FOR UPDATE")
-                .param("sku", sku).query(Inventory::row).optional()
-                .orElseThrow(() -> new IllegalArgumentException("sku: no stock is kept for '" + sku + "'"));
-        if (before.onHand() + delta < 0) {
-            throw new InvalidField("delta", "only " + before.onHand() + " of '" + sku + "' are on hand");
-        }
-        if (before.available() + delta < 0) {
-            throw new IllegalStateException(before.reserved() + " of '" + sku + "' are reserved for orders: only "
-                    + Math.max(before.available(), 0) + " can be removed");
-        }
-        return change(before, delta, "ADJUSTMENT", null, reason.strip());
+        return adjustAt(sku, defaultLocation().code(), delta, reason);
     }
 
     /**
@@ -126,8 +106,7 @@ public class Inventory {
         if (threshold < 0) {
             throw new InvalidField("lowStockThreshold", "cannot be negative");
         }
-        StockRow before = jdbc.sql("SELECT sku, on_hand, reserved, low_stock_threshold FROM inventory.stock WHERE sku = :sku FOR UPDATE")
-                .param("sku", sku).query(Inventory::row).optional()
+        StockRow before = lockedRowIfAny(sku)
                 .orElseThrow(() -> new IllegalArgumentException("sku: no stock is kept for '" + sku + "'"));
         jdbc.sql("UPDATE inventory.stock SET low_stock_threshold = :threshold, updated_at = :now WHERE sku = :sku")
                 .param("threshold", threshold).param("now", now()).param("sku", sku).update();
@@ -235,7 +214,7 @@ public class Inventory {
                         SELECT DISTINCT sku FROM inventory.reservation WHERE status = 'CONSUMED' AND NOT folded ORDER BY sku
                         """)
                 .query(String.class).list();
-        skus.forEach(sku -> folding.executeWithoutResult(status -> foldSold(sku)));
+        skus.forEach(sku -> transaction.executeWithoutResult(status -> foldSold(sku)));
         return skus.size();
     }
 
@@ -287,7 +266,10 @@ public class Inventory {
         if (quantity <= 0) {
             throw new IllegalArgumentException("quantity: must be positive");
         }
-        return change(lockedRow(sku), quantity, "RETURNED", reference, null);
+        Location at = defaultLocation();
+        StockRow before = lockedRow(sku);
+        Map<String, Integer> levels = lockLevels(sku, List.of(at.code()));
+        return apply(before, List.of(new Step(at, levels.get(at.code()), quantity)), "RETURNED", reference, null);
     }
 
     /** What each SKU of a reference holds now (held ones only). */
@@ -372,15 +354,289 @@ public class Inventory {
         long total = jdbc.sql("SELECT count(*) FROM inventory.movement WHERE sku = :sku")
                 .param("sku", sku).query(Long.class).single();
         List<Movement> lines = jdbc.sql("""
-                        SELECT sku, delta, on_hand, reason, reference, note, at FROM inventory.movement
+                        SELECT sku, delta, on_hand, reason, reference, note, at, location, location_on_hand
+                        FROM inventory.movement
                         WHERE sku = :sku ORDER BY at DESC, id DESC LIMIT :size OFFSET :offset
                         """)
                 .param("sku", sku).param("size", size).param("offset", (long) page * size)
                 .query((row, n) -> new Movement(row.getString("sku"), row.getInt("delta"), row.getInt("on_hand"),
                         row.getString("reason"), row.getString("reference"), row.getString("note"),
-                        row.getTimestamp("at").toInstant()))
+                        row.getTimestamp("at").toInstant(), row.getString("location"),
+                        row.getObject("location_on_hand", Integer.class)))
                 .list();
         return new Page<>(lines, page, size, total);
+    }
+
+    /** Every location, in their order (the default one first unless placed otherwise). */
+    @Transactional(readOnly = true)
+    public List<Location> locations() {
+        return jdbc.sql("""
+                        SELECT code, name, kind, store_id, sellable_online, position, is_default
+                        FROM inventory.location ORDER BY position, code
+                        """)
+                .query((row, n) -> new Location(row.getString("code"), row.getString("name"),
+                        LocationKind.valueOf(row.getString("kind")), row.getString("store_id"),
+                        row.getBoolean("sellable_online"), row.getInt("position"), row.getBoolean("is_default")))
+                .list();
+    }
+
+    /** The location {@code code}, if there is one. */
+    public java.util.Optional<Location> location(String code) {
+        return locations().stream().filter(location -> location.code().equals(code)).findFirst();
+    }
+
+    /** Where counts and adjustments that name no location go, and returned items. */
+    public Location defaultLocation() {
+        return locations().stream().filter(Location::isDefault).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no default stock location"));
+    }
+
+    /**
+     * Opens a location, with no stock yet.
+     *
+     * @throws InvalidField on the field that is missing, malformed or already used; nothing is written then
+     */
+    @Transactional
+    public Location createLocation(NewLocation location) {
+        String code = location.code() == null ? "" : location.code().strip();
+        if (!code.matches("[a-z0-9][a-z0-9-]{0,31}")) {
+            throw new InvalidField("code", "1 to 32 lower-case letters, digits or dashes, starting with a letter or digit");
+        }
+        String name = location.name() == null ? "" : location.name().strip();
+        if (name.isEmpty() || name.length() > MAX_LOCATION_NAME) {
+            throw new InvalidField("name", "required, at most " + MAX_LOCATION_NAME + " characters");
+        }
+        if (location.kind() == null) {
+            throw new InvalidField("kind", "one of WAREHOUSE, STORE");
+        }
+        String storeId = location.storeId() == null || location.storeId().isBlank() ? null : location.storeId().strip();
+        if (storeId != null && location.kind() != LocationKind.STORE) {
+            throw new InvalidField("storeId", "only a store's location is linked to a click-and-collect store");
+        }
+        if (storeId != null && !storeId.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw new InvalidField("storeId", "not a store id");
+        }
+        if (location.position() != null && (location.position() < 0 || location.position() > 10_000)) {
+            throw new InvalidField("position", "between 0 and 10000");
+        }
+        // One at a time, so that two openings with the same code or store cannot both pass the checks.
+        jdbc.sql("LOCK TABLE inventory.location IN SHARE ROW EXCLUSIVE MODE").update();
+        List<Location> existing = locations();
+        if (existing.stream().anyMatch(other -> other.code().equals(code))) {
+            throw new InvalidField("code", "already used by another location");
+        }
+        if (storeId != null && existing.stream().anyMatch(other -> storeId.equals(other.storeId()))) {
+            throw new InvalidField("storeId", "this store already has a location");
+        }
+        int position = location.position() != null ? location.position()
+                : existing.stream().mapToInt(Location::position).max().orElse(0) + 1;
+        jdbc.sql("""
+                        INSERT INTO inventory.location (code, name, kind, store_id, sellable_online, position, created_at)
+                        VALUES (:code, :name, :kind, :storeId, :online, :position, :now)
+                        """)
+                .param("code", code).param("name", name).param("kind", location.kind().name()).param("storeId", storeId)
+                .param("online", location.sellableOnline()).param("position", position).param("now", now()).update();
+        return new Location(code, name, location.kind(), storeId, location.sellableOnline(), position, false);
+    }
+
+    /**
+     * Sets what the location {@code location} has after a count, with a note for the ledger (may be
+     * null). What can be sold online follows when the location sells online; it cannot go below what
+     * is already reserved.
+     *
+     * @throws InvalidField          on {@code onHand} when it is negative, on {@code location} when there is
+     *                               no such location
+     * @throws IllegalStateException when what can be sold online would be less than what is reserved
+     */
+    @Transactional
+    public StockLevel setOnHandAt(String sku, String location, int onHand, String note) {
+        requireSku(sku);
+        Location at = location(location, "location");
+        if (onHand < 0) {
+            throw new InvalidField("onHand", "cannot be negative");
+        }
+        String written = blankToNull(note);
+        jdbc.sql("""
+                INSERT INTO inventory.stock (sku, on_hand, updated_at) VALUES (:sku, 0, :now) ON CONFLICT (sku) DO NOTHING
+                """).param("sku", sku).param("now", now()).update();
+        StockRow before = lockedRow(sku);
+        int level = lockLevels(sku, List.of(at.code())).get(at.code());
+        int delta = onHand - level;
+        if (at.sellableOnline() && before.onHand() + delta < before.reserved()) {
+            throw new IllegalStateException(before.reserved() + " of '" + sku
+                    + "' are reserved for orders: on hand cannot be less");
+        }
+        return apply(before, List.of(new Step(at, level, delta)), "COUNT", null, written);
+    }
+
+    /**
+     * Adds or removes units at a location (a delivery from a supplier, breakage, a found item), with
+     * the reason written in the ledger.
+     *
+     * @throws InvalidField          on {@code delta} when it is zero or would remove more than the location
+     *                               has, on {@code reason} when there is none, on {@code location} when there is
+     *                               no such location; nothing is changed then
+     * @throws IllegalStateException when it would remove units reserved for orders
+     */
+    @Transactional
+    public StockLevel adjustAt(String sku, String location, int delta, String reason) {
+        requireSku(sku);
+        Location at = location(location, "location");
+        if (delta == 0) {
+            throw new InvalidField("delta", "must not be zero");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidField("reason", "is required: it is written in the stock ledger");
+        }
+        if (reason.strip().length() > MAX_NOTE) {
+            throw new InvalidField("reason", "at most " + MAX_NOTE + " characters");
+        }
+        StockRow before = lockedRowIfAny(sku)
+                .orElseThrow(() -> new IllegalArgumentException("sku: no stock is kept for '" + sku + "'"));
+        int level = lockLevels(sku, List.of(at.code())).get(at.code());
+        if (level + delta < 0) {
+            throw new InvalidField("delta", "only " + level + " of '" + sku + "' are on hand at " + at.name());
+        }
+        if (at.sellableOnline() && before.available() + delta < 0) {
+            throw new IllegalStateException(before.reserved() + " of '" + sku + "' are reserved for orders: only "
+                    + Math.max(before.available(), 0) + " can be removed");
+        }
+        return apply(before, List.of(new Step(at, level, delta)), "ADJUSTMENT", null, reason.strip());
+    }
+
+    /**
+     * Moves units from one location to another, both ledger lines or neither. Between two online
+     * locations, what can be sold online does not change; out of the online ones, no more can leave
+     * than is available.
+     *
+     * @throws InvalidField          on {@code from} or {@code to} (unknown, or the same), on {@code quantity}
+     *                               (not positive, or more than {@code from} has), on {@code note} (too long)
+     * @throws IllegalStateException when it would take units reserved for orders out of the online stock
+     */
+    @Transactional
+    public Transfer transfer(String sku, String from, String to, int quantity, String note) {
+        requireSku(sku);
+        Location source = location(from, "from");
+        Location target = location(to, "to");
+        if (source.code().equals(target.code())) {
+            throw new InvalidField("to", "must differ from the location the units leave");
+        }
+        if (quantity <= 0) {
+            throw new InvalidField("quantity", "must be positive");
+        }
+        if (note != null && note.strip().length() > MAX_NOTE) {
+            throw new InvalidField("note", "at most " + MAX_NOTE + " characters");
+        }
+        String written = blankToNull(note);
+        StockRow before = lockedRowIfAny(sku)
+                .orElseThrow(() -> new IllegalArgumentException("sku: no stock is kept for '" + sku + "'"));
+        Map<String, Integer> levels = lockLevels(sku, List.of(source.code(), target.code()));
+        int there = levels.get(source.code());
+        if (there < quantity) {
+            throw new InvalidField("quantity", "only " + there + " of '" + sku + "' are on hand at " + source.name());
+        }
+        int online = (target.sellableOnline() ? quantity : 0) - (source.sellableOnline() ? quantity : 0);
+        if (before.available() + online < 0) {
+            throw new IllegalStateException(before.reserved() + " of '" + sku + "' are reserved for orders: only "
+                    + Math.max(before.available(), 0) + " can leave the online stock");
+        }
+        String reference = "TR-" + jdbc.sql("SELECT nextval('inventory.transfer_number')").query(Long.class).single();
+        StockLevel after = apply(before, List.of(new Step(source, there, -quantity),
+                new Step(target, levels.get(target.code()), quantity)), "TRANSFER", reference, written);
+        return new Transfer(reference, sku, source.code(), target.code(), quantity, after);
+    }
+
+    /** A SKU's stock at every location; empty when no stock was ever counted for it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<StockByLocation> byLocation(String sku) {
+        return java.util.Optional.ofNullable(byLocation(List.of(sku)).get(sku));
+    }
+
+    /** The stock of each SKU asked for at every location; SKUs never counted are left out. */
+    @Transactional(readOnly = true)
+    public Map<String, StockByLocation> byLocation(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        String[] wanted = skus.stream().distinct().toArray(String[]::new);
+        Map<String, Map<String, Integer>> stored = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT s.sku, l.location, l.on_hand FROM inventory.stock s
+                        LEFT JOIN inventory.stock_at_location l ON l.sku = s.sku
+                        WHERE s.sku = ANY(CAST(:skus AS TEXT[]))
+                        """)
+                .param("skus", wanted)
+                .query((row, n) -> {
+                    Map<String, Integer> levels = stored.computeIfAbsent(row.getString("sku"), sku -> new TreeMap<>());
+                    if (row.getString("location") != null) {
+                        levels.put(row.getString("location"), row.getInt("on_hand"));
+                    }
+                    return null;
+                }).list();
+        Map<String, Integer> sold = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT sku, -sum(delta) AS units FROM inventory.movement
+                        WHERE location IS NULL AND sku = ANY(CAST(:skus AS TEXT[])) GROUP BY sku
+                        """)
+                .param("skus", wanted)
+                .query((row, n) -> sold.put(row.getString("sku"), row.getInt("units"))).list();
+        List<Location> locations = locations();
+        Map<String, StockByLocation> found = new java.util.LinkedHashMap<>();
+        stored.forEach((sku, levels) -> {
+            int awaiting = sold.getOrDefault(sku, 0);
+            // As the allocation will: the sales come off the online locations in their order.
+            int toTake = awaiting;
+            List<LocationLevel> shown = new java.util.ArrayList<>();
+            for (Location location : locations) {
+                int level = levels.getOrDefault(location.code(), 0);
+                if (location.sellableOnline() && toTake > 0) {
+                    int taken = Math.min(toTake, level);
+                    level -= taken;
+                    toTake -= taken;
+                }
+                shown.add(new LocationLevel(location, level));
+            }
+            found.put(sku, new StockByLocation(sku, List.copyOf(shown), awaiting));
+        });
+        return found;
+    }
+
+    /**
+     * What the shelves of each click-and-collect store hold of each SKU asked for, by store id: what a
+     * shopper could collect at once. Stores without a location, and SKUs a store has none of, are
+     * left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, Integer>> inStores(Collection<String> skus) {
+        if (locations().stream().noneMatch(location -> location.storeId() != null)) {
+            return Map.of();
+        }
+        Map<String, Map<String, Integer>> stores = new java.util.LinkedHashMap<>();
+        byLocation(skus).values().forEach(stock -> stock.levels().stream()
+                .filter(level -> level.location().storeId() != null && level.onHand() > 0)
+                .forEach(level -> stores.computeIfAbsent(level.location().storeId(), id -> new TreeMap<>())
+                        .put(stock.sku(), level.onHand())));
+        return stores;
+    }
+
+    /**
+     * Takes the units sold online from the locations they leave (the online locations, in their
+     * order), for up to {@code limit} SKUs, each in a transaction of its own; returns how many SKUs
+     * had sales to take. Runs shortly after sales, outside their transaction, which stays as short.
+     */
+    public int allocateSales(int limit) {
+        List<String> skus = jdbc.sql("SELECT DISTINCT sku FROM inventory.movement WHERE location IS NULL ORDER BY sku LIMIT :limit")
+                .param("limit", limit).query(String.class).list();
+        int done = 0;
+        for (String sku : skus) {
+            try {
+                transaction.executeWithoutResult(status -> lockLevels(sku, List.of()));
+                done++;
+            } catch (IllegalStateException e) {
+                log.error("Sales of {} could not be taken from a location: {}", sku, e.getMessage());
+            }
+        }
+        return done;
     }
 
     private Map<String, Integer> settle(String reference, String status) {
@@ -394,32 +650,151 @@ public class Inventory {
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
-    /** Changes what is on hand by {@code delta}, writes the ledger and tells when the SKU runs low. */
-    private StockLevel change(StockRow before, int delta, String reason, String reference, String note) {
-        int onHand = before.onHand() + delta;
-        jdbc.sql("UPDATE inventory.stock SET on_hand = :onHand, updated_at = :now WHERE sku = :sku")
-                .param("onHand", onHand).param("now", now()).param("sku", before.sku()).update();
-        if (delta != 0) {
-            jdbc.sql("""
-                    INSERT INTO inventory.movement (sku, delta, on_hand, reason, reference, note, at)
-                    VALUES (:sku, :delta, :onHand, :reason, :reference, :note, :now)
-                    """)
-                    .param("sku", before.sku()).param("delta", delta).param("onHand", onHand).param("reason", reason)
-                    .param("reference", reference).param("note", note).param("now", now()).update();
+    /** A change of one location's level: what it had (locked) and by how much it changes. */
+    private record Step(Location location, int before, int delta) {
+    }
+
+    /**
+     * Changes the levels of the steps' locations, in order, writes a ledger line for each, then what
+     * can be sold online (once, by the sum of the online steps) and tells when the SKU runs low. The
+     * caller holds the stock row and the levels and has checked that nothing goes below zero.
+     */
+    private StockLevel apply(StockRow before, List<Step> steps, String reason, String reference, String note) {
+        Timestamp now = now();
+        int onHand = before.onHand();
+        for (Step step : steps) {
+            int level = step.before() + step.delta();
+            jdbc.sql("UPDATE inventory.stock_at_location SET on_hand = :level, updated_at = :now WHERE sku = :sku AND location = :location")
+                    .param("level", level).param("now", now).param("sku", before.sku())
+                    .param("location", step.location().code()).update();
+            if (step.location().sellableOnline()) {
+                onHand += step.delta();
+            }
+            if (step.delta() != 0) {
+                jdbc.sql("""
+                        INSERT INTO inventory.movement (sku, delta, on_hand, reason, reference, note, at, location, location_on_hand)
+                        VALUES (:sku, :delta, :onHand, :reason, :reference, :note, :now, :location, :level)
+                        """)
+                        .param("sku", before.sku()).param("delta", step.delta()).param("onHand", onHand)
+                        .param("reason", reason).param("reference", reference).param("note", note).param("now", now)
+                        .param("location", step.location().code()).param("level", level).update();
+            }
         }
+        jdbc.sql("UPDATE inventory.stock SET on_hand = :onHand, updated_at = :now WHERE sku = :sku")
+                .param("onHand", onHand).param("now", now).param("sku", before.sku()).update();
         StockRow after = new StockRow(before.sku(), onHand, before.reserved(), before.lowStockThreshold());
-        if (delta > 0) {
+        if (onHand > before.onHand()) {
             soldOut.restocked(before.sku());
         }
         if (after.low() && !before.low()) {
-            events.publishEvent(new LowStock(after.sku(), after.available(), after.lowStockThreshold(), Instant.now(clock)));
+            events.publishEvent(new LowStock(after.sku(), after.available(), after.lowStockThreshold(), now.toInstant()));
         }
         return new StockLevel(after.sku(), after.onHand(), after.reserved());
     }
 
+    /**
+     * Locks every level of {@code sku} (after creating a zero one for each of {@code ensure} that has
+     * none), in location order, and takes the units sold online meanwhile from the online locations.
+     * Locks are always taken stock row first, then levels in this order, so two changes never deadlock.
+     *
+     * @return each location's level, after those sales
+     */
+    private Map<String, Integer> lockLevels(String sku, Collection<String> ensure) {
+        if (!ensure.isEmpty()) {
+            jdbc.sql("""
+                    INSERT INTO inventory.stock_at_location (sku, location, on_hand, updated_at)
+                    SELECT :sku, code, 0, :now FROM unnest(CAST(:codes AS TEXT[])) AS code
+                    ON CONFLICT (sku, location) DO NOTHING
+                    """)
+                    .param("sku", sku).param("now", now()).param("codes", ensure.toArray(String[]::new)).update();
+        }
+        Map<String, Integer> levels = new TreeMap<>();
+        jdbc.sql("SELECT location, on_hand FROM inventory.stock_at_location WHERE sku = :sku ORDER BY location FOR UPDATE")
+                .param("sku", sku)
+                .query((row, n) -> levels.put(row.getString("location"), row.getInt("on_hand"))).list();
+        allocate(sku, levels);
+        return levels;
+    }
+
+    /**
+     * Takes the units of each sale not yet taken from a location from the online locations, in their
+     * order (a sale may be split over several), and writes where on its ledger line. The caller holds
+     * the levels.
+     */
+    private void allocate(String sku, Map<String, Integer> levels) {
+        record Sale(long id, int quantity, int onHand, String reference, Timestamp at) {
+        }
+        List<Sale> sales = jdbc.sql("""
+                        SELECT id, delta, on_hand, reference, at FROM inventory.movement
+                        WHERE sku = :sku AND location IS NULL ORDER BY id FOR UPDATE
+                        """)
+                .param("sku", sku)
+                .query((row, n) -> new Sale(row.getLong("id"), -row.getInt("delta"), row.getInt("on_hand"),
+                        row.getString("reference"), row.getTimestamp("at")))
+                .list();
+        if (sales.isEmpty()) {
+            return;
+        }
+        List<Location> online = locations().stream().filter(Location::sellableOnline).toList();
+        Timestamp now = now();
+        for (Sale sale : sales) {
+            int remaining = sale.quantity();
+            boolean first = true;
+            for (Location location : online) {
+                int level = levels.getOrDefault(location.code(), 0);
+                int taken = Math.min(remaining, level);
+                if (taken == 0) {
+                    continue;
+                }
+                levels.put(location.code(), level - taken);
+                jdbc.sql("UPDATE inventory.stock_at_location SET on_hand = :level, updated_at = :now WHERE sku = :sku AND location = :location")
+                        .param("level", level - taken).param("now", now).param("sku", sku).param("location", location.code())
+                        .update();
+                if (first) {
+                    jdbc.sql("UPDATE inventory.movement SET delta = :delta, location = :location, location_on_hand = :level WHERE id = :id")
+                            .param("delta", -taken).param("location", location.code()).param("level", level - taken)
+                            .param("id", sale.id()).update();
+                    first = false;
+                } else {
+                    jdbc.sql("""
+                            INSERT INTO inventory.movement (sku, delta, on_hand, reason, reference, at, location, location_on_hand)
+                            VALUES (:sku, :delta, :onHand, 'SOLD', :reference, :at, :location, :level)
+                            """)
+                            .param("sku", sku).param("delta", -taken).param("onHand", sale.onHand())
+                            .param("reference", sale.reference()).param("at", sale.at()).param("location", location.code())
+                            .param("level", level - taken).update();
+                }
+                remaining -= taken;
+                if (remaining == 0) {
+                    break;
+                }
+            }
+            if (remaining > 0) {
+                throw new IllegalStateException("the online locations lack " + remaining + " of '" + sku
+                        + "' sold under " + sale.reference());
+            }
+        }
+    }
+
+    private Location location(String code, String field) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidField(field, "required");
+        }
+        return location(code.strip()).orElseThrow(() -> new InvalidField(field, "no location has the code '" + code.strip() + "'"));
+    }
+
     private StockRow lockedRow(String sku) {
+        return lockedRowIfAny(sku).orElseThrow();
+    }
+
+    /**
+     * The SKU's row, locked until the transaction ends, once the units sold but not yet folded (see
+     * {@link #consume}) have left it: every change of on-hand starts from the true figures.
+     */
+    private java.util.Optional<StockRow> lockedRowIfAny(String sku) {
+        foldSold(sku);
         return jdbc.sql("SELECT sku, on_hand, reserved, low_stock_threshold FROM inventory.stock WHERE sku = :sku FOR UPDATE")
-                .param("sku", sku).query(Inventory::row).single();
+                .param("sku", sku).query(Inventory::row).optional();
     }
 
     private static StockRow row(java.sql.ResultSet row, int n) throws java.sql.SQLException {

@@ -359,11 +359,19 @@ public class Orders {
         return new Cancellation(store.find(number, false).orElseThrow().view(), cancelledNow, made, due);
     }
 
-    /** Cancels the orders whose payment never came within their window; returns how many. */
+    /**
+     * Cancels the orders whose payment never came within their window; returns how many. An order
+     * whose payment was captured (its notice is on the way) or may still be (an attempt the provider
+     * has not answered yet) is left alone.
+     */
     public int cancelUnpaid(int limit) {
         int cancelled = 0;
         Instant now = Instant.now(clock);
         for (OrderNumber number : store.unpaidPastDeadline(now, limit)) {
+            if (payments.mayStillBePaid(number.value())) {
+                log.info("Order {} is past its payment window but its payment is captured or still processing", number);
+                continue;
+            }
             try {
                 cancel(number, "payment not received in time", now);
                 cancelled++;

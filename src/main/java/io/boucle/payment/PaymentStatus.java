@@ -3,7 +3,8 @@ package io.boucle.payment;
 public enum PaymentStatus {
     /**
      * Recorded, the provider being asked. Seen only by a concurrent call with the same idempotency key
-     * (which waits a little for the outcome first) or after a crash in the middle of a provider call.
+     * (which waits a little for the outcome first) or after a crash in the middle of a provider call,
+     * until the recovery job asks the provider ({@link Payments#recoverProcessing}).
      */
     PROCESSING,
     /** Waiting for the shopper: hosted page, 3-D Secure challenge or wallet. */

@@ -27,13 +27,13 @@ class PaymentStore {
     private static final String COLUMNS = """
             id, reference, provider, method, status, amount, currency, refunded, decline_code, challenged,
             card_brand, card_last4, gift_card_code, provider_reference, redirect_url, return_url, idempotency_key,
-            created_at, updated_at""";
+            created_at, updated_at, instalments""";
 
     /** One attempt as stored. */
     record Row(PaymentId id, String reference, String provider, String method, PaymentStatus status, Money amount,
                Money refunded, String declineCode, boolean challenged, CardDetails card, String giftCardCode,
                String providerReference, String redirectUrl, String returnUrl, String idempotencyKey,
-               Instant createdAt, Instant updatedAt) {
+               Instant createdAt, Instant updatedAt, Integer instalments) {
     }
 
     record RefundRow(UUID id, PaymentId paymentId, Money amount, String status, String providerReference,
@@ -44,13 +44,14 @@ class PaymentStore {
         }
     }
 
+    /** @param instalments the number of instalments asked for; null for other methods */
     record NewAttempt(PaymentId id, String reference, String provider, String method, Money amount, String giftCardCode,
-                      String returnUrl, String idempotencyKey, Instant at) {
+                      String returnUrl, String idempotencyKey, Instant at, Integer instalments) {
 
         /** The row {@link #insert} writes. */
         Row row() {
             return new Row(id, reference, provider, method, PaymentStatus.PROCESSING, amount, Money.zero(amount.currency()),
-                    null, false, null, giftCardCode, null, null, returnUrl, idempotencyKey, at, at);
+                    null, false, null, giftCardCode, null, null, returnUrl, idempotencyKey, at, at, instalments);
         }
     }
 
@@ -64,9 +65,10 @@ class PaymentStore {
     boolean insert(NewAttempt attempt) {
         return jdbc.sql("""
                         INSERT INTO payment.payment (id, reference, provider, method, status, amount, currency,
-                                                     gift_card_code, return_url, idempotency_key, created_at, updated_at)
+                                                     gift_card_code, return_url, idempotency_key, created_at, updated_at,
+                                                     instalments)
                         VALUES (:id, :reference, :provider, :method, 'PROCESSING', :amount, :currency,
-                                :giftCard, :returnUrl, :key, :at, :at)
+                                :giftCard, :returnUrl, :key, :at, :at, :instalments)
                         ON CONFLICT (idempotency_key) DO NOTHING""")
                 .param("id", attempt.id().value())
                 .param("reference", attempt.reference())
@@ -78,7 +80,15 @@ class PaymentStore {
                 .param("returnUrl", attempt.returnUrl())
                 .param("key", attempt.idempotencyKey())
                 .param("at", Timestamp.from(attempt.at()))
+                .param("instalments", attempt.instalments())
                 .update() == 1;
+    }
+
+    /** Attempts still {@code PROCESSING} that were recorded before {@code before}, the oldest first. */
+    List<Row> processingSince(Instant before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment.payment WHERE status = 'PROCESSING' AND created_at < :before"
+                        + " ORDER BY created_at LIMIT :limit")
+                .param("before", Timestamp.from(before)).param("limit", limit).query(PaymentStore::row).list();
     }
 
     Optional<Row> find(PaymentId id) {
@@ -247,7 +257,8 @@ class PaymentStore {
                 brand == null || last4 == null ? null : new CardDetails(brand, last4),
                 rs.getString("gift_card_code"), rs.getString("provider_reference"), rs.getString("redirect_url"),
                 rs.getString("return_url"), rs.getString("idempotency_key"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getObject("instalments", Integer.class));
     }
 
     private static RefundRow refundRow(ResultSet rs, int n) throws SQLException {

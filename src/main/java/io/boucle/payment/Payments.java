@@ -34,6 +34,13 @@ import org.springframework.stereotype.Service;
  * The idempotency key is unique in the database: a second call with the same key, even at the same
  * moment, gets the first call's payment and never charges again.
  *
+ * <h2>Recovery</h2>
+ * If the shop stops between the two transactions, the attempt stays {@code PROCESSING} although the
+ * provider may have taken the money. {@link #recoverProcessing} (a job, every minute) asks the
+ * provider where such attempts older than {@code boucle.payment.recover-after} stand and records the
+ * answer as if it had just arrived: the same events, once. An attempt the provider still cannot tell
+ * about after {@code boucle.payment.give-up-after} fails.
+ *
  * <h2>Gift cards</h2>
  * The shop's own gift cards need no provider: the balance is debited in the transaction that captures.
  */
@@ -44,6 +51,12 @@ public class Payments {
 
     /** The provider name recorded on gift card payments, which no external provider takes. */
     static final String GIFT_CARD_PROVIDER = "giftcard";
+
+    /** The decline code of a gift card attempt the shop stopped in the middle of (nothing was debited). */
+    static final String INTERRUPTED = "interrupted";
+
+    /** The decline code of an attempt the provider still could not tell about after the give-up delay. */
+    static final String NO_ANSWER = "no_answer_from_provider";
 
     private final PaymentStore store;
     private final GiftCards giftCards;
@@ -89,7 +102,8 @@ public class Payments {
         Instant now = Instant.now(clock);
         PaymentStore.NewAttempt attempt = new PaymentStore.NewAttempt(id, request.reference(),
                 provider == null ? GIFT_CARD_PROVIDER : provider.name(), methodName(request.method()), request.amount(),
-                giftCardCode, request.returnUrl(), request.idempotencyKey(), now);
+                giftCardCode, request.returnUrl(), request.idempotencyKey(), now,
+                request.method() instanceof PaymentMethod.Instalments(int count) ? count : null);
         // The unique idempotency key decides, even between two calls at the same moment: the second inserts nothing.
         if (!recorder.inTransaction(() -> store.insert(attempt))) {
             return replay(request, store.findByIdempotencyKey(request.idempotencyKey()).orElseThrow());
@@ -207,6 +221,82 @@ public class Payments {
             }
         }
         return find(id);
+    }
+
+    /**
+     * Asks the providers where the attempts left {@code PROCESSING} for longer than the recovery delay
+     * stand and records their answers (a capture pays the order through the usual event); up to
+     * {@code limit} attempts, the oldest first. Running it again changes nothing more.
+     *
+     * @return how many attempts got their outcome
+     */
+    public int recoverProcessing(int limit) {
+        int recovered = 0;
+        for (PaymentStore.Row row : store.processingSince(Instant.now(clock).minus(settings.recoverAfter()), limit)) {
+            if (recover(row)) {
+                recovered++;
+            }
+        }
+        return recovered;
+    }
+
+    /**
+     * Whether a payment for {@code reference} is captured, or may still be: an attempt still
+     * {@code PROCESSING} whose outcome the provider cannot tell yet (asked now when the attempt is older
+     * than the recovery delay). An order in that case must not be cancelled for want of payment.
+     */
+    public boolean mayStillBePaid(String reference) {
+        Instant recoverable = Instant.now(clock).minus(settings.recoverAfter());
+        boolean may = false;
+        for (PaymentStore.Row row : store.forReference(reference)) {
+            if (row.status() == PaymentStatus.PROCESSING && row.createdAt().isBefore(recoverable)) {
+                recover(row);
+                row = store.find(row.id()).orElseThrow();
+            }
+            may |= row.status() == PaymentStatus.PROCESSING || row.status().wasCaptured();
+        }
+        return may;
+    }
+
+    /** Asks the provider about one attempt left {@code PROCESSING} and records its answer; true when recorded. */
+    private boolean recover(PaymentStore.Row row) {
+        ProviderOutcome outcome;
+        if (GIFT_CARD_PROVIDER.equals(row.provider())) {
+            // The debit and the capture are one transaction: an attempt left processing debited nothing.
+            outcome = new ProviderOutcome.Declined(null, INTERRUPTED, null, false);
+        } else {
+            PaymentProvider provider = providers.get(row.provider());
+            if (provider == null) {
+                log.warn("Payment {} is processing through {}, which is not available to ask", row.id(), row.provider());
+                return false;
+            }
+            try {
+                outcome = provider.recover(recorder.providerView(row, null, null));
+            } catch (RuntimeException e) {
+                log.warn("Could not ask {} where payment {} stands: {}", row.provider(), row.id(), e.toString());
+                return false;
+            }
+        }
+        if (outcome == null && row.createdAt().isBefore(Instant.now(clock).minus(settings.giveUpAfter()))) {
+            outcome = new ProviderOutcome.Declined(null, NO_ANSWER, null, false);
+        }
+        if (outcome == null) {
+            return false;
+        }
+        try {
+            boolean changed = recorder.apply(row.id(), outcome, row.instalments() != null
+                    ? captured -> store.insertSchedule(row.id(), InstalmentPlan.schedule(captured.amount(), row.instalments(),
+                            LocalDate.ofInstant(captured.createdAt(), clock.getZone())))
+                    : null);
+            if (changed) {
+                log.info("Payment {} for {} was left processing; the provider says: {}", row.id(), row.reference(),
+                        outcome.getClass().getSimpleName());
+            }
+            return changed;
+        } catch (IllegalStateException e) {
+            log.info("Payment {} moved meanwhile: {}", row.id(), e.getMessage());
+            return false;
+        }
     }
 
     /**

@@ -205,6 +205,175 @@ class AdminInventoryApiIntegrationTests {
         assertThat(http.get(PATH + "/" + sku, "Authorization", manager).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void stockIsKeptPerLocationAndWhatIsSoldOnlineFollows() {
+        String sku = store.product("lieux", "15.00", 5);
+        String shop = "api-shop-" + store.id;
+        String back = "api-back-" + store.id;
+        assertThat(createLocation("""
+                {"code": "%s", "name": "Boutique %s", "kind": "STORE", "sellableOnline": true}""".formatted(shop, store.id))
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> opened = createLocation("""
+                {"code": "%s", "name": "Réserve %s", "kind": "warehouse", "sellableOnline": false}""".formatted(back, store.id));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        assertThat(json.readTree(opened.body()).get("kind").asString()).isEqualTo("WAREHOUSE");
+
+        HttpResponse<String> counted = putAt(sku, shop, "{\"onHand\": 3, \"reason\": \"Inventaire boutique\"}");
+        HttpResponse<String> received = http.postJson(PATH + "/" + sku + "/locations/" + back + "/adjustments",
+                "{\"delta\": 4, \"reason\": \"Réception\"}", "Authorization", OWNER);
+        HttpResponse<String> defaultCount = put(sku, "{\"onHand\": 6}");
+
+        assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
+        assertThat(json.readTree(counted.body()).get("onHand").asInt()).isEqualTo(8);
+        assertThat(received.statusCode()).as(received.body()).isEqualTo(201);
+        assertThat(json.readTree(received.body()).get("movement").get("location").asString()).isEqualTo(back);
+        assertThat(json.readTree(received.body()).get("stock").get("onHand").asInt()).as("not sold online").isEqualTo(8);
+        assertThat(defaultCount.statusCode()).isEqualTo(200);
+        JsonNode stock = json.readTree(http.get(PATH + "/" + sku, "Authorization", OWNER).body());
+        assertThat(stock.get("onHand").asInt()).as("the default location's 6 and the shop's 3").isEqualTo(9);
+        assertThat(level(stock, inventory.defaultLocation().code())).isEqualTo(6);
+        assertThat(level(stock, shop)).isEqualTo(3);
+        assertThat(level(stock, back)).isEqualTo(4);
+        JsonNode locations = json.readTree(http.get(PATH + "/locations", "Authorization", OWNER).body());
+        List<String> codes = new ArrayList<>();
+        locations.forEach(location -> codes.add(location.get("code").asString()));
+        assertThat(codes).contains(inventory.defaultLocation().code(), shop, back);
+    }
+
+    @Test
+    void aTransferMovesUnitsBetweenLocationsWithTwoLedgerLines() {
+        String sku = store.product("transfert", "15.00", 5);
+        String back = "api-tr-" + store.id;
+        String main = inventory.defaultLocation().code();
+        assertThat(createLocation("""
+                {"code": "%s", "name": "Réserve %s", "kind": "STORE", "sellableOnline": false}""".formatted(back, store.id))
+                .statusCode()).isEqualTo(201);
+
+        HttpResponse<String> moved = http.postJson(PATH + "/transfers", """
+                {"sku": "%s", "from": "%s", "to": "%s", "quantity": 2, "note": "Vitrine de Noël"}""".formatted(sku, main, back),
+                "Authorization", OWNER);
+
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
+        JsonNode body = json.readTree(moved.body());
+        String reference = body.get("reference").asString();
+        assertThat(body.get("stock").get("onHand").asInt()).isEqualTo(3);
+        assertThat(level(body.get("stock"), back)).isEqualTo(2);
+        JsonNode ledger = json.readTree(http.get(PATH + "/" + sku + "/movements", "Authorization", OWNER).body());
+        assertThat(ledger.get("items").get(0).get("reference").asString()).isEqualTo(reference);
+        assertThat(ledger.get("items").get(0).get("location").asString()).isEqualTo(back);
+        assertThat(ledger.get("items").get(0).get("locationOnHand").asInt()).isEqualTo(2);
+        assertThat(ledger.get("items").get(1).get("location").asString()).isEqualTo(main);
+        assertThat(ledger.get("items").get(1).get("delta").asInt()).isEqualTo(-2);
+        assertThat(ledger.get("items").get(1).get("reason").asString()).isEqualTo("TRANSFER");
+    }
+
+    @Test
+    void badLocationRequestsAre400AndWriteNothing() {
+        String sku = store.product("lieu-refus", "15.00", 3);
+        String back = "api-bad-" + store.id;
+        String main = inventory.defaultLocation().code();
+        assertThat(createLocation("""
+                {"code": "%s", "name": "Réserve", "kind": "STORE", "sellableOnline": false}""".formatted(back)).statusCode())
+                .isEqualTo(201);
+        int locations = inventory.locations().size();
+
+        assertField(transfer(sku, main, back, 4), "quantity").contains("only 3");
+        assertField(transfer(sku, main, main, 1), "to");
+        assertField(transfer(sku, main, "nowhere", 1), "to");
+        assertField(transfer(sku, main, back, 0), "quantity");
+        assertField(transfer("NOPE-" + store.id, main, back, 1), "sku");
+        assertField(putAt(sku, back, "{\"onHand\": -1}"), "onHand");
+        assertField(putAt(sku, back, "{}"), "onHand");
+        assertThat(putAt(sku, "nowhere-" + store.id, "{\"onHand\": 1}").statusCode()).isEqualTo(404);
+        assertField(createLocation("{\"code\": \"Pas Bon\", \"name\": \"X\", \"kind\": \"STORE\", \"sellableOnline\": false}"), "code");
+        assertField(createLocation("{\"code\": \"%s\", \"name\": \"X\", \"kind\": \"STORE\", \"sellableOnline\": false}"
+                .formatted(back)), "code");
+        assertField(createLocation("{\"code\": \"k-%s\", \"name\": \"X\", \"kind\": \"CAVE\", \"sellableOnline\": false}"
+                .formatted(store.id)), "kind");
+        assertField(createLocation("{\"code\": \"s-%s\", \"name\": \"X\", \"kind\": \"STORE\", \"storeId\": \"atlantide\", \"sellableOnline\": false}"
+                .formatted(store.id)), "storeId");
+        assertField(createLocation("{\"code\": \"n-%s\", \"kind\": \"STORE\", \"sellableOnline\": false}"
+                .formatted(store.id)), "name");
+
+        assertThat(inventory.locations()).hasSize(locations);
+        assertThat(inventory.levels(List.of(sku)).get(sku)).isEqualTo(new StockLevel(sku, 3, 0));
+        assertThat(jdbc.sql("SELECT count(*) FROM inventory.movement WHERE sku = :sku").param("sku", sku)
+                .query(Long.class).single()).as("only the first count").isEqualTo(1);
+    }
+
+    @Test
+    void aSecondHandItemIsUniqueAcrossLocations() {
+        String sku = "OCC-" + store.id.toUpperCase(Locale.ROOT);
+        HttpResponse<String> created = http.postJson("/api/v1/admin/products", """
+                {"slug": "occ-%s", "title": "Théière", "category": "ck-%s", "taxCategory": "STANDARD",
+                 "variants": [{"sku": "%s", "price": {"amount": "24.00", "currency": "EUR"}, "stock": 1}],
+                 "secondHand": {"condition": "VERY_GOOD", "purchasePrice": {"amount": "7.00", "currency": "EUR"},
+                                "seller": "PRIVATE", "defects": "Un éclat"}}
+                """.formatted(store.id, store.id, sku), "Authorization", OWNER);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String shop = "occ-" + store.id;
+        assertThat(createLocation("""
+                {"code": "%s", "name": "Boutique", "kind": "STORE", "sellableOnline": false}""".formatted(shop)).statusCode())
+                .isEqualTo(201);
+
+        assertField(putAt(sku, shop, "{\"onHand\": 1}"), "onHand");
+        assertThat(transfer(sku, inventory.defaultLocation().code(), shop, 1).statusCode()).isEqualTo(201);
+        assertField(put(sku, "{\"onHand\": 1}"), "onHand");
+
+        assertThat(inventory.byLocation(sku).orElseThrow().everywhere()).isEqualTo(1);
+        assertThat(inventory.byLocation(sku).orElseThrow().at(shop)).isEqualTo(1);
+    }
+
+    @Test
+    void theLocationEndpointsNeedAnOwnerOrManagerToken() {
+        String sku = store.product("lieu-garde", "15.00", 5);
+        String support = "Bearer " + token(Role.SUPPORT);
+        String main = inventory.defaultLocation().code();
+        String location = "{\"code\": \"g-%s\", \"name\": \"X\", \"kind\": \"STORE\", \"sellableOnline\": false}"
+                .formatted(store.id);
+
+        assertThat(http.get(PATH + "/locations").statusCode()).isEqualTo(401);
+        assertThat(http.postJson(PATH + "/locations", location).statusCode()).isEqualTo(401);
+        assertThat(http.postJson(PATH + "/transfers", "{}").statusCode()).isEqualTo(401);
+        assertThat(http.get(PATH + "/locations", "Authorization", support).statusCode()).isEqualTo(403);
+        assertThat(http.postJson(PATH + "/locations", location, "Authorization", support).statusCode()).isEqualTo(403);
+        assertThat(http.postJson(PATH + "/transfers", """
+                {"sku": "%s", "from": "%s", "to": "%s", "quantity": 1}""".formatted(sku, main, main), "Authorization", support)
+                .statusCode()).isEqualTo(403);
+        assertThat(http.send(http.request(PATH + "/" + sku + "/locations/" + main).header("Authorization", support)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"onHand\": 9}")).build())
+                .statusCode()).isEqualTo(403);
+        assertThat(http.postJson(PATH + "/" + sku + "/locations/" + main + "/adjustments", "{\"delta\": 1, \"reason\": \"x\"}",
+                "Authorization", support).statusCode()).isEqualTo(403);
+
+        assertThat(inventory.location("g-" + store.id)).isEmpty();
+        assertThat(inventory.levels(List.of(sku)).get(sku).onHand()).isEqualTo(5);
+    }
+
+    private HttpResponse<String> createLocation(String body) {
+        return http.postJson(PATH + "/locations", body, "Authorization", OWNER);
+    }
+
+    private HttpResponse<String> transfer(String sku, String from, String to, int quantity) {
+        return http.postJson(PATH + "/transfers", """
+                {"sku": "%s", "from": "%s", "to": "%s", "quantity": %d}""".formatted(sku, from, to, quantity),
+                "Authorization", OWNER);
+    }
+
+    private HttpResponse<String> putAt(String sku, String location, String body) {
+        return http.send(http.request(PATH + "/" + sku + "/locations/" + location).header("Authorization", OWNER)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static int level(JsonNode stock, String location) {
+        for (JsonNode level : stock.get("locations")) {
+            if (level.get("location").asString().equals(location)) {
+                return level.get("onHand").asInt();
+            }
+        }
+        throw new AssertionError("no level for " + location + " in " + stock);
+    }
+
     private HttpResponse<String> adjust(String sku, String body) {
         return http.postJson(PATH + "/" + sku + "/adjustments", body, "Authorization", OWNER);
     }

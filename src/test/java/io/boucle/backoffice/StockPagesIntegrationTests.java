@@ -9,6 +9,9 @@ import java.util.UUID;
 import io.boucle.catalog.Catalog;
 import io.boucle.checkout.StoreFixtures;
 import io.boucle.inventory.Inventory;
+import io.boucle.inventory.LocationKind;
+import io.boucle.inventory.NewLocation;
+import io.boucle.inventory.StockByLocation;
 import io.boucle.inventory.StockLevel;
 import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
@@ -150,14 +153,81 @@ class StockPagesIntegrationTests {
         signIn(Role.SUPPORT);
         assertThat(http.get("/admin/stock").statusCode()).isEqualTo(403);
         assertThat(http.get("/admin/stock/" + sku).statusCode()).isEqualTo(403);
+        assertThat(http.get("/admin/locations").statusCode()).isEqualTo(403);
 
         http = new Http(port);
         signIn(Role.MANAGER);
         assertThat(http.get("/admin/stock").body()).contains("href=\"/admin/stock\"");
         assertThat(http.postForm("/admin/stock/" + sku + "/adjustments",
                 Http.form("mode", "delta", "value", "5", "reason", "Sans jeton")).statusCode()).isEqualTo(403);
+        assertThat(http.postForm("/admin/stock/" + sku + "/transfers",
+                Http.form("from", "warehouse", "to", "warehouse", "quantity", "1")).statusCode()).isEqualTo(403);
+        assertThat(http.postForm("/admin/locations", Http.form("code", "sans-jeton", "name", "X", "kind", "STORE"))
+                .statusCode()).isEqualTo(403);
+        assertThat(inventory.location("sans-jeton")).isEmpty();
         assertThat(http.get("/admin/stock/NOPE-" + store.id).statusCode()).isEqualTo(404);
         assertThat(inventory.levels(List.of(sku)).get(sku).onHand()).isEqualTo(4);
+    }
+
+    @Test
+    void locationsAreOpenedFromTheirPageAndABadFormWritesNothing() {
+        signIn(Role.MANAGER);
+        String page = http.get("/admin/locations").body();
+        assertThat(page).contains("Emplacements de stock").contains("Entrepôt").contains("Boucle Bastille");
+        String code = "bo-" + store.id;
+
+        HttpResponse<String> opened = post("/admin/locations", page, "code", code, "name", "Boutique " + store.id,
+                "kind", "STORE", "storeId", "", "sellableOnline", "true");
+        HttpResponse<String> badCode = post("/admin/locations", page, "code", "Pas Bon", "name", "X", "kind", "STORE");
+        HttpResponse<String> taken = post("/admin/locations", page, "code", code, "name", "X", "kind", "STORE");
+        HttpResponse<String> badStore = post("/admin/locations", page, "code", "x-" + store.id, "name", "X", "kind", "STORE",
+                "storeId", "atlantide");
+
+        assertThat(opened.statusCode()).isEqualTo(302);
+        assertThat(inventory.location(code)).hasValueSatisfying(location -> {
+            assertThat(location.sellableOnline()).isTrue();
+            assertThat(location.name()).isEqualTo("Boutique " + store.id);
+        });
+        assertThat(http.get("/admin/locations").body()).contains(code).contains("Boutique " + store.id);
+        assertThat(badCode.statusCode()).isEqualTo(200);
+        assertThat(badCode.body()).contains("Rien n&#39;a été modifié").contains("Le code").contains("value=\"Pas Bon\"");
+        assertThat(taken.body()).contains("Le code");
+        assertThat(badStore.body()).contains("Choisissez un magasin");
+        assertThat(inventory.location("x-" + store.id)).isEmpty();
+    }
+
+    @Test
+    void theStockIsCountedAdjustedAndMovedPerLocation() {
+        String sku = store.product("lieux", "9.00", 6);
+        String shop = "bo-shop-" + store.id;
+        inventory.createLocation(new NewLocation(shop, "Vitrine " + store.id, LocationKind.STORE, null, false, null));
+        String main = inventory.defaultLocation().code();
+        signIn(Role.OWNER);
+        String page = http.get("/admin/stock/" + sku).body();
+        assertThat(page).contains("Par emplacement").contains("Vitrine " + store.id).contains("Transférer");
+
+        HttpResponse<String> counted = post("/admin/stock/" + sku + "/adjustments", page,
+                "mode", "count", "value", "2", "reason", "Inventaire vitrine", "location", shop);
+        HttpResponse<String> moved = post("/admin/stock/" + sku + "/transfers", page,
+                "from", main, "to", shop, "quantity", "3", "note", "Réassort");
+        HttpResponse<String> tooMany = post("/admin/stock/" + sku + "/transfers", page,
+                "from", main, "to", shop, "quantity", "4", "note", "");
+        HttpResponse<String> same = post("/admin/stock/" + sku + "/transfers", page,
+                "from", shop, "to", shop, "quantity", "1", "note", "");
+
+        assertThat(counted.statusCode()).isEqualTo(302);
+        assertThat(moved.statusCode()).isEqualTo(302);
+        assertThat(tooMany.statusCode()).isEqualTo(200);
+        assertThat(tooMany.body()).contains("Rien n&#39;a été modifié").contains("only 3").contains("value=\"4\"");
+        assertThat(same.body()).contains("must differ");
+        StockByLocation levels = inventory.byLocation(sku).orElseThrow();
+        assertThat(levels.at(main)).isEqualTo(3);
+        assertThat(levels.at(shop)).isEqualTo(5);
+        assertThat(inventory.levels(List.of(sku)).get(sku)).isEqualTo(new StockLevel(sku, 3, 0));
+        String after = http.get("/admin/stock/" + sku).body();
+        assertThat(after).contains("Transfert").contains("Réassort").contains("Inventaire vitrine").contains(shop);
+        String list = http.get("/admin/stock?q=" + sku).body();
+        assertThat(list).contains("Vitrine " + store.id).contains("<td>5</td>");
     }
 
     private HttpResponse<String> post(String path, String page, String... fields) {

@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.stripe.Stripe;
 import io.boucle.payment.provider.ProviderOutcome;
+import io.boucle.payment.provider.ProviderPayment;
 import io.boucle.payment.stripe.StripeProvider;
 import io.boucle.payment.stripe.StripeSettings;
 import io.boucle.payment.stripe.StripeWebhooks;
@@ -150,6 +151,24 @@ class StripePaymentsIntegrationTests {
 
         assertThat(outcome).isInstanceOf(ProviderOutcome.Captured.class);
         assertThat(outcome.providerReference()).isEqualTo(intent);
+    }
+
+    @Test
+    void recoveryFindsTheIntentByThePaymentsIdWhenItsReferenceWasNeverRecorded() {
+        PaymentView payment = pay("pm_card_visa", "31.00");
+        ProviderPayment recorded = records.find(payment.id()).orElseThrow();
+        ProviderPayment unanswered = new ProviderPayment(recorded.id(), recorded.reference(), recorded.amount(),
+                recorded.provider(), recorded.method(), null, PaymentStatus.PROCESSING, false, null, null, null, null);
+        ProviderPayment unknown = new ProviderPayment(new PaymentId(UUID.randomUUID()), recorded.reference(),
+                recorded.amount(), recorded.provider(), recorded.method(), null, PaymentStatus.PROCESSING, false, null, null,
+                null, null);
+
+        ProviderOutcome outcome = stripe.recover(unanswered);
+
+        assertThat(outcome).isInstanceOf(ProviderOutcome.Captured.class);
+        assertThat(outcome.providerReference()).isEqualTo(providerReference(payment));
+        assertThat(stub.calls("/v1/payment_intents/search")).isNotEmpty();
+        assertThat(stripe.recover(unknown)).as("not found: Stripe cannot tell yet").isNull();
     }
 
     @Test

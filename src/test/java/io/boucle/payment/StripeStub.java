@@ -49,6 +49,18 @@ final class StripeStub implements AutoCloseable {
         Map<String, String> form = form(exchange);
         String path = exchange.getRequestURI().getPath();
         calls.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), form));
+        if ("GET".equals(exchange.getRequestMethod()) && path.endsWith("/search")) {
+            // Only the search by payment id the shop makes: metadata['boucle_payment_id']:'<id>'
+            String query = URLDecoder.decode(String.valueOf(exchange.getRequestURI().getRawQuery()), StandardCharsets.UTF_8);
+            java.util.regex.Matcher wanted = java.util.regex.Pattern.compile("boucle_payment_id']:'([^']+)'").matcher(query);
+            String paymentId = wanted.find() ? wanted.group(1) : "";
+            List<String> found = intents.values().stream()
+                    .filter(intent -> intent.contains("\"boucle_payment_id\": \"" + paymentId + "\"")).toList();
+            answer(exchange, 200, """
+                    {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false, "next_page": null,
+                     "data": [%s]}""".formatted(String.join(",", found)));
+            return;
+        }
         if ("GET".equals(exchange.getRequestMethod())) {
             String id = path.substring(path.lastIndexOf('/') + 1);
             String intent = intents.get(id);

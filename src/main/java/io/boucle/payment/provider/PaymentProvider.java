@@ -28,6 +28,15 @@ public interface PaymentProvider {
         return null;
     }
 
+    /**
+     * Where an attempt stands whose answer the shop never recorded (it stopped while {@link #start}
+     * was under way): what the provider did with it, a {@link ProviderOutcome.Declined} when the
+     * provider knows it never received it, or null when it cannot tell yet (ask again later).
+     */
+    default ProviderOutcome recover(ProviderPayment payment) {
+        return null;
+    }
+
     /** Gives back part or all of a captured payment, to the same means of payment. */
     RefundOutcome refund(ProviderPayment payment, Money amount, String refundKey);
 

@@ -11,6 +11,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
 import io.boucle.payment.PaymentMethod;
 import io.boucle.payment.provider.CardDetails;
@@ -107,6 +108,29 @@ public class StripeProvider implements PaymentProvider {
         }
         try {
             return outcome(client.v1().paymentIntents().retrieve(payment.providerReference()));
+        } catch (StripeException e) {
+            throw new IllegalStateException("Stripe did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Finds the PaymentIntent by the payment's id in its metadata (Stripe's search, whose index may lag
+     * by a minute); none found means Stripe cannot tell yet, not that it never saw the payment.
+     */
+    @Override
+    public ProviderOutcome recover(ProviderPayment payment) {
+        if (client == null) {
+            return null;
+        }
+        if (payment.providerReference() != null) {
+            return refresh(payment);
+        }
+        try {
+            var found = client.v1().paymentIntents().search(PaymentIntentSearchParams.builder()
+                    .setQuery("metadata['" + PAYMENT_ID + "']:'" + payment.id() + "'")
+                    .addExpand("data.payment_method")
+                    .build());
+            return found.getData().isEmpty() ? null : outcome(found.getData().getFirst());
         } catch (StripeException e) {
             throw new IllegalStateException("Stripe did not answer: " + e.getMessage(), e);
         }

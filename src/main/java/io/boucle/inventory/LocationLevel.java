@@ -1,0 +1,5 @@
+package io.boucle.inventory;
+
+/** What one location has of a SKU. */
+public record LocationLevel(Location location, int onHand) {
+}
