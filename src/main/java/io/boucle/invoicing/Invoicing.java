@@ -47,12 +47,14 @@ public class Invoicing {
     private final Numbering numbering;
     private final HashChain chain;
     private final IssuedDocuments documents;
+    private final OwedInvoices owed;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Invoicing(MerchantSettingsStore settings, Numbering numbering, HashChain chain, IssuedDocuments documents,
-            ApplicationEventPublisher events, Clock clock) {
+            OwedInvoices owed, ApplicationEventPublisher events, Clock clock) {
         this.settings = settings;
+        this.owed = owed;
         this.numbering = numbering;
         this.chain = chain;
         this.documents = documents;
@@ -97,6 +99,7 @@ public class Invoicing {
             throw new InvalidMerchantSettings(problems);
         }
         settings.save(update, Instant.now(clock));
+        owed.allDue(Instant.now(clock));
         return update;
     }
 
@@ -171,10 +174,43 @@ public class Invoicing {
                 }
             }
         }
+        return credit(stored, lines, request.reason(), merchant, head);
+    }
+
+    /**
+     * Credits what an order's invoice has not credited yet, in one credit note: for a cancellation or a
+     * refund of the whole order. Nothing is issued when the order has no invoice, or its invoice is credited
+     * in full already, so a redelivered event issues nothing twice.
+     *
+     * @return the credit note issued, if one was
+     * @throws IllegalStateException when the merchant settings were never confirmed
+     */
+    @Transactional
+    public Optional<Invoice> creditRemainder(String orderReference, String reason) {
+        Objects.requireNonNull(orderReference, "orderReference");
+        Texts.required(reason, "reason", Texts.LONG);
+        MerchantSettings merchant = confirmedSettings();
+        HashChain.Head head = chain.lock();
+        Optional<IssuedDocuments.Stored> stored = documents.invoiceForOrder(orderReference);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Integer, InvoiceNumber> credited = documents.creditedLines(stored.get().id());
+        List<Integer> lines = stored.get().document().lines().stream().map(Invoice.Line::number)
+                .filter(line -> !credited.containsKey(line)).toList();
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(credit(stored.get(), lines, reason, merchant, head));
+    }
+
+    private Invoice credit(IssuedDocuments.Stored stored, List<Integer> lines, String reason, MerchantSettings merchant,
+            HashChain.Head head) {
+        Invoice original = stored.document();
         Instant issuedAt = now();
         InvoiceNumber number = numbering.next(InvoiceType.CREDIT_NOTE, merchant.creditNotePrefix(),
                 InvoiceContent.issueDate(issuedAt).getYear());
-        Invoice note = InvoiceContent.creditNote(original, lines, request.reason(), merchant, number, issuedAt);
+        Invoice note = InvoiceContent.creditNote(original, lines, reason, merchant, number, issuedAt);
         append(note, head, Optional.of(stored.id()));
         events.publishEvent(new CreditNoteIssued(number, original.number(), note.orderReference(), note.issueDate(),
                 note.totals().payable(), issuedAt));
@@ -186,6 +222,15 @@ public class Invoicing {
     @Transactional(readOnly = true)
     public Optional<Invoice> find(InvoiceNumber number) {
         return documents.find(number).map(IssuedDocuments.Stored::document);
+    }
+
+    /**
+     * Paid orders whose invoice could not be issued yet, oldest first, with why: they are tried again
+     * automatically, and at once when the merchant settings are saved.
+     */
+    @Transactional(readOnly = true)
+    public List<OwedInvoice> owedInvoices(int limit) {
+        return owed.list(limit);
     }
 
     /** An order's invoice and credit notes, in the order they were issued. */
@@ -220,11 +265,13 @@ public class Invoicing {
                     return new ChainVerification.Altered(stored.number(), expected,
                             "its stored rows are not a valid document: " + stored.problem().orElse(""));
                 }
-                if (stored.canonicalVersion() != CanonicalForm.VERSION) {
-                    return new ChainVerification.Altered(stored.number(), expected,
-                            "unknown canonical form version " + stored.canonicalVersion());
+                String canonical;
+                try {
+                    canonical = CanonicalForm.of(stored.document(), stored.canonicalVersion());
+                } catch (IllegalArgumentException e) {
+                    return new ChainVerification.Altered(stored.number(), expected, e.getMessage());
                 }
-                String hash = HashChain.link(previous, CanonicalForm.of(stored.document()));
+                String hash = HashChain.link(previous, canonical);
                 if (!hash.equals(stored.hash())) {
                     return new ChainVerification.Altered(stored.number(), expected,
                             "its content or its link to the previous document no longer matches its hash");

@@ -102,6 +102,9 @@ class IssuedDocuments {
         columns.put("original_number", document.originalInvoice().map(reference -> reference.number().value()).orElse(null));
         columns.put("original_issue_date", document.originalInvoice().map(reference -> Date.valueOf(reference.issueDate())).orElse(null));
         columns.put("credit_reason", document.creditReason().orElse(null));
+        columns.put("paid_on", document.payment().map(payment -> Date.valueOf(payment.paidOn())).orElse(null));
+        columns.put("payment_means", document.payment().map(payment -> payment.means().name()).orElse(null));
+        columns.put("paid_amount", document.payment().map(payment -> payment.amount().amount()).orElse(null));
         jdbc.sql("INSERT INTO invoicing.document (" + String.join(", ", columns.keySet()) + ") VALUES ("
                         + String.join(", ", columns.keySet().stream().map(name -> ":" + name).toList()) + ")")
                 .params(columns)
@@ -323,9 +326,13 @@ class IssuedDocuments {
                 : Optional.of(new Invoice.Reference(InvoiceNumber.parse(originalNumber),
                         row.getObject("original_issue_date", LocalDate.class)));
         Optional<String> reason = Optional.ofNullable(row.getString("credit_reason"));
+        LocalDate paidOn = row.getObject("paid_on", LocalDate.class);
+        Optional<InvoicePayment> payment = paidOn == null ? Optional.empty()
+                : Optional.of(new InvoicePayment(paidOn, PaymentMeans.valueOf(row.getString("payment_means")),
+                        money(row, "paid_amount", currency)));
         return new Content(currency, (lines, breakdown, mentions) -> new Invoice(number, type, issueDate, issuedAt, orderReference, currency,
                         category, seller, buyer, deliveryAddress, deliveryDate, dueDate, lines, breakdown, totals, mentions,
-                        original, reason));
+                        original, reason, payment));
     }
 
     private static Invoice.Line line(ResultSet row, Currency currency) throws SQLException {

@@ -44,6 +44,6 @@ class SchedulerIntegrationTests {
     void recurringHousekeepingIsRegisteredOncePerCluster() {
         assertThat(jdbc.sql("SELECT task_name FROM platform.scheduled_tasks WHERE task_instance = 'recurring' ORDER BY task_name")
                 .query(String.class).list())
-                .containsExactly("cancel-unpaid-orders", "purge-completed-events", "redeliver-stalled-events");
+                .containsExactly("cancel-unpaid-orders", "issue-owed-invoices", "purge-completed-events", "redeliver-stalled-events");
     }
 }
