@@ -48,13 +48,15 @@ public class Invoicing {
     private final HashChain chain;
     private final IssuedDocuments documents;
     private final OwedInvoices owed;
+    private final InvoiceFiles files;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Invoicing(MerchantSettingsStore settings, Numbering numbering, HashChain chain, IssuedDocuments documents,
-            OwedInvoices owed, ApplicationEventPublisher events, Clock clock) {
+            OwedInvoices owed, InvoiceFiles files, ApplicationEventPublisher events, Clock clock) {
         this.settings = settings;
         this.owed = owed;
+        this.files = files;
         this.numbering = numbering;
         this.chain = chain;
         this.documents = documents;
@@ -133,6 +135,7 @@ public class Invoicing {
         InvoiceNumber number = numbering.next(InvoiceType.INVOICE, merchant.invoicePrefix(),
                 InvoiceContent.issueDate(issuedAt).getYear());
         Invoice invoice = InvoiceContent.invoice(request, merchant, number, issuedAt);
+        FrenchInvoiceRules.check(invoice);
         append(invoice, head, Optional.empty());
         events.publishEvent(new InvoiceIssued(number, invoice.orderReference(), invoice.issueDate(),
                 invoice.totals().payable(), issuedAt));
@@ -211,6 +214,7 @@ public class Invoicing {
         InvoiceNumber number = numbering.next(InvoiceType.CREDIT_NOTE, merchant.creditNotePrefix(),
                 InvoiceContent.issueDate(issuedAt).getYear());
         Invoice note = InvoiceContent.creditNote(original, lines, reason, merchant, number, issuedAt);
+        FrenchInvoiceRules.check(note);
         append(note, head, Optional.of(stored.id()));
         events.publishEvent(new CreditNoteIssued(number, original.number(), note.orderReference(), note.issueDate(),
                 note.totals().payable(), issuedAt));
@@ -231,6 +235,20 @@ public class Invoicing {
     @Transactional(readOnly = true)
     public List<OwedInvoice> owedInvoices(int limit) {
         return owed.list(limit);
+    }
+
+    /**
+     * The Factur-X of an issued invoice or credit note: its PDF/A-3 with the CII XML (profile EN16931)
+     * embedded, made once and kept as sent (see {@link InvoiceFiles}). Not transactional: making it takes
+     * a moment and holds no connection meanwhile.
+     */
+    public Optional<byte[]> pdf(InvoiceNumber number) {
+        return files.of(number).map(InvoiceFiles.Stored::pdf);
+    }
+
+    /** The CII XML of an issued document, as its Factur-X embeds it. */
+    public Optional<byte[]> xml(InvoiceNumber number) {
+        return files.of(number).map(InvoiceFiles.Stored::xml);
     }
 
     /** An order's invoice and credit notes, in the order they were issued. */

@@ -117,6 +117,12 @@ class OrderInvoicingIntegrationTests {
         assertThat(invoice.amountDue().isZero()).isTrue();
         assertThat(invoice.mentions()).as("no business terms for a consumer")
                 .noneMatch(mention -> mention.kind() == MentionKind.LATE_PAYMENT_PENALTIES);
+        assertThat(invoicing.pdf(invoice.number())).hasValueSatisfying(pdf -> assertThat(new String(pdf, 0, 5,
+                java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-"));
+        assertThat(invoicing.xml(invoice.number())).hasValueSatisfying(xml -> assertThat(new String(xml,
+                java.nio.charset.StandardCharsets.UTF_8)).contains(invoice.number().value(), "urn:cen.eu:en16931:2017"));
+        assertThat(invoicing.pdf(invoice.number())).as("made once, then served as stored")
+                .hasValueSatisfying(pdf -> assertThat(pdf).isEqualTo(invoicing.pdf(invoice.number()).orElseThrow()));
 
         // The event delivered again, and the order settled again: still one invoice.
         String replay = "replayed-" + shop.id;
