@@ -251,6 +251,18 @@ public class Invoicing {
         return files.of(number).map(InvoiceFiles.Stored::xml);
     }
 
+    /**
+     * Issued invoices and credit notes, newest first: all, or those whose number or order is the query,
+     * or whose buyer's name or company contains it; of one type, or both when {@code type} is empty.
+     */
+    @Transactional(readOnly = true)
+    public io.boucle.shared.Page<InvoiceSummary> search(String query, Optional<InvoiceType> type, int page, int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw new IllegalArgumentException("page from 0, size from 1 to 200");
+        }
+        return documents.search(query, type, page, size);
+    }
+
     /** An order's invoice and credit notes, in the order they were issued. */
     @Transactional(readOnly = true)
     public List<Invoice> documentsOf(String orderReference) {

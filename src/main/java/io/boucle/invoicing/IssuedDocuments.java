@@ -184,6 +184,40 @@ class IssuedDocuments {
         return load("d.order_reference = :order", Map.of("order", orderReference)).stream().map(Stored::document).toList();
     }
 
+    /**
+     * Issued documents, newest first, whose number, order or buyer (person or company) matches the query,
+     * of one type or both.
+     */
+    io.boucle.shared.Page<InvoiceSummary> search(String query, Optional<InvoiceType> type, int page, int size) {
+        String q = query == null ? "" : query.strip();
+        String escaped = q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String where = " WHERE (CAST(:type AS TEXT) IS NULL OR document_type = :type)"
+                + (q.isEmpty() ? "" : " AND (upper(number) = upper(:q) OR upper(order_reference) = upper(:q)"
+                        + " OR lower(buyer_name) LIKE :pattern OR lower(coalesce(buyer_company_name, '')) LIKE :pattern)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("type", type.map(Enum::name).orElse(null));
+        params.put("q", q);
+        params.put("pattern", "%" + escaped + "%");
+        long total = jdbc.sql("SELECT count(*) FROM invoicing.document" + where).params(params).query(Long.class).single();
+        params.put("size", size);
+        params.put("offset", (long) page * size);
+        List<InvoiceSummary> items = jdbc.sql("""
+                        SELECT number, document_type, issue_date, order_reference,
+                               coalesce(buyer_company_name, buyer_name) AS buyer, amount_payable, currency, original_number
+                        FROM invoicing.document""" + where + " ORDER BY chain_position DESC LIMIT :size OFFSET :offset")
+                .params(params)
+                .query((row, n) -> {
+                    Currency currency = Currency.getInstance(row.getString("currency"));
+                    String original = row.getString("original_number");
+                    return new InvoiceSummary(InvoiceNumber.parse(row.getString("number")),
+                            InvoiceType.valueOf(row.getString("document_type")), row.getObject("issue_date", LocalDate.class),
+                            row.getString("order_reference"), row.getString("buyer"), money(row, "amount_payable", currency),
+                            Optional.ofNullable(original).map(InvoiceNumber::parse));
+                })
+                .list();
+        return new io.boucle.shared.Page<>(items, page, size, total);
+    }
+
     /** Up to {@code limit} documents after a chain position, in chain order. */
     List<Stored> chainedAfter(long position, int limit) {
         return load("d.chain_position > :after", "LIMIT :limit", Map.of("after", position, "limit", limit));

@@ -62,8 +62,11 @@ class CheckoutPages {
     private final PageFormat format;
     private final MessageSource messages;
     private final Merchant merchant;
+    private final OrderDocuments documents;
 
-    CheckoutPages(Carts carts, Checkout checkout, Delivery delivery, PageFormat format, MessageSource messages, Merchant merchant) {
+    CheckoutPages(Carts carts, Checkout checkout, Delivery delivery, PageFormat format, MessageSource messages, Merchant merchant,
+            OrderDocuments documents) {
+        this.documents = documents;
         this.carts = carts;
         this.checkout = checkout;
         this.delivery = delivery;
@@ -254,6 +257,7 @@ class CheckoutPages {
                 : messages.getMessage("order.decline." + result.payment().declineCode(), null,
                         messages.getMessage("order.decline.generic", null, locale), locale));
         model.addAttribute("token", token);
+        model.addAttribute("documents", documents.of(result.order().number()));
         model.addAttribute("format", new Formatter(format, locale));
         model.addAttribute("attempt", UUID.randomUUID().toString());
         return "storefront/order";
