@@ -23,6 +23,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -167,6 +170,40 @@ class AdminInvoicingApi {
         }
         return invoicing.find(parsed).map(AdminInvoicingApi::view).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "No invoice or credit note has the number '" + number + "'."));
+    }
+
+    @GetMapping("/invoices/{number}/pdf")
+    @Operation(summary = "The Factur-X of an invoice or credit note: PDF/A-3 with its CII XML (profile EN16931) embedded")
+    ResponseEntity<byte[]> invoicePdf(@PathVariable String number) {
+        return file(number, invoicing.pdf(parse(number)), ".pdf", MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping("/invoices/{number}/xml")
+    @Operation(summary = "The CII XML (EN 16931) of an invoice or credit note, as its Factur-X embeds it")
+    ResponseEntity<byte[]> invoiceXml(@PathVariable String number) {
+        return file(number, invoicing.xml(parse(number)), ".xml", MediaType.APPLICATION_XML);
+    }
+
+    private static InvoiceNumber parse(String number) {
+        try {
+            return InvoiceNumber.parse(number);
+        } catch (IllegalArgumentException e) {
+            throw notFound(number);
+        }
+    }
+
+    private static ResponseStatusException notFound(String number) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No invoice or credit note has the number '" + number + "'.");
+    }
+
+    /** A document's file, to save under its number; private: never kept by a shared cache. */
+    private static ResponseEntity<byte[]> file(String number, Optional<byte[]> content, String extension, MediaType type) {
+        byte[] bytes = content.orElseThrow(() -> notFound(number));
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(number + extension).build().toString())
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(bytes);
     }
 
     @GetMapping("/invoices/chain-verification")

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.boucle.checkout.Checkout;
+import io.boucle.invoicing.Invoicing;
 import io.boucle.order.OrderNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
@@ -26,16 +27,19 @@ class StoreOrdersApi {
     }
 
     private final Checkout checkout;
+    private final Invoicing invoicing;
 
-    StoreOrdersApi(Checkout checkout) {
+    StoreOrdersApi(Checkout checkout, Invoicing invoicing) {
         this.checkout = checkout;
+        this.invoicing = invoicing;
     }
 
     @GetMapping("/{number}")
     @Operation(summary = "The order, with its latest payment; a wrong token answers 404")
     StoreJson.Placed get(@PathVariable String number, @RequestParam(required = false) String accessToken, Locale locale) {
         var result = checkout.status(new OrderNumber(number), accessToken);
-        return new StoreJson.Placed(StoreJson.order(result.order(), locale, false, false, List.of()),
+        return new StoreJson.Placed(StoreJson.order(result.order(), locale, false, false,
+                StoreInvoicesApi.links(invoicing, result.order().number().value(), accessToken)),
                 StoreJson.payment(result.payment()));
     }
 

@@ -204,6 +204,10 @@ public class Checkout {
         DeliveryQuote delivery = cart.delivery().quote();
         String pickupPoint = cart.delivery().pickupPoint() == null ? null : describe(cart.delivery().pickupPoint());
         Company company = cart.customer().company();
+        Map<String, String> positions = new LinkedHashMap<>();
+        for (int index = 0; index < cart.lines().size(); index++) {
+            positions.put(cart.lines().get(index).id(), NewOrder.position(index));
+        }
         return new NewOrder(cart.id().value(), key, requestHash, cart.customer().email(), cart.locale(),
                 address(cart.customer().shipping()), address(cart.customer().billingAddress()),
                 company == null ? null : new NewOrder.Company(company.name(), company.vatNumber(), company.siren()),
@@ -213,7 +217,8 @@ public class Checkout {
                 new NewOrder.Totals(totals.subtotal(), totals.discount(), totals.delivery(),
                         totals.vat().stream().map(vat -> new NewOrder.VatLine(vat.rate(), vat.base(), vat.amount())).toList(),
                         totals.totalVat(), totals.total()),
-                quote.priced().applied().stream().map(Checkout::describe).toList(), kind(method), cart.customerId());
+                quote.priced().applied().stream().map(Checkout::describe).toList(), kind(method), cart.customerId(),
+                quote.vat().withReferences(positions));
     }
 
     private CheckoutResult replay(Orders.PlacedUnderKey placed, String key, String requestHash, PaymentMethod method) {

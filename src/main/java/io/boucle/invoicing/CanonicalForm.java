@@ -14,19 +14,40 @@ import io.boucle.shared.Money;
  * rates without trailing zeros, dates and instants in ISO 8601 (instants in UTC, to the microsecond the
  * database keeps), enums by name. In a value, {@code \} is written {@code \\}, a line feed {@code \n} and a
  * carriage return {@code \r}; absent optional fields are left out. A change of this format is a new
- * {@link #VERSION}, stored with each document, never an edit of this one.
+ * {@link #VERSION}, stored with each document, never an edit of this one: a document is always verified
+ * in the version it was hashed in.
+ *
+ * <p>Versions: 1, the first; 2 adds the payment an invoice acknowledges ({@code payment.*}), and is the
+ * same text as version 1 but for its first line when there is none.
  */
 final class CanonicalForm {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
-    private final StringBuilder text = new StringBuilder("boucle-invoice/" + VERSION + "\n");
+    private final StringBuilder text;
 
-    private CanonicalForm() {
+    private CanonicalForm(int version) {
+        this.text = new StringBuilder("boucle-invoice/" + version + "\n");
     }
 
+    /** The text of a document issued now, in the current version. */
     static String of(Invoice document) {
-        CanonicalForm form = new CanonicalForm();
+        return of(document, VERSION);
+    }
+
+    /**
+     * The text of a document in a given version.
+     *
+     * @throws IllegalArgumentException when the version is unknown, or cannot write all the document holds
+     */
+    static String of(Invoice document, int version) {
+        if (version < 1 || version > VERSION) {
+            throw new IllegalArgumentException("unknown canonical form version " + version);
+        }
+        if (version < 2 && document.payment().isPresent()) {
+            throw new IllegalArgumentException("version 1 has no payment fields");
+        }
+        CanonicalForm form = new CanonicalForm(version);
         form.write(document);
         return form.text.toString();
     }
@@ -104,6 +125,11 @@ final class CanonicalForm {
             field("originalInvoice.issueDate", original.issueDate().toString());
         });
         field("creditReason", document.creditReason());
+        document.payment().ifPresent(payment -> {
+            field("payment.paidOn", payment.paidOn().toString());
+            field("payment.means", payment.means().name());
+            field("payment.amount", amount(payment.amount()));
+        });
     }
 
     private void address(String name, PostalAddress address) {

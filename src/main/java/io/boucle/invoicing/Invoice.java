@@ -32,12 +32,14 @@ import io.boucle.tax.VatRegime;
  * @param dueDate          when payment is due (BT-9): the issue date plus the merchant's payment term
  * @param originalInvoice  for a credit note, the invoice it credits (BT-25, BT-26)
  * @param creditReason     for a credit note, why
+ * @param payment          for an invoice of an order paid before it was issued, that payment (the invoice is
+ *                         "acquittée": nothing is left due)
  */
 public record Invoice(InvoiceNumber number, InvoiceType type, LocalDate issueDate, Instant issuedAt,
         String orderReference, Currency currency, OperationCategory operationCategory, Seller seller, InvoiceBuyer buyer,
         Optional<PostalAddress> deliveryAddress, Optional<LocalDate> deliveryDate, LocalDate dueDate, List<Line> lines,
         List<VatRow> vatBreakdown, Totals totals, List<Mention> mentions, Optional<Reference> originalInvoice,
-        Optional<String> creditReason) {
+        Optional<String> creditReason, Optional<InvoicePayment> payment) {
 
     /** What a line supplies; a delivery charge is a line of its own, taxed like the goods it carries. */
     public enum LineKind {
@@ -188,6 +190,15 @@ public record Invoice(InvoiceNumber number, InvoiceType type, LocalDate issueDat
             throw new IllegalArgumentException("a document has at least one line");
         }
         checkFiguresAddUp(currency, lines, vatBreakdown, totals);
+        Objects.requireNonNull(payment, "payment");
+        if (payment.isPresent() && (type != InvoiceType.INVOICE || payment.get().amount().compareTo(totals.payable()) != 0)) {
+            throw new IllegalArgumentException("only an invoice acknowledges a payment, of its whole amount payable");
+        }
+    }
+
+    /** What is left to pay (EN 16931 BT-115): nothing once paid, else the amount payable. */
+    public Money amountDue() {
+        return payment.map(paid -> totals.payable().minus(paid.amount())).orElse(totals.payable());
     }
 
     public boolean isCreditNote() {

@@ -106,7 +106,7 @@ final class InvoiceContent {
                 request.deliveryDate().filter(date -> !date.equals(issueDate)), issueDate.plusDays(settings.paymentTermDays()),
                 lines, breakdown,
                 new Invoice.Totals(totals.exclVat(), totals.vat(), totals.inclVat(), totals.roundingAmount(), totals.payable()),
-                mentions, Optional.empty(), Optional.empty());
+                mentions, Optional.empty(), Optional.empty(), request.payment());
     }
 
     /**
@@ -167,7 +167,8 @@ final class InvoiceContent {
                 original.currency(), category(lines), settings.seller(), original.buyer(), original.deliveryAddress(),
                 Optional.empty(), issueDate, lines, breakdown, new Invoice.Totals(exclVat, vat, inclVat,
                         payable.minus(inclVat), payable),
-                mentions, Optional.of(new Invoice.Reference(original.number(), original.issueDate())), Optional.of(reason));
+                mentions, Optional.of(new Invoice.Reference(original.number(), original.issueDate())), Optional.of(reason),
+                Optional.empty());
     }
 
     private static List<Invoice.Line> lines(InvoiceRequest request) {

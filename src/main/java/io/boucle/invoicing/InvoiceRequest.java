@@ -31,10 +31,12 @@ import io.boucle.tax.VatAssessment;
  *                            assessed line, matched by reference
  * @param deliveryDescription how the delivery charge is described, e.g. "Livraison à domicile"; required
  *                            when the assessment has one
+ * @param payment             the payment received for the order before the invoice, which the invoice
+ *                            acknowledges; it must be the whole amount payable
  */
 public record InvoiceRequest(String orderReference, Optional<LocalDate> deliveryDate, InvoiceBuyer buyer,
         Optional<PostalAddress> deliveryAddress, Currency currency, VatAssessment assessment, List<Item> items,
-        Optional<String> deliveryDescription) {
+        Optional<String> deliveryDescription, Optional<InvoicePayment> payment) {
 
     /** How an assessed line is shown: {@code reference} is the sale line's (SKU, cart line). */
     public record Item(String reference, String description, SupplyKind kind) {
@@ -44,6 +46,14 @@ public record InvoiceRequest(String orderReference, Optional<LocalDate> delivery
             description = Texts.required(description, "the description of " + reference, Texts.LONG);
             Objects.requireNonNull(kind, "kind");
         }
+    }
+
+    /** A request for an invoice not paid yet. */
+    public InvoiceRequest(String orderReference, Optional<LocalDate> deliveryDate, InvoiceBuyer buyer,
+            Optional<PostalAddress> deliveryAddress, Currency currency, VatAssessment assessment, List<Item> items,
+            Optional<String> deliveryDescription) {
+        this(orderReference, deliveryDate, buyer, deliveryAddress, currency, assessment, items, deliveryDescription,
+                Optional.empty());
     }
 
     public InvoiceRequest {
@@ -73,6 +83,13 @@ public record InvoiceRequest(String orderReference, Optional<LocalDate> delivery
         if (!assessment.delivery().isEmpty() && deliveryDescription.isEmpty()) {
             throw new IllegalArgumentException("the delivery charge needs a description");
         }
+        Objects.requireNonNull(payment, "payment");
+        payment.ifPresent(paid -> {
+            if (paid.amount().compareTo(assessment.totals().payable()) != 0) {
+                throw new IllegalArgumentException("the payment of " + paid.amount() + " is not the amount payable "
+                        + assessment.totals().payable() + ": an invoice acknowledges a payment in full only");
+            }
+        });
     }
 
     public Item item(String reference) {

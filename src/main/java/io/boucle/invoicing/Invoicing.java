@@ -47,12 +47,16 @@ public class Invoicing {
     private final Numbering numbering;
     private final HashChain chain;
     private final IssuedDocuments documents;
+    private final OwedInvoices owed;
+    private final InvoiceFiles files;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Invoicing(MerchantSettingsStore settings, Numbering numbering, HashChain chain, IssuedDocuments documents,
-            ApplicationEventPublisher events, Clock clock) {
+            OwedInvoices owed, InvoiceFiles files, ApplicationEventPublisher events, Clock clock) {
         this.settings = settings;
+        this.owed = owed;
+        this.files = files;
         this.numbering = numbering;
         this.chain = chain;
         this.documents = documents;
@@ -97,6 +101,7 @@ public class Invoicing {
             throw new InvalidMerchantSettings(problems);
         }
         settings.save(update, Instant.now(clock));
+        owed.allDue(Instant.now(clock));
         return update;
     }
 
@@ -130,6 +135,7 @@ public class Invoicing {
         InvoiceNumber number = numbering.next(InvoiceType.INVOICE, merchant.invoicePrefix(),
                 InvoiceContent.issueDate(issuedAt).getYear());
         Invoice invoice = InvoiceContent.invoice(request, merchant, number, issuedAt);
+        FrenchInvoiceRules.check(invoice);
         append(invoice, head, Optional.empty());
         events.publishEvent(new InvoiceIssued(number, invoice.orderReference(), invoice.issueDate(),
                 invoice.totals().payable(), issuedAt));
@@ -171,10 +177,44 @@ public class Invoicing {
                 }
             }
         }
+        return credit(stored, lines, request.reason(), merchant, head);
+    }
+
+    /**
+     * Credits what an order's invoice has not credited yet, in one credit note: for a cancellation or a
+     * refund of the whole order. Nothing is issued when the order has no invoice, or its invoice is credited
+     * in full already, so a redelivered event issues nothing twice.
+     *
+     * @return the credit note issued, if one was
+     * @throws IllegalStateException when the merchant settings were never confirmed
+     */
+    @Transactional
+    public Optional<Invoice> creditRemainder(String orderReference, String reason) {
+        Objects.requireNonNull(orderReference, "orderReference");
+        Texts.required(reason, "reason", Texts.LONG);
+        MerchantSettings merchant = confirmedSettings();
+        HashChain.Head head = chain.lock();
+        Optional<IssuedDocuments.Stored> stored = documents.invoiceForOrder(orderReference);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Integer, InvoiceNumber> credited = documents.creditedLines(stored.get().id());
+        List<Integer> lines = stored.get().document().lines().stream().map(Invoice.Line::number)
+                .filter(line -> !credited.containsKey(line)).toList();
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(credit(stored.get(), lines, reason, merchant, head));
+    }
+
+    private Invoice credit(IssuedDocuments.Stored stored, List<Integer> lines, String reason, MerchantSettings merchant,
+            HashChain.Head head) {
+        Invoice original = stored.document();
         Instant issuedAt = now();
         InvoiceNumber number = numbering.next(InvoiceType.CREDIT_NOTE, merchant.creditNotePrefix(),
                 InvoiceContent.issueDate(issuedAt).getYear());
-        Invoice note = InvoiceContent.creditNote(original, lines, request.reason(), merchant, number, issuedAt);
+        Invoice note = InvoiceContent.creditNote(original, lines, reason, merchant, number, issuedAt);
+        FrenchInvoiceRules.check(note);
         append(note, head, Optional.of(stored.id()));
         events.publishEvent(new CreditNoteIssued(number, original.number(), note.orderReference(), note.issueDate(),
                 note.totals().payable(), issuedAt));
@@ -186,6 +226,41 @@ public class Invoicing {
     @Transactional(readOnly = true)
     public Optional<Invoice> find(InvoiceNumber number) {
         return documents.find(number).map(IssuedDocuments.Stored::document);
+    }
+
+    /**
+     * Paid orders whose invoice could not be issued yet, oldest first, with why: they are tried again
+     * automatically, and at once when the merchant settings are saved.
+     */
+    @Transactional(readOnly = true)
+    public List<OwedInvoice> owedInvoices(int limit) {
+        return owed.list(limit);
+    }
+
+    /**
+     * The Factur-X of an issued invoice or credit note: its PDF/A-3 with the CII XML (profile EN16931)
+     * embedded, made once and kept as sent (see {@link InvoiceFiles}). Not transactional: making it takes
+     * a moment and holds no connection meanwhile.
+     */
+    public Optional<byte[]> pdf(InvoiceNumber number) {
+        return files.of(number).map(InvoiceFiles.Stored::pdf);
+    }
+
+    /** The CII XML of an issued document, as its Factur-X embeds it. */
+    public Optional<byte[]> xml(InvoiceNumber number) {
+        return files.of(number).map(InvoiceFiles.Stored::xml);
+    }
+
+    /**
+     * Issued invoices and credit notes, newest first: all, or those whose number or order is the query,
+     * or whose buyer's name or company contains it; of one type, or both when {@code type} is empty.
+     */
+    @Transactional(readOnly = true)
+    public io.boucle.shared.Page<InvoiceSummary> search(String query, Optional<InvoiceType> type, int page, int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw new IllegalArgumentException("page from 0, size from 1 to 200");
+        }
+        return documents.search(query, type, page, size);
     }
 
     /** An order's invoice and credit notes, in the order they were issued. */
@@ -220,11 +295,13 @@ public class Invoicing {
                     return new ChainVerification.Altered(stored.number(), expected,
                             "its stored rows are not a valid document: " + stored.problem().orElse(""));
                 }
-                if (stored.canonicalVersion() != CanonicalForm.VERSION) {
-                    return new ChainVerification.Altered(stored.number(), expected,
-                            "unknown canonical form version " + stored.canonicalVersion());
+                String canonical;
+                try {
+                    canonical = CanonicalForm.of(stored.document(), stored.canonicalVersion());
+                } catch (IllegalArgumentException e) {
+                    return new ChainVerification.Altered(stored.number(), expected, e.getMessage());
                 }
-                String hash = HashChain.link(previous, CanonicalForm.of(stored.document()));
+                String hash = HashChain.link(previous, canonical);
                 if (!hash.equals(stored.hash())) {
                     return new ChainVerification.Altered(stored.number(), expected,
                             "its content or its link to the previous document no longer matches its hash");

@@ -102,6 +102,9 @@ class IssuedDocuments {
         columns.put("original_number", document.originalInvoice().map(reference -> reference.number().value()).orElse(null));
         columns.put("original_issue_date", document.originalInvoice().map(reference -> Date.valueOf(reference.issueDate())).orElse(null));
         columns.put("credit_reason", document.creditReason().orElse(null));
+        columns.put("paid_on", document.payment().map(payment -> Date.valueOf(payment.paidOn())).orElse(null));
+        columns.put("payment_means", document.payment().map(payment -> payment.means().name()).orElse(null));
+        columns.put("paid_amount", document.payment().map(payment -> payment.amount().amount()).orElse(null));
         jdbc.sql("INSERT INTO invoicing.document (" + String.join(", ", columns.keySet()) + ") VALUES ("
                         + String.join(", ", columns.keySet().stream().map(name -> ":" + name).toList()) + ")")
                 .params(columns)
@@ -179,6 +182,40 @@ class IssuedDocuments {
     /** An order's invoice and credit notes, in the order issued. */
     List<Invoice> forOrder(String orderReference) {
         return load("d.order_reference = :order", Map.of("order", orderReference)).stream().map(Stored::document).toList();
+    }
+
+    /**
+     * Issued documents, newest first, whose number, order or buyer (person or company) matches the query,
+     * of one type or both.
+     */
+    io.boucle.shared.Page<InvoiceSummary> search(String query, Optional<InvoiceType> type, int page, int size) {
+        String q = query == null ? "" : query.strip();
+        String escaped = q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String where = " WHERE (CAST(:type AS TEXT) IS NULL OR document_type = :type)"
+                + (q.isEmpty() ? "" : " AND (upper(number) = upper(:q) OR upper(order_reference) = upper(:q)"
+                        + " OR lower(buyer_name) LIKE :pattern OR lower(coalesce(buyer_company_name, '')) LIKE :pattern)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("type", type.map(Enum::name).orElse(null));
+        params.put("q", q);
+        params.put("pattern", "%" + escaped + "%");
+        long total = jdbc.sql("SELECT count(*) FROM invoicing.document" + where).params(params).query(Long.class).single();
+        params.put("size", size);
+        params.put("offset", (long) page * size);
+        List<InvoiceSummary> items = jdbc.sql("""
+                        SELECT number, document_type, issue_date, order_reference,
+                               coalesce(buyer_company_name, buyer_name) AS buyer, amount_payable, currency, original_number
+                        FROM invoicing.document""" + where + " ORDER BY chain_position DESC LIMIT :size OFFSET :offset")
+                .params(params)
+                .query((row, n) -> {
+                    Currency currency = Currency.getInstance(row.getString("currency"));
+                    String original = row.getString("original_number");
+                    return new InvoiceSummary(InvoiceNumber.parse(row.getString("number")),
+                            InvoiceType.valueOf(row.getString("document_type")), row.getObject("issue_date", LocalDate.class),
+                            row.getString("order_reference"), row.getString("buyer"), money(row, "amount_payable", currency),
+                            Optional.ofNullable(original).map(InvoiceNumber::parse));
+                })
+                .list();
+        return new io.boucle.shared.Page<>(items, page, size, total);
     }
 
     /** Up to {@code limit} documents after a chain position, in chain order. */
@@ -323,9 +360,13 @@ class IssuedDocuments {
                 : Optional.of(new Invoice.Reference(InvoiceNumber.parse(originalNumber),
                         row.getObject("original_issue_date", LocalDate.class)));
         Optional<String> reason = Optional.ofNullable(row.getString("credit_reason"));
+        LocalDate paidOn = row.getObject("paid_on", LocalDate.class);
+        Optional<InvoicePayment> payment = paidOn == null ? Optional.empty()
+                : Optional.of(new InvoicePayment(paidOn, PaymentMeans.valueOf(row.getString("payment_means")),
+                        money(row, "paid_amount", currency)));
         return new Content(currency, (lines, breakdown, mentions) -> new Invoice(number, type, issueDate, issuedAt, orderReference, currency,
                         category, seller, buyer, deliveryAddress, deliveryDate, dueDate, lines, breakdown, totals, mentions,
-                        original, reason));
+                        original, reason, payment));
     }
 
     private static Invoice.Line line(ResultSet row, Currency currency) throws SQLException {

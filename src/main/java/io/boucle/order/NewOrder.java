@@ -1,14 +1,18 @@
 package io.boucle.order;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.boucle.customer.CustomerId;
 import io.boucle.shared.EmailAddress;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
+import io.boucle.tax.VatAssessment;
 
 /**
  * An order to place, priced by the checkout. Prices come from the server's own computation, never
@@ -16,11 +20,32 @@ import io.boucle.shared.Money;
  *
  * @param requestHash what identifies the request that placed it, so a replayed key with another body is told apart
  * @param customer    the signed-in customer who placed it, null for a guest
+ * @param vat         the VAT engine's assessment the order was priced with, its lines referenced by the positions of
+ *                    {@code lines} from 1 ("1", "2"…): what the order's invoice shows
  */
 public record NewOrder(UUID cartId, String idempotencyKey, String requestHash, EmailAddress email, Locale locale,
                        Address shipping, Address billing, Company company, DeliveryChoice delivery, List<Line> lines,
-                       Totals totals, List<String> promotions, String paymentMethod,
-                       CustomerId customer) {
+                       Totals totals, List<String> promotions, String paymentMethod, CustomerId customer,
+                       VatAssessment vat) {
+
+    public NewOrder {
+        Objects.requireNonNull(vat, "vat");
+        Set<String> positions = new HashSet<>();
+        for (int index = 0; index < lines.size(); index++) {
+            positions.add(position(index));
+        }
+        Set<String> referenced = new HashSet<>();
+        vat.lines().forEach(line -> referenced.add(line.reference()));
+        if (!referenced.equals(positions) || vat.lines().size() != lines.size()) {
+            throw new IllegalArgumentException("the VAT assessment's lines must be the order lines' positions 1 to "
+                    + lines.size() + ", not " + referenced);
+        }
+    }
+
+    /** The position of each line, from 1, as the VAT assessment references them. */
+    public static String position(int index) {
+        return Integer.toString(index + 1);
+    }
 
     public record Address(String name, String line1, String line2, String postalCode, String city, String country) {
     }

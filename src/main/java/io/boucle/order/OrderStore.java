@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.boucle.customer.CustomerId;
 import io.boucle.shared.Money;
 import io.boucle.shared.Page;
+import io.boucle.tax.VatAssessment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,11 +52,12 @@ class OrderStore {
         jdbc.sql("""
                 INSERT INTO orders.customer_order (number, status, cart_id, idempotency_key, request_hash, access_token, email,
                     locale, currency, shipping_address, billing_address, company, delivery, subtotal, discount, delivery_price,
-                    total_vat, total, vat, promotions, payment_method, payment_deadline, placed_at, customer_id)
+                    total_vat, total, vat, promotions, payment_method, payment_deadline, placed_at, customer_id,
+                    vat_assessment)
                 VALUES (:number, 'AWAITING_PAYMENT', :cartId, :key, :hash, :token, :email, :locale, :currency,
                     CAST(:shipping AS JSONB), CAST(:billing AS JSONB), CAST(:company AS JSONB), CAST(:delivery AS JSONB),
                     :subtotal, :discount, :deliveryPrice, :totalVat, :total, CAST(:vat AS JSONB), CAST(:promotions AS JSONB),
-                    :paymentMethod, :deadline, :placedAt, :customer)
+                    :paymentMethod, :deadline, :placedAt, :customer, CAST(:assessment AS JSONB))
                 """)
                 .param("number", number.value()).param("cartId", order.cartId()).param("key", order.idempotencyKey())
                 .param("hash", order.requestHash()).param("token", accessToken).param("email", order.email().value())
@@ -72,6 +74,7 @@ class OrderStore {
                 .param("paymentMethod", order.paymentMethod()).param("deadline", Timestamp.from(paymentDeadline))
                 .param("placedAt", Timestamp.from(placedAt))
                 .param("customer", order.customer() == null ? null : order.customer().value())
+                .param("assessment", json.writeValueAsString(order.vat()))
                 .update();
         List<NewOrder.Line> lines = order.lines();
         int[] positions = new int[lines.size()];
@@ -119,6 +122,14 @@ class OrderStore {
     Optional<Stored> find(OrderNumber number, boolean forUpdate) {
         return jdbc.sql(COLUMNS + " WHERE number = :number" + (forUpdate ? " FOR UPDATE" : ""))
                 .param("number", number.value()).query((row, n) -> stored(row)).optional().map(this::withDetails);
+    }
+
+    /** The VAT assessment the order was priced with; empty for an order placed before assessments were kept. */
+    Optional<VatAssessment> vatAssessment(OrderNumber number) {
+        return jdbc.sql("SELECT vat_assessment FROM orders.customer_order WHERE number = :number AND vat_assessment IS NOT NULL")
+                .param("number", number.value())
+                .query((row, n) -> json.readValue(row.getString("vat_assessment"), VatAssessment.class))
+                .optional();
     }
 
     Optional<Stored> findByIdempotencyKey(String key) {

@@ -25,6 +25,7 @@ import io.boucle.pricing.Pricing;
 import io.boucle.shared.Money;
 import io.boucle.shared.NotFound;
 import io.boucle.shared.Page;
+import io.boucle.tax.VatAssessment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -155,6 +156,15 @@ public class Orders {
     @Transactional(readOnly = true)
     public Optional<OrderView> find(OrderNumber number) {
         return store.find(number, false).map(OrderStore.Stored::view);
+    }
+
+    /**
+     * The VAT engine's assessment the order was priced with, its lines referenced by the order lines'
+     * positions from 1: the figures its invoice shows. Empty when there is no such order.
+     */
+    @Transactional(readOnly = true)
+    public Optional<VatAssessment> vatAssessment(OrderNumber number) {
+        return store.vatAssessment(number);
     }
 
     @Transactional(readOnly = true)

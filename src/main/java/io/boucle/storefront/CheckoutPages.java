@@ -72,13 +72,15 @@ class CheckoutPages {
     private final CustomerSessions sessions;
     private final Customers customers;
     private final Orders orders;
+    private final OrderDocuments documents;
 
     CheckoutPages(Carts carts, Checkout checkout, Delivery delivery, PageFormat format, MessageSource messages, Merchant merchant,
-            ShopperCart shopperCart, CustomerSessions sessions, Customers customers, Orders orders) {
+            ShopperCart shopperCart, CustomerSessions sessions, Customers customers, Orders orders, OrderDocuments documents) {
         this.shopperCart = shopperCart;
         this.sessions = sessions;
         this.customers = customers;
         this.orders = orders;
+        this.documents = documents;
         this.carts = carts;
         this.checkout = checkout;
         this.delivery = delivery;
@@ -269,6 +271,7 @@ class CheckoutPages {
                 : messages.getMessage("order.decline." + result.payment().declineCode(), null,
                         messages.getMessage("order.decline.generic", null, locale), locale));
         model.addAttribute("token", token);
+        model.addAttribute("documents", documents.of(result.order().number()));
         model.addAttribute("format", new Formatter(format, locale));
         model.addAttribute("attempt", UUID.randomUUID().toString());
         return "storefront/order";

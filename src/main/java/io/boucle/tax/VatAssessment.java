@@ -36,6 +36,33 @@ public record VatAssessment(List<AssessedLine> lines, List<DeliveryPart> deliver
                 ossCountry, addition, marginSchemeVat);
     }
 
+    /**
+     * The same assessment with its lines known by other references, e.g. a cart's line ids replaced by the
+     * positions of the order lines they became. Every line's reference must be renamed, to distinct names.
+     *
+     * @throws IllegalArgumentException when a line has no new name, or two lines get the same one
+     */
+    public VatAssessment withReferences(java.util.Map<String, String> renamed) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        List<AssessedLine> renamedLines = lines.stream().map(line -> {
+            String name = renamed.get(line.reference());
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("no new reference for line " + line.reference());
+            }
+            if (!names.add(name)) {
+                throw new IllegalArgumentException("two lines would be known as " + name);
+            }
+            return new AssessedLine(name, line.quantity(), line.regime(), line.taxCountry(), line.rate(), line.category(),
+                    line.exemptionReason(), line.unit(), line.total());
+        }).toList();
+        List<MarginSchemeVat> renamedMargins = marginSchemeVat.stream()
+                .map(margin -> new MarginSchemeVat(renamed.getOrDefault(margin.reference(), margin.reference()), margin.rate(),
+                        margin.sellingPrice(), margin.purchasePrice(), margin.margin(), margin.vat()))
+                .toList();
+        return new VatAssessment(renamedLines, delivery, breakdown, totals, mentions, printBothVatNumbers, reverseCharge,
+                ossCountry, distanceSalesAddition, renamedMargins);
+    }
+
     public AssessedLine line(String reference) {
         return lines.stream().filter(line -> line.reference().equals(reference)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no line " + reference));

@@ -10,6 +10,7 @@ import static io.boucle.invoicing.InvoiceFixtures.goods;
 import static io.boucle.invoicing.InvoiceFixtures.secondHand;
 import static io.boucle.tax.TaxCategory.STANDARD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The canonical text and its hash are pinned: a document issued today must hash the same in ten years. If
@@ -25,7 +26,7 @@ class CanonicalFormTests {
 
     @Test
     void canonicalTextListsEveryFieldOnePerLineWithEscapes() {
-        assertThat(CanonicalForm.of(INVOICE)).isEqualTo("""
+        assertThat(CanonicalForm.of(INVOICE, 1)).isEqualTo("""
                 boucle-invoice/1
                 number=F2026-000001
                 type=380
@@ -123,8 +124,27 @@ class CanonicalFormTests {
     @Test
     void hashIsSha256OfThePreviousHashALineFeedAndTheCanonicalText() {
         // The same as: (printf '%064d\n' 0; cat canonical.txt) | sha256sum
-        assertThat(HashChain.link(HashChain.GENESIS, CanonicalForm.of(INVOICE)))
+        assertThat(HashChain.link(HashChain.GENESIS, CanonicalForm.of(INVOICE, 1)))
                 .isEqualTo("ef053215b5423e8b494d22b9d2311387315a2bf86de040aa332cc3c7c1c0f3be");
+    }
+
+    @Test
+    void versionTwoAddsThePaymentAndIsVersionOneOtherwise() {
+        String first = CanonicalForm.of(INVOICE, 1);
+        assertThat(CanonicalForm.of(INVOICE)).isEqualTo(first.replaceFirst("boucle-invoice/1", "boucle-invoice/2"));
+
+        Invoice paid = InvoiceContent.invoice(anOrder("ORD-2026-0001")
+                        .with(goods("MUG-30", STANDARD, 2, "12.90", "Mug en grès\\ émaillé, 30 cl"),
+                                secondHand("COAT-7", "160.00", "100.00", "Manteau en laine\nTaille M"))
+                        .delivery("5.90").paid(java.time.LocalDate.of(2026, 6, 15), PaymentMeans.CARD).request(),
+                demoSettings(), InvoiceNumber.of("F", 2026, 1), Instant.parse("2026-06-16T08:00:00.123456Z"));
+        assertThat(CanonicalForm.of(paid)).isEqualTo(CanonicalForm.of(INVOICE) + """
+                payment.paidOn=2026-06-15
+                payment.means=CARD
+                payment.amount=191.70
+                """);
+        assertThatIllegalArgumentException().as("version 1 cannot hold a payment").isThrownBy(() -> CanonicalForm.of(paid, 1));
+        assertThatIllegalArgumentException().isThrownBy(() -> CanonicalForm.of(INVOICE, 3));
     }
 
     @Test

@@ -338,6 +338,6 @@ class InvoiceContentTests {
                 invoice.issueDate(), invoice.issuedAt(), invoice.orderReference(), invoice.currency(),
                 invoice.operationCategory(), invoice.seller(), invoice.buyer(), invoice.deliveryAddress(),
                 invoice.deliveryDate(), invoice.dueDate(), List.of(altered), invoice.vatBreakdown(), invoice.totals(),
-                invoice.mentions(), Optional.empty(), Optional.empty())).withMessageContaining("taxable amount");
+                invoice.mentions(), Optional.empty(), Optional.empty(), Optional.empty())).withMessageContaining("taxable amount");
     }
 }

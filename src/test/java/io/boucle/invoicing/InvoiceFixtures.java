@@ -34,6 +34,8 @@ public final class InvoiceFixtures {
     private Buyer taxBuyer = Buyer.consumer();
     private InvoiceBuyer buyer = consumer();
     private LocalDate saleDate = SALE_DATE;
+    private Optional<PaymentMeans> paidBy = Optional.empty();
+    private LocalDate paidOn = SALE_DATE;
 
     private InvoiceFixtures(String orderReference) {
         this.orderReference = orderReference;
@@ -107,16 +109,25 @@ public final class InvoiceFixtures {
         return this;
     }
 
+    /** The order was paid in full before its invoice. */
+    public InvoiceFixtures paid(LocalDate on, PaymentMeans means) {
+        this.paidOn = on;
+        this.paidBy = Optional.of(means);
+        return this;
+    }
+
     public Sale sale() {
         return new Sale(saleDate, items.stream().map(Item::line).toList(), delivery, destination, taxBuyer,
                 DistanceSales.none());
     }
 
     public InvoiceRequest request() {
+        var assessment = VAT.assess(sale());
         return new InvoiceRequest(orderReference, Optional.of(saleDate), buyer, Optional.empty(), Money.EUR,
-                VAT.assess(sale()),
+                assessment,
                 items.stream().map(item -> new InvoiceRequest.Item(item.line().reference(), item.description(),
                         item.line().supplyKind())).toList(),
-                delivery.isZero() ? Optional.empty() : Optional.of("Livraison à domicile"));
+                delivery.isZero() ? Optional.empty() : Optional.of("Livraison à domicile"),
+                paidBy.map(means -> new InvoicePayment(paidOn, means, assessment.totals().payable())));
     }
 }

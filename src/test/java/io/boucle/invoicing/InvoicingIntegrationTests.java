@@ -307,10 +307,13 @@ class InvoicingIntegrationTests {
         Invoice last = invoicing.issueInvoice(simpleOrder("chain-tail", "20.00"));
         transactions.executeWithoutResult(status -> {
             status.setRollbackOnly();
-            for (String table : List.of("document_mention", "document_vat", "document_line", "document")) {
+            for (String table : List.of("document_file", "document_mention", "document_vat", "document_line", "document")) {
                 jdbc.sql("ALTER TABLE invoicing." + table + " DISABLE TRIGGER " + table + "_immutable").update();
             }
             String id = "(SELECT id FROM invoicing.document WHERE number = '" + last.number().value() + "')";
+            // Its Factur-X, made meanwhile or not, goes too.
+            jdbc.sql("DELETE FROM invoicing.document_file WHERE document_id = " + id).update();
+            jdbc.sql("DELETE FROM invoicing.document_delivery WHERE document_id = " + id).update();
             jdbc.sql("DELETE FROM invoicing.document_mention WHERE document_id = " + id).update();
             jdbc.sql("DELETE FROM invoicing.document_vat WHERE document_id = " + id).update();
             jdbc.sql("DELETE FROM invoicing.document_line WHERE document_id = " + id).update();

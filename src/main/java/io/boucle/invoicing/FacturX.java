@@ -1,0 +1,302 @@
+package io.boucle.invoicing;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.xpath.XPath;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
+
+import io.boucle.shared.Money;
+import io.boucle.tax.VatCategory;
+import org.mustangproject.IncludedNote;
+import org.mustangproject.Item;
+import org.mustangproject.LegalOrganisation;
+import org.mustangproject.Product;
+import org.mustangproject.ReferencedDocument;
+import org.mustangproject.SchemedID;
+import org.mustangproject.SubjectCode;
+import org.mustangproject.TradeParty;
+import org.mustangproject.ZUGFeRD.IZUGFeRDTradeSettlement;
+import org.mustangproject.ZUGFeRD.IZUGFeRDTradeSettlementPayment;
+import org.mustangproject.ZUGFeRD.Profiles;
+import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * Makes the Factur-X of an issued document with Mustang: the CII XML of profile EN16931, embedded in the
+ * PDF/A-3 of {@link InvoicePdf}. The French rules Mustang only warns of are checked first
+ * ({@link FrenchInvoiceRules}); what Mustang wrote is read back and compared with the document, figure by
+ * figure, so a file never states other amounts than the ledger.
+ *
+ * <p>How the document maps to EN 16931: every line, the delivery charge included, is an invoice line with
+ * its net unit price (BT-146, four decimals) and its net amount (BT-131) as issued; the VAT breakdown,
+ * totals and rounding amount (BT-114) are the document's; a payment received is the paid amount (BT-113)
+ * with its means (BT-81), leaving nothing due; a credit note (381) cites its invoice (BT-25, BT-26). The
+ * seller is identified by its SIREN (BT-30, scheme 0002), its SIRET (BT-29, 0009), its VAT number and its
+ * SIREN as electronic address (BT-34, 0225, the French directory's scheme), a French business buyer
+ * likewise; the French legal notes go as notes with their subject codes (PMT, PMD, AAB, TXD), the
+ * process code as BT-23.
+ */
+final class FacturX {
+
+    /** The PDF/A-3 file and the XML it embeds. */
+    record Files(byte[] pdf, byte[] xml) {
+    }
+
+    private FacturX() {
+    }
+
+    static Files make(Invoice invoice, InvoicePdf.Resources resources) {
+        FrenchInvoiceRules.check(invoice);
+        byte[] page = InvoicePdf.render(invoice, resources);
+        try (ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3()) {
+            exporter.setZUGFeRDVersion(2)
+                    .setProfile(Profiles.getByName("EN16931"))
+                    .ignorePDFAErrors()
+                    .setProducer("Boucle")
+                    .setCreator(invoice.seller().legalName())
+                    .load(page);
+            exporter.setTransaction(transaction(invoice));
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            exporter.export(pdf);
+            byte[] xml = exporter.getProvider().getXML();
+            checkFigures(invoice, xml);
+            return new Files(pdf.toByteArray(), xml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // The document as Mustang's model
+
+    static org.mustangproject.Invoice transaction(Invoice invoice) {
+        Optional<InvoicePayment> payment = invoice.payment();
+        org.mustangproject.Invoice transaction = new org.mustangproject.Invoice() {
+            @Override
+            public IZUGFeRDTradeSettlement[] getTradeSettlement() {
+                return payment.map(paid -> new IZUGFeRDTradeSettlement[] { means(paid.means()) }).orElse(null);
+            }
+        };
+        transaction.setNumber(invoice.number().value())
+                .setIssueDate(date(invoice.issueDate()))
+                .setDueDate(date(invoice.dueDate()))
+                .setCurrency(invoice.currency().getCurrencyCode())
+                .setSender(seller(invoice.seller()))
+                .setRecipient(buyer(invoice.buyer()))
+                .setBusinessProcessId(FrenchInvoiceRules.businessProcess(invoice))
+                .setSellerOrderReferencedDocumentID(invoice.orderReference())
+                .setPaymentTermDescription(paymentTerms(invoice));
+        invoice.deliveryDate().ifPresent(date -> transaction.setDeliveryDate(date(date)));
+        invoice.deliveryAddress().ifPresent(address -> transaction.setDeliveryAddress(
+                party(invoice.buyer().companyName().orElse(invoice.buyer().name()), address)));
+        if (invoice.isCreditNote()) {
+            transaction.setCreditNote();
+            Invoice.Reference original = invoice.originalInvoice().orElseThrow();
+            transaction.addInvoiceReferencedDocument(new ReferencedDocument(original.number().value(), date(original.issueDate())));
+        }
+        if (!invoice.totals().roundingAmount().isZero()) {
+            transaction.setRoundingAmount(invoice.totals().roundingAmount().amount());
+        }
+        payment.ifPresent(paid -> transaction.setTotalPrepaidAmount(paid.amount().amount()));
+        List<IncludedNote> notes = new ArrayList<>();
+        for (Invoice.Mention mention : invoice.mentions()) {
+            FrenchInvoiceRules.subjectCode(mention.kind())
+                    .ifPresent(code -> notes.add(new IncludedNote(mention.text(), SubjectCode.valueOf(code))));
+        }
+        invoice.creditReason().ifPresent(reason -> notes.add(IncludedNote.generalNote("Motif de l'avoir : " + reason)));
+        Seller seller = invoice.seller();
+        notes.add(IncludedNote.regulatoryNote(seller.legalName() + ", " + seller.legalForm()
+                + seller.shareCapital().map(capital -> " au capital de " + InvoicePdf.money(capital)).orElse("")
+                + ", " + seller.rcs()));
+        transaction.addNotes(notes);
+        for (Invoice.Line line : invoice.lines()) {
+            Product product = new Product(line.description(), "", "H87", line.vatRate().value())
+                    .setTaxCategoryCode(line.vatCategoryCode());
+            line.itemReference().ifPresent(product::setSellerAssignedID);
+            if (line.vatCategory() != VatCategory.S && line.vatCategory() != VatCategory.Z) {
+                Invoice.VatRow row = row(invoice, line);
+                row.exemptionText().ifPresent(product::setTaxExemptionReason);
+                row.exemptionReasonCode().ifPresent(product::setTaxExemptionReasonCode);
+            }
+            transaction.addItem(new Item(product, line.unitPriceExclVat().amount(), BigDecimal.valueOf(line.quantity()))
+                    .setLineTotalAmount(line.totalExclVat().amount()));
+        }
+        return transaction;
+    }
+
+    private static String paymentTerms(Invoice invoice) {
+        Optional<String> terms = invoice.mentions().stream().filter(mention -> mention.kind() == MentionKind.PAYMENT_TERMS)
+                .map(Invoice.Mention::text).findFirst();
+        if (terms.isPresent()) {
+            return terms.get();
+        }
+        if (invoice.payment().isPresent()) {
+            return "Payée le " + InvoicePdf.date(invoice.payment().get().paidOn()) + ".";
+        }
+        return invoice.isCreditNote() ? "Montant à rembourser à l'acheteur." : "À payer avant le " + InvoicePdf.date(invoice.dueDate()) + ".";
+    }
+
+    private static TradeParty seller(Seller seller) {
+        TradeParty party = party(seller.legalName(), seller.address())
+                .setLegalOrganisation(new LegalOrganisation(new SchemedID("0002", seller.siren().value()), seller.legalName()))
+                .addGlobalID(new SchemedID("0009", seller.siret().value()))
+                .addUriUniversalCommunicationID(new SchemedID("0225", seller.siren().value()));
+        party.addVATID(seller.vatNumber());
+        return party;
+    }
+
+    private static TradeParty buyer(InvoiceBuyer buyer) {
+        TradeParty party = party(buyer.companyName().orElse(buyer.name()), buyer.address());
+        buyer.siren().ifPresent(siren -> party
+                .setLegalOrganisation(new LegalOrganisation(new SchemedID("0002", siren.value()), buyer.companyName().orElse(buyer.name())))
+                .addUriUniversalCommunicationID(new SchemedID("0225", siren.value())));
+        buyer.vatNumber().ifPresent(party::addVATID);
+        return party;
+    }
+
+    private static TradeParty party(String name, PostalAddress address) {
+        TradeParty party = new TradeParty(name, address.line1(), address.postalCode(), address.city(), address.country().value());
+        address.line2().ifPresent(party::setAdditionalAddress);
+        return party;
+    }
+
+    private static IZUGFeRDTradeSettlementPayment means(PaymentMeans means) {
+        return new IZUGFeRDTradeSettlementPayment() {
+            @Override
+            public String getPaymentMeansCode() {
+                return means.code();
+            }
+
+            @Override
+            public String getPaymentMeansInformation() {
+                return means.french();
+            }
+        };
+    }
+
+    private static Invoice.VatRow row(Invoice invoice, Invoice.Line line) {
+        return invoice.vatBreakdown().stream()
+                .filter(row -> row.category() == line.vatCategory() && row.rate().compareTo(line.vatRate()) == 0)
+                .findFirst().orElseThrow();
+    }
+
+    /** Mustang writes dates in the JVM's zone: noon there is the date itself. */
+    private static Date date(LocalDate date) {
+        return Date.from(date.atTime(LocalTime.NOON).atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    // What Mustang wrote, read back
+
+    static void checkFigures(Invoice invoice, byte[] xml) {
+        Document parsed = parse(xml);
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        List<String> differences = new ArrayList<>();
+        same(differences, "BT-1 number", text(xpath, parsed, "//*[local-name()='ExchangedDocument']/*[local-name()='ID']"),
+                invoice.number().value());
+        same(differences, "BT-3 type", text(xpath, parsed, "//*[local-name()='ExchangedDocument']/*[local-name()='TypeCode']"),
+                invoice.type().code());
+        NodeList lines = nodes(xpath, parsed, "//*[local-name()='IncludedSupplyChainTradeLineItem']");
+        if (lines.getLength() != invoice.lines().size()) {
+            differences.add(lines.getLength() + " lines instead of " + invoice.lines().size());
+        } else {
+            for (int i = 0; i < lines.getLength(); i++) {
+                amount(differences, "BT-131 of line " + (i + 1), text(xpath, lines.item(i), ".//*[local-name()='LineTotalAmount']"),
+                        invoice.lines().get(i).totalExclVat());
+            }
+        }
+        String summation = "//*[local-name()='SpecifiedTradeSettlementHeaderMonetarySummation']/*[local-name()='%s']";
+        Invoice.Totals totals = invoice.totals();
+        amount(differences, "BT-109", text(xpath, parsed, summation.formatted("TaxBasisTotalAmount")), totals.exclVat());
+        amount(differences, "BT-110", text(xpath, parsed, summation.formatted("TaxTotalAmount")), totals.vat());
+        amount(differences, "BT-112", text(xpath, parsed, summation.formatted("GrandTotalAmount")), totals.inclVat());
+        amount(differences, "BT-114", Optional.ofNullable(text(xpath, parsed, summation.formatted("RoundingAmount"))).orElse("0"),
+                totals.roundingAmount());
+        amount(differences, "BT-115", text(xpath, parsed, summation.formatted("DuePayableAmount")), invoice.amountDue());
+        NodeList rows = nodes(xpath, parsed,
+                "//*[local-name()='ApplicableHeaderTradeSettlement']/*[local-name()='ApplicableTradeTax']");
+        List<String> written = new ArrayList<>();
+        for (int i = 0; i < rows.getLength(); i++) {
+            Node row = rows.item(i);
+            written.add(text(xpath, row, "*[local-name()='CategoryCode']") + " "
+                    + decimal(text(xpath, row, "*[local-name()='RateApplicablePercent']")) + " "
+                    + decimal(text(xpath, row, "*[local-name()='BasisAmount']")) + " "
+                    + decimal(text(xpath, row, "*[local-name()='CalculatedAmount']")));
+        }
+        List<String> expected = invoice.vatBreakdown().stream().map(row -> row.categoryCode() + " "
+                + row.rate().value().stripTrailingZeros().toPlainString() + " "
+                + row.taxableAmount().amount().stripTrailingZeros().toPlainString() + " "
+                + row.vatAmount().amount().stripTrailingZeros().toPlainString()).toList();
+        if (!new java.util.HashSet<>(written).equals(new java.util.HashSet<>(expected)) || written.size() != expected.size()) {
+            differences.add("VAT breakdown " + written + " instead of " + expected);
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the Factur-X XML of " + invoice.number() + " does not state the issued figures: "
+                    + String.join("; ", differences));
+        }
+    }
+
+    private static void same(List<String> differences, String field, String written, String expected) {
+        if (!expected.equals(written)) {
+            differences.add(field + " is " + written + " instead of " + expected);
+        }
+    }
+
+    private static void amount(List<String> differences, String field, String written, Money expected) {
+        if (written == null || new BigDecimal(written.strip()).compareTo(expected.amount()) != 0) {
+            differences.add(field + " is " + written + " instead of " + expected.amount().toPlainString());
+        }
+    }
+
+    private static String decimal(String text) {
+        return text == null ? "?" : new BigDecimal(text.strip()).stripTrailingZeros().toPlainString();
+    }
+
+    private static Document parse(byte[] xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("Mustang wrote XML that cannot be read back: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(XPath xpath, Object context, String expression) {
+        try {
+            Node node = (Node) xpath.evaluate(expression, context, XPathConstants.NODE);
+            return node == null ? null : node.getTextContent().strip();
+        } catch (XPathExpressionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static NodeList nodes(XPath xpath, Object context, String expression) {
+        try {
+            return (NodeList) xpath.evaluate(expression, context, XPathConstants.NODESET);
+        } catch (XPathExpressionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
