@@ -88,7 +88,7 @@ class ProductQuestionsIntegrationTests {
 
         Http staff = staff(Role.SUPPORT);
         String queue = staff.get("/admin/questions").body();
-        assertThat(queue).contains("Quelle est sa contenance ?").contains("Réponse envoyée par e-mail").contains("Article bouilloire");
+        assertThat(queue).contains("Quelle est sa contenance ?").contains("Réponse à envoyer par e-mail").contains("Article bouilloire");
         HttpResponse<String> blank = staff.postForm("/admin/questions/" + question + "/answer",
                 Http.form("_csrf", Http.csrfToken(queue), "answer", "  "));
         assertThat(blank.statusCode()).isEqualTo(422);
@@ -130,7 +130,7 @@ class ProductQuestionsIntegrationTests {
 
         Http staff = staff(Role.MANAGER);
         String queue = staff.get("/admin/questions").body();
-        assertThat(queue).doesNotContain("Réponse envoyée par e-mail");
+        assertThat(queue).doesNotContain("Réponse à envoyer par e-mail");
         staff.postForm("/admin/questions/" + question + "/answer", Http.form("_csrf", Http.csrfToken(queue), "answer", "No, it clicks."));
 
         assertThat(new Http(port).get("/p/" + slug).body()).contains("Does it whistle when it boils?").contains("No, it clicks.");
