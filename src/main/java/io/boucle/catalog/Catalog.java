@@ -94,7 +94,7 @@ public class Catalog {
     }
 
     /** Forgets what was kept once the current transaction ends: call in every write. */
-    private void changed() {
+    void changed() {
         cache.changed();
     }
 
@@ -346,20 +346,24 @@ public class Catalog {
 
     public List<Review> reviews(String slug, int limit) {
         return cached(key("reviews", slug, limit), () -> jdbc.sql("""
-                SELECT author, rating, title, body, locale, created_at FROM catalog.review
+                SELECT author, rating, title, body, locale, created_at, order_reference, purchased_at FROM catalog.review
                 WHERE product_id = (SELECT id FROM catalog.product WHERE slug = :slug) AND status = 'PUBLISHED'
                 ORDER BY created_at DESC LIMIT :limit
                 """)
                 .param("slug", slug).param("limit", limit)
-                .query((row, n) -> new Review(row.getString("author"), row.getInt("rating"), row.getString("title"),
-                        row.getString("body"), row.getString("locale"), row.getTimestamp("created_at").toInstant()))
+                .query((row, n) -> {
+                    Timestamp purchasedAt = row.getTimestamp("purchased_at");
+                    return new Review(row.getString("author"), row.getInt("rating"), row.getString("title"),
+                            row.getString("body"), row.getString("locale"), row.getTimestamp("created_at").toInstant(),
+                            row.getString("order_reference") != null, purchasedAt == null ? null : purchasedAt.toInstant());
+                })
                 .list().stream().toList());
     }
 
     public List<Question> answeredQuestions(String slug) {
         return cached(key("questions", slug), () -> jdbc.sql("""
                 SELECT question, answer, locale, answered_at FROM catalog.question
-                WHERE product_id = (SELECT id FROM catalog.product WHERE slug = :slug) AND answer IS NOT NULL
+                WHERE product_id = (SELECT id FROM catalog.product WHERE slug = :slug) AND status = 'ANSWERED'
                 ORDER BY answered_at DESC LIMIT 30
                 """)
                 .param("slug", slug)
@@ -563,8 +567,8 @@ public class Catalog {
     public void addAnsweredQuestion(String productSlug, String question, String answer, String locale, Instant at) {
         changed();
         jdbc.sql("""
-                INSERT INTO catalog.question (id, product_id, question, answer, locale, created_at, answered_at)
-                VALUES (:id, :product, :question, :answer, :locale, :at, :at)
+                INSERT INTO catalog.question (id, product_id, question, answer, locale, status, created_at, answered_at)
+                VALUES (:id, :product, :question, :answer, :locale, 'ANSWERED', :at, :at)
                 """)
                 .param("id", Identifiers.newUuid(clock)).param("product", idOf("product", productSlug))
                 .param("question", question).param("answer", answer).param("locale", locale).param("at", Timestamp.from(at))
@@ -584,6 +588,31 @@ public class Catalog {
                     """)
                     .param("a", pair[0]).param("b", pair[1]).param("times", times).update();
         }
+    }
+
+    /**
+     * Counts one more purchase together of every pair of these products, both ways: one paid order's
+     * products. Unknown products are left out (one may have been deleted since).
+     * <p>
+     * Unlike other writes, this one leaves what the catalog keeps in memory alone: orders are paid
+     * all day long, and emptying it at each of them would cost every page its cache. The lists of
+     * products bought together follow within {@code boucle.catalog.cache-ttl}.
+     */
+    @Transactional
+    public void recordBoughtTogether(java.util.Collection<String> slugs) {
+        List<String> distinct = slugs.stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        if (distinct.size() < 2) {
+            return;
+        }
+        // Sorted, so two orders of the same products lock their rows in the same order.
+        jdbc.sql("""
+                INSERT INTO catalog.bought_together (product_id, other_id, count)
+                SELECT a.id, b.id, 1 FROM catalog.product a JOIN catalog.product b ON a.id <> b.id
+                WHERE a.slug IN (:slugs) AND b.slug IN (:slugs)
+                ORDER BY a.id, b.id
+                ON CONFLICT (product_id, other_id) DO UPDATE SET count = bought_together.count + 1
+                """)
+                .param("slugs", distinct).update();
     }
 
     // Checks and mapping

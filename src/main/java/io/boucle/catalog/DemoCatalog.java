@@ -63,11 +63,13 @@ class DemoCatalog implements DemoSeeder {
     }
 
     private final Catalog catalog;
+    private final ProductFeedback feedback;
     private final JsonMapper json;
     private final Clock clock;
 
-    DemoCatalog(Catalog catalog, JsonMapper json, Clock clock) {
+    DemoCatalog(Catalog catalog, ProductFeedback feedback, JsonMapper json, Clock clock) {
         this.catalog = catalog;
+        this.feedback = feedback;
         this.json = json;
         this.clock = clock;
     }
@@ -123,7 +125,12 @@ class DemoCatalog implements DemoSeeder {
                         review.locale(), now.minus(Duration.ofDays(review.daysAgo())));
             }
             for (QuestionData question : product.questions()) {
-                catalog.addAnsweredQuestion(product.slug(), question.question(), question.answer(), question.locale(), created);
+                if (question.answer() == null) {
+                    // Waiting for staff, so the back office has some to answer.
+                    feedback.ask(product.slug(), question.question(), question.locale());
+                } else {
+                    catalog.addAnsweredQuestion(product.slug(), question.question(), question.answer(), question.locale(), created);
+                }
             }
         }
         for (List<Object> pair : data.boughtTogether()) {

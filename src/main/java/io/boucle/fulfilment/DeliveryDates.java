@@ -28,11 +28,7 @@ final class DeliveryDates {
 
     static Window estimate(Instant orderedAt, LocalTime cutOff, int preparationDays, int transitDaysMin,
             int transitDaysMax, boolean saturdayDelivery) {
-        ZonedDateTime at = orderedAt.atZone(PARIS);
-        LocalDate preparationStarts = at.toLocalDate();
-        if (!PublicHolidays.isBusinessDay(preparationStarts) || !at.toLocalTime().isBefore(cutOff)) {
-            preparationStarts = PublicHolidays.nextBusinessDay(preparationStarts);
-        }
+        LocalDate preparationStarts = preparationStarts(orderedAt, cutOff);
         LocalDate handedOver = PublicHolidays.plusBusinessDays(preparationStarts, preparationDays);
         return new Window(carrierDaysAfter(handedOver, transitDaysMin, saturdayDelivery),
                 carrierDaysAfter(handedOver, transitDaysMax, saturdayDelivery));
@@ -41,6 +37,24 @@ final class DeliveryDates {
     static Window estimate(DeliveryMethod method, Instant orderedAt) {
         return estimate(orderedAt, method.cutOff(), method.preparationDays(), method.transitDaysMin(),
                 method.transitDaysMax(), method.saturdayDelivery());
+    }
+
+    /** The business day the warehouse starts on an order placed at {@code orderedAt}. */
+    static LocalDate preparationStarts(Instant orderedAt, LocalTime cutOff) {
+        ZonedDateTime at = orderedAt.atZone(PARIS);
+        LocalDate day = at.toLocalDate();
+        if (!PublicHolidays.isBusinessDay(day) || !at.toLocalTime().isBefore(cutOff)) {
+            day = PublicHolidays.nextBusinessDay(day);
+        }
+        return day;
+    }
+
+    /**
+     * Until when an order gets the same dates as one placed at {@code orderedAt}: the cut-off of the
+     * day its preparation starts. From then on, preparation starts a business day later.
+     */
+    static Instant sameDatesUntil(Instant orderedAt, LocalTime cutOff) {
+        return preparationStarts(orderedAt, cutOff).atTime(cutOff).atZone(PARIS).toInstant();
     }
 
     private static LocalDate carrierDaysAfter(LocalDate date, int days, boolean saturdays) {

@@ -19,6 +19,22 @@ public class DeliveryTeaser {
     }
 
     /**
+     * The promise of the cheapest home delivery of one item (the soonest of those at that price):
+     * its dates and until when an order gets them. Empty when no home delivery serves the country,
+     * or none carries that weight.
+     *
+     * @param price the item's price, VAT included (some methods are free above an amount)
+     */
+    public Optional<DeliveryPromise> cheapestHome(CountryCode country, int weightGrams, Money price, Instant at) {
+        return delivery.quotes(new Parcel(country, null, weightGrams, price), at).stream()
+                .filter(quote -> quote.kind() == DeliveryKind.HOME)
+                .min(Comparator.comparing(DeliveryQuote::price).thenComparing(DeliveryQuote::latest)
+                        .thenComparing(DeliveryQuote::earliest))
+                .flatMap(quote -> delivery.method(quote.code())
+                        .map(method -> new DeliveryPromise(quote, DeliveryDates.sameDatesUntil(at, method.cutOff()))));
+    }
+
+    /**
      * The standard home delivery that arrives soonest for one item, if any delivers it: express is
      * left out so the dates shown are those of the delivery the shopper gets without paying extra.
      *

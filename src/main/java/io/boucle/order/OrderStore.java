@@ -196,6 +196,21 @@ class OrderStore {
                 .param("number", number.value()).param("customer", customer.value()).query(Long.class).single() > 0;
     }
 
+    /** The customer's latest order past payment, and not cancelled, with a line of one of these SKUs. */
+    Optional<Purchase> latestPurchase(CustomerId customer, java.util.Collection<String> skus) {
+        return jdbc.sql("""
+                        SELECT o.number, o.paid_at FROM orders.customer_order o
+                        WHERE o.customer_id = :customer AND o.paid_at IS NOT NULL
+                          AND o.status NOT IN ('AWAITING_PAYMENT', 'CANCELLED')
+                          AND EXISTS (SELECT 1 FROM orders.line l WHERE l.order_number = o.number AND l.sku IN (:skus))
+                        ORDER BY o.paid_at DESC, o.number DESC LIMIT 1
+                        """)
+                .param("customer", customer.value()).param("skus", List.copyOf(skus))
+                .query((row, n) -> new Purchase(new OrderNumber(row.getString("number")),
+                        row.getTimestamp("paid_at").toInstant()))
+                .optional();
+    }
+
     /** The shipping address of the customer's latest order. */
     Optional<NewOrder.Address> lastShippingAddress(CustomerId customer) {
         return jdbc.sql("""

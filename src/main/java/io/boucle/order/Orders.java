@@ -146,6 +146,24 @@ public class Orders {
         return store.placedBy(customer, Math.max(page, 0), Math.clamp(size, 1, 100));
     }
 
+    /**
+     * The customer's latest paid order (paid, or further along: prepared, shipped, delivered, even
+     * returned) holding any of these SKUs: what proves they bought a product, to review it.
+     * Orders awaiting payment or cancelled prove nothing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Purchase> latestPurchase(CustomerId customer, java.util.Collection<String> skus) {
+        if (customer == null || skus.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.latestPurchase(customer, skus);
+    }
+
+    /** Whether the customer bought any of these SKUs (see {@link #latestPurchase}). */
+    public boolean hasBought(CustomerId customer, java.util.Collection<String> skus) {
+        return latestPurchase(customer, skus).isPresent();
+    }
+
     /** Where the customer's latest order was delivered, to suggest it for the next one. */
     @Transactional(readOnly = true)
     public Optional<NewOrder.Address> lastShippingAddress(CustomerId customer) {

@@ -15,8 +15,14 @@ import io.boucle.catalog.Category;
 import io.boucle.catalog.ProductCard;
 import io.boucle.catalog.ProductDetails;
 import io.boucle.catalog.ProductQuery;
+import io.boucle.community.InvalidFeedback;
+import io.boucle.community.Questions;
+import io.boucle.community.QuestionsThrottled;
+import io.boucle.community.ReviewRefused;
+import io.boucle.community.Reviews;
 import io.boucle.customer.CustomerId;
 import io.boucle.customer.Wishlists;
+import io.boucle.fulfilment.DeliveryTeaser;
 import io.boucle.inventory.Inventory;
 import io.boucle.inventory.StockLevel;
 import io.boucle.platform.security.CustomerSessions;
@@ -25,15 +31,21 @@ import io.boucle.pricing.PriceReduction;
 import io.boucle.pricing.Pricing;
 import io.boucle.search.ProductSearch;
 import io.boucle.search.SearchResults;
+import io.boucle.shared.CountryCode;
 import io.boucle.shared.Page;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +68,18 @@ class ShopPages {
     record Crumb(String slug, String name) {
     }
 
+    /** The review form as typed. */
+    record ReviewForm(String rating, String title, String body) {
+
+        static final ReviewForm EMPTY = new ReviewForm("", "", "");
+    }
+
+    /** The question form as typed. */
+    record QuestionForm(String question, String email) {
+
+        static final QuestionForm EMPTY = new QuestionForm("", "");
+    }
+
     private final Catalog catalog;
     private final Inventory inventory;
     private final ProductSearch search;
@@ -67,12 +91,20 @@ class ShopPages {
 
     private final CustomerSessions sessions;
     private final Wishlists wishlists;
+    private final Reviews reviews;
+    private final Questions questions;
+    private final DeliveryTeaser teaser;
+    private final MessageSource messages;
 
     ShopPages(Catalog catalog, Inventory inventory, ProductSearch search, PageFormat format, JsonMapper json,
             @Value("${boucle.public-url}") URI publicUrl, Pricing pricing, java.time.Clock clock, CustomerSessions sessions,
-            Wishlists wishlists) {
+            Wishlists wishlists, Reviews reviews, Questions questions, DeliveryTeaser teaser, MessageSource messages) {
         this.sessions = sessions;
         this.wishlists = wishlists;
+        this.reviews = reviews;
+        this.questions = questions;
+        this.teaser = teaser;
+        this.messages = messages;
         this.pricing = pricing;
         this.clock = clock;
         this.catalog = catalog;
@@ -196,7 +228,104 @@ class ShopPages {
         Optional<CustomerId> customer = sessions.current();
         model.addAttribute("signedIn", customer.isPresent());
         model.addAttribute("wished", customer.map(id -> wishlists.contains(id, slug)).orElse(false));
+        model.addAttribute("reviewStanding", reviews.standing(customer, product));
+        model.addAttribute("ratings", List.of(5, 4, 3, 2, 1));
+        model.addAttribute("reviewLimits", Map.of("title", Reviews.MAX_TITLE, "bodyMin", Reviews.MIN_BODY, "body", Reviews.MAX_BODY));
+        model.addAttribute("questionLimits", Map.of("min", Questions.MIN_QUESTION, "max", Questions.MAX_QUESTION));
+        if (!model.containsAttribute("reviewForm")) {
+            model.addAttribute("reviewForm", ReviewForm.EMPTY);
+            model.addAttribute("reviewProblems", Map.of());
+        }
+        if (!model.containsAttribute("questionForm")) {
+            model.addAttribute("questionForm", QuestionForm.EMPTY);
+            model.addAttribute("questionProblems", Map.of());
+        }
+        model.addAttribute("deliveryPromise", available > 0 ? deliveryPromise(product, locale) : null);
         return "storefront/product";
+    }
+
+    /** "Livré entre le … et le … si commandé avant …", by the cheapest home delivery to France. */
+    private String deliveryPromise(ProductDetails product, Locale locale) {
+        ProductDetails.Variant cheapest = product.variants().stream().filter(v -> v.price().equals(product.lowestPrice()))
+                .findFirst().orElseThrow();
+        java.time.Instant now = java.time.Instant.now(clock);
+        return teaser.cheapestHome(CountryCode.FRANCE, cheapest.weightGrams() == null ? 0 : cheapest.weightGrams(),
+                        cheapest.price(), now)
+                .map(promise -> DeliveryPromiseText.of(promise, now, locale, messages)).orElse(null);
+    }
+
+    /** A signed-in customer who bought the product reviews it; it waits for staff. */
+    @PostMapping("/p/{slug}/avis")
+    String review(@PathVariable String slug, @RequestParam(defaultValue = "") String rating,
+            @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body, Model model,
+            Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+        catalog.findBySlug(slug, false).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Optional<CustomerId> customer = sessions.current();
+        if (customer.isEmpty()) {
+            return "redirect:/compte/connexion?retour=/p/" + slug;
+        }
+        try {
+            reviews.submit(customer.get(), slug, parseRating(rating), title, body, locale);
+            redirect.addFlashAttribute("reviewNotice", "review.thanks");
+            return "redirect:/p/" + slug + "#reviews";
+        } catch (io.boucle.shared.NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (ReviewRefused e) {
+            // The page says why (not bought, already reviewed).
+            return "redirect:/p/" + slug + "#reviews";
+        } catch (InvalidFeedback e) {
+            model.addAttribute("reviewForm", new ReviewForm(rating, title, body));
+            model.addAttribute("reviewProblems", problems(e, locale));
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return product(slug, model, locale);
+        }
+    }
+
+    /**
+     * Anyone asks a question, with an email address for the answer if they like. A field hidden from
+     * people ({@code site}) catches robots, which fill every field: they are thanked, and nothing is kept.
+     */
+    @PostMapping("/p/{slug}/questions")
+    String question(@PathVariable String slug, @RequestParam(defaultValue = "") String question,
+            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String site, Model model,
+            Locale locale, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+        if (!site.isEmpty()) {
+            catalog.findBySlug(slug, false).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            redirect.addFlashAttribute("questionNotice", "question.thanks");
+            return "redirect:/p/" + slug + "#questions";
+        }
+        try {
+            questions.ask(slug, question, email, locale, request.getRemoteAddr());
+            redirect.addFlashAttribute("questionNotice", email.isBlank() ? "question.thanks" : "question.thanksWithEmail");
+            return "redirect:/p/" + slug + "#questions";
+        } catch (io.boucle.shared.NotFound e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (InvalidFeedback e) {
+            model.addAttribute("questionProblems", problems(e, locale));
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        } catch (QuestionsThrottled e) {
+            model.addAttribute("questionProblems", Map.of("question", messages.getMessage("question.problem.throttled", null, locale)));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        }
+        model.addAttribute("questionForm", new QuestionForm(question, email));
+        return product(slug, model, locale);
+    }
+
+    private static Integer parseRating(String rating) {
+        try {
+            return Integer.valueOf(rating.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** One message per field at fault, in the page's language. */
+    private Map<String, String> problems(InvalidFeedback e, Locale locale) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Object[] limits = InvalidFeedback.limits();
+        e.problems().forEach(problem -> problems.putIfAbsent(problem.field(),
+                messages.getMessage("feedback.problem." + problem.code(), limits, locale)));
+        return problems;
     }
 
     private List<Card> cards(List<ProductCard> cards, Locale locale) {

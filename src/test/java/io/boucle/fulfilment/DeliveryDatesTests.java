@@ -46,6 +46,28 @@ class DeliveryDatesTests {
         assertThat(window).isEqualTo(new DeliveryDates.Window(earliest, latest));
     }
 
+    @ParameterizedTest(name = "{0}: ordered {1} (Paris), cut-off {2} → same dates until {3}")
+    @CsvSource({
+            "'before the cut-off: today',            2026-03-03T09:00:00, 14:00, 2026-03-03T14:00:00",
+            "'at the cut-off: the next business day', 2026-03-03T14:00:00, 14:00, 2026-03-04T14:00:00",
+            "'Friday evening: Monday',               2026-03-06T18:00:00, 14:00, 2026-03-09T14:00:00",
+            "'Sunday: Monday',                       2026-03-08T09:00:00, 12:00, 2026-03-09T12:00:00",
+            "'before 1 May (a Friday): Monday',      2026-04-30T15:00:00, 14:00, 2026-05-04T14:00:00",
+            "'on a holiday: the next business day',  2026-05-14T09:00:00, 14:00, 2026-05-15T14:00:00",
+            "'across the change to summer time',     2026-03-27T16:00:00, 14:00, 2026-03-30T14:00:00",
+    })
+    void theSameDatesHoldUntilTheCutOffOfTheDayPreparationStarts(String name, LocalDateTime orderedAt, LocalTime cutOff,
+            LocalDateTime until) {
+        Instant at = orderedAt.atZone(DeliveryDates.PARIS).toInstant();
+
+        Instant deadline = DeliveryDates.sameDatesUntil(at, cutOff);
+
+        assertThat(deadline).isEqualTo(until.atZone(DeliveryDates.PARIS).toInstant());
+        DeliveryDates.Window now = DeliveryDates.estimate(at, cutOff, 1, 1, 3, false);
+        assertThat(DeliveryDates.estimate(deadline.minusSeconds(1), cutOff, 1, 1, 3, false)).isEqualTo(now);
+        assertThat(DeliveryDates.estimate(deadline, cutOff, 1, 1, 3, false)).isNotEqualTo(now);
+    }
+
     @Test
     void theCutOffIsParisTimeInWinterAndInSummer() {
         // 13:30 UTC is 14:30 in Paris in winter (UTC+1) and 15:30 in summer (UTC+2): both after a 14:00 cut-off.
