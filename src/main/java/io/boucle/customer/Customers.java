@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
@@ -43,6 +45,8 @@ public class Customers {
     public static final int MAXIMUM_NAME_LENGTH = 100;
     /** What a customer's sign-in session is named after in the session store. */
     public static final String SESSION_PRINCIPAL_PREFIX = "customer:";
+    /** How long a shopper is asked to wait when too many passwords are being checked at once. */
+    static final Duration BUSY_RETRY = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(Customers.class);
     private static final String COLUMNS = """
@@ -116,39 +120,69 @@ public class Customers {
 
     /**
      * The account whose address and password these are. A wrong address and a wrong password give
-     * the same empty answer and count alike towards the throttle.
+     * the same empty answer and count alike towards the throttle, which counts the attempt before
+     * the password is checked.
      *
      * @param client the address the attempt comes from
-     * @throws SignInThrottled when too many attempts failed lately for this address or client
+     * @throws SignInThrottled when too many attempts failed lately for this account (or address) or
+     *                         client, or too many passwords are being checked at this moment
      */
     public Optional<Customer> authenticate(String email, String password, String client) {
-        Optional<Instant> blocked = throttle.blockedUntil(email, client);
-        if (blocked.isPresent()) {
-            throw new SignInThrottled(blocked.get());
-        }
+        // The account as its lookup finds it, and the address as PostgreSQL lower-cases it, so the
+        // count is the account's whichever way its address is typed.
+        StoredPassword stored = jdbc.sql("""
+                        SELECT lower(CAST(:email AS TEXT)) AS typed, a.id, a.password_hash
+                        FROM (VALUES (1)) AS one (x)
+                        LEFT JOIN customer.account a ON lower(a.email) = lower(CAST(:email AS TEXT))
+                        """)
+                .param("email", email == null ? "" : email.strip())
+                .query((row, n) -> new StoredPassword(row.getString("typed"),
+                        row.getObject("id") == null ? null : new CustomerId(row.getObject("id", UUID.class)),
+                        row.getString("password_hash")))
+                .single();
+        SignInThrottle.Counter account = stored.id() == null ? SignInThrottle.address(stored.typed())
+                : SignInThrottle.account(stored.id());
+        SignInThrottle.Counter from = SignInThrottle.client(client);
+        throttle.reserve(account, from);
         if (email == null || password == null || password.length() > MAXIMUM_PASSWORD_LENGTH) {
-            throttle.failed(email, client);
             return Optional.empty();
         }
-        Optional<StoredPassword> stored = jdbc.sql("SELECT id, password_hash FROM customer.account WHERE lower(email) = lower(:email)")
-                .param("email", email.strip())
-                .query((row, n) -> new StoredPassword(new CustomerId(row.getObject("id", UUID.class)), row.getString("password_hash")))
-                .optional();
-        boolean matches = passwords.matches(password, stored.map(StoredPassword::hash).orElseGet(this::decoyHash));
-        if (stored.isEmpty() || !matches) {
-            throttle.failed(email, client);
-            log.info("Failed customer sign-in ({} account)", stored.isPresent() ? "existing" : "unknown");
+        boolean matches;
+        try {
+            matches = passwords.matches(password, stored.id() == null ? decoyHash() : stored.hash());
+        } catch (AuthenticationServiceException e) {
+            // No password was checked: the attempt is not held against anyone.
+            throttle.forgive(account);
+            throttle.forgive(from);
+            throw busy();
+        }
+        if (stored.id() == null || !matches) {
+            log.info("Failed customer sign-in ({} account)", stored.id() != null ? "existing" : "unknown");
             return Optional.empty();
         }
-        throttle.succeeded(email);
-        CustomerId id = stored.get().id();
-        String newHash = passwords.upgradeEncoding(stored.get().hash()) ? passwords.encode(password) : null;
+        throttle.reset(account);
+        throttle.forgive(from);
+        CustomerId id = stored.id();
+        String newHash = null;
+        if (passwords.upgradeEncoding(stored.hash())) {
+            try {
+                newHash = passwords.encode(password);
+            } catch (AuthenticationServiceException e) {
+                log.debug("Password hash left as it is: the hasher is busy");
+            }
+        }
         jdbc.sql("UPDATE customer.account SET last_sign_in_at = :now, password_hash = coalesce(:hash, password_hash) WHERE id = :id")
                 .param("now", Timestamp.from(Instant.now(clock))).param("hash", newHash).param("id", id.value()).update();
         return find(id);
     }
 
-    private record StoredPassword(CustomerId id, String hash) {
+    /** The password hasher has no room for one more hash now (it bounds how many run at once). */
+    private SignInThrottled busy() {
+        return new SignInThrottled(Instant.now(clock).plus(BUSY_RETRY));
+    }
+
+    /** What the sign-in lookup found: the address lower-cased, and the account's id and hash when there is one. */
+    private record StoredPassword(String typed, CustomerId id, String hash) {
     }
 
     @Transactional(readOnly = true)

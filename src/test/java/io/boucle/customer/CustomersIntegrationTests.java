@@ -2,9 +2,14 @@ package io.boucle.customer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.boucle.shared.EmailAddress;
 import io.boucle.test.IntegrationTest;
@@ -118,6 +123,50 @@ class CustomersIntegrationTests {
         } finally {
             clock.set(start);
         }
+    }
+
+    @Test
+    void parallelAttemptsForOneAccountGetNoMorePasswordChecksThanTheLimit() throws Exception {
+        customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        int attempts = 30;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try (ExecutorService guessers = Executors.newFixedThreadPool(attempts)) {
+            for (int i = 0; i < attempts; i++) {
+                // Each from its own client address, and the address typed in another case each time.
+                String typed = i % 2 == 0 ? email() : email().toUpperCase(Locale.ROOT);
+                String guess = "wrong password " + i;
+                results.add(guessers.submit(() -> {
+                    start.await();
+                    try {
+                        assertThat(customers.authenticate(typed, guess, client())).isEmpty();
+                        return true;
+                    } catch (SignInThrottled e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+        }
+        int checked = 0;
+        for (Future<Boolean> result : results) {
+            checked += result.get() ? 1 : 0;
+        }
+
+        assertThat(checked).as("passwords checked").isEqualTo(SignInThrottle.MAX_FAILURES_PER_ACCOUNT);
+        assertThatThrownBy(() -> customers.authenticate(email(), PASSWORD, client())).isInstanceOf(SignInThrottled.class);
+    }
+
+    @Test
+    void failuresCountForTheAccountWhateverCaseItsAddressIsTypedIn() {
+        customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        List<String> typed = List.of(email(), email().toUpperCase(Locale.ROOT), "  Lea-" + id + "@Example.ORG ",
+                "LEA-" + id + "@example.org", "lEa-" + id + "@EXAMPLE.org");
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+            assertThat(customers.authenticate(typed.get(i), "wrong password " + i, client())).isEmpty();
+        }
+
+        assertThatThrownBy(() -> customers.authenticate(email(), PASSWORD, client())).isInstanceOf(SignInThrottled.class);
     }
 
     @Test
