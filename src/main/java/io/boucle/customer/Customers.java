@@ -199,9 +199,12 @@ public class Customers {
 
     /**
      * Changes the name and the address; a new address needs the current password, so a session
-     * left open cannot hand the account over.
+     * left open cannot hand the account over. The password is checked through the account's
+     * throttle, outside any transaction (a refused check stays counted, and no connection waits
+     * on the hash).
+     *
+     * @throws SignInThrottled when too many password checks failed lately for this account
      */
-    @Transactional
     public Customer changeDetails(CustomerId id, String name, String email, String currentPassword) {
         Customer customer = find(id).orElseThrow(() -> new NotFound("no customer " + id));
         List<InvalidCustomerDetails.Problem> problems = new ArrayList<>();
@@ -211,7 +214,7 @@ public class Customers {
         if (newEmail && emailTaken(checkedEmail, id)) {
             problems.add(new InvalidCustomerDetails.Problem("email", "email.taken"));
         }
-        if (newEmail && problems.isEmpty() && !passwordMatches(id, currentPassword)) {
+        if (newEmail && problems.isEmpty() && !currentPasswordMatches(id, currentPassword)) {
             problems.add(new InvalidCustomerDetails.Problem("currentPassword", "currentPassword.wrong"));
         }
         if (!problems.isEmpty()) {
@@ -228,22 +231,31 @@ public class Customers {
     }
 
     /**
-     * Sets a new password once the current one is given, and ends every sign-in session of the
-     * account, so a stolen session ends too (the page that asked signs its shopper in again).
+     * Sets a new password once the current one is given (checked through the account's throttle,
+     * outside any transaction), and ends every sign-in session of the account, so a stolen session
+     * ends too (the page that asked signs its shopper in again).
+     *
+     * @throws SignInThrottled when too many password checks failed lately for this account, or too
+     *                         many passwords are being hashed at this moment
      */
-    @Transactional
     public void changePassword(CustomerId id, String currentPassword, String newPassword) {
         List<InvalidCustomerDetails.Problem> problems = new ArrayList<>();
         checkPassword(newPassword, "password", problems);
-        if (!passwordMatches(id, currentPassword)) {
+        if (!currentPasswordMatches(id, currentPassword)) {
             problems.add(new InvalidCustomerDetails.Problem("currentPassword", "currentPassword.wrong"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidCustomerDetails(problems);
         }
+        String hash;
+        try {
+            hash = passwords.encode(newPassword);
+        } catch (AuthenticationServiceException e) {
+            throw busy();
+        }
         Instant now = Instant.now(clock);
         jdbc.sql("UPDATE customer.account SET password_hash = :hash, password_changed_at = :now, updated_at = :now WHERE id = :id")
-                .param("hash", passwords.encode(newPassword)).param("now", Timestamp.from(now)).param("id", id.value()).update();
+                .param("hash", hash).param("now", Timestamp.from(now)).param("id", id.value()).update();
         sessions.ifAvailable(repository -> repository.findByPrincipalName(SESSION_PRINCIPAL_PREFIX + id).keySet()
                 .forEach(repository::deleteById));
     }
@@ -277,12 +289,34 @@ public class Customers {
                 .param("at", Timestamp.from(at)).update();
     }
 
-    private boolean passwordMatches(CustomerId id, String password) {
-        if (password == null || password.isEmpty() || password.length() > MAXIMUM_PASSWORD_LENGTH) {
+    /**
+     * Whether this is the account's password, counted by the account's throttle like a sign-in (a
+     * stolen session cannot guess it any faster). A field left empty is wrong without counting.
+     */
+    private boolean currentPasswordMatches(CustomerId id, String password) {
+        if (password == null || password.isEmpty()) {
             return false;
         }
-        return jdbc.sql("SELECT password_hash FROM customer.account WHERE id = :id").param("id", id.value())
-                .query(String.class).optional().map(hash -> passwords.matches(password, hash)).orElse(false);
+        SignInThrottle.Counter account = SignInThrottle.account(id);
+        throttle.reserve(account);
+        if (password.length() > MAXIMUM_PASSWORD_LENGTH) {
+            return false;
+        }
+        Optional<String> hash = jdbc.sql("SELECT password_hash FROM customer.account WHERE id = :id").param("id", id.value())
+                .query(String.class).optional();
+        boolean matches;
+        try {
+            matches = hash.isPresent() && passwords.matches(password, hash.get());
+        } catch (AuthenticationServiceException e) {
+            throttle.forgive(account);
+            throw busy();
+        }
+        if (matches) {
+            throttle.reset(account);
+        } else {
+            log.info("Wrong current password given for a customer account");
+        }
+        return matches;
     }
 
     private boolean emailTaken(EmailAddress email, CustomerId except) {

@@ -222,6 +222,52 @@ class CustomersIntegrationTests {
         assertThat(customers.authenticate(email(), next, client())).isPresent();
     }
 
+    @Test
+    void theCurrentPasswordCannotBeGuessedFasterThanAtSignIn() {
+        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        String other = "other-" + id + "@example.org";
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+            String guess = "wrong password " + i;
+            boolean details = i % 2 == 0;
+            assertThatThrownBy(() -> {
+                if (details) {
+                    customers.changeDetails(customer.id(), "Léa", other, guess);
+                } else {
+                    customers.changePassword(customer.id(), guess, "another long enough password");
+                }
+            }).isInstanceOfSatisfying(InvalidCustomerDetails.class, e -> assertThat(e.problems())
+                            .contains(new InvalidCustomerDetails.Problem("currentPassword", "currentPassword.wrong")));
+        }
+
+        Instant start = clock.instant();
+        try {
+            assertThatThrownBy(() -> customers.changePassword(customer.id(), PASSWORD, "another long enough password"))
+                    .isInstanceOf(SignInThrottled.class);
+            assertThatThrownBy(() -> customers.changeDetails(customer.id(), "Léa", other, PASSWORD)).isInstanceOf(SignInThrottled.class);
+            assertThatThrownBy(() -> customers.authenticate(email(), PASSWORD, client())).as("the same count as sign-in")
+                    .isInstanceOf(SignInThrottled.class);
+            clock.advance(Duration.ofMinutes(16));
+            assertThat(customers.authenticate(email(), PASSWORD, client())).as("the refused change changed nothing").isPresent();
+            assertThat(customers.changeDetails(customer.id(), "Léa", other, PASSWORD).email()).isEqualTo(EmailAddress.of(other));
+        } finally {
+            clock.set(start);
+        }
+    }
+
+    @Test
+    void aRightCurrentPasswordStartsTheAccountsCountAgain() {
+        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT - 1; i++) {
+                assertThatThrownBy(() -> customers.changePassword(customer.id(), "wrong password", PASSWORD))
+                        .isInstanceOf(InvalidCustomerDetails.class);
+            }
+            customers.changePassword(customer.id(), PASSWORD, PASSWORD);
+        }
+
+        assertThat(customers.authenticate(email(), PASSWORD, client())).isPresent();
+    }
+
     private String email() {
         return "lea-" + id + "@example.org";
     }

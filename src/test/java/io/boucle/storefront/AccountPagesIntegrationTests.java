@@ -196,6 +196,30 @@ class AccountPagesIntegrationTests {
     }
 
     @Test
+    void aSignedInSessionCannotGuessTheCurrentPasswordForever() {
+        signUp(http, email());
+        String page = http.get("/compte").body();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = http.postForm("/compte/mot-de-passe", Http.form("_csrf", Http.csrfToken(page),
+                    "currentPassword", "pas le mot de passe " + i, "newPassword", "un tout nouveau mot de passe"));
+            assertThat(wrong.statusCode()).isEqualTo(422);
+            assertThat(wrong.body()).contains("Le mot de passe actuel n&#39;est pas le bon.");
+            page = wrong.body();
+        }
+
+        HttpResponse<String> throttled = http.postForm("/compte/mot-de-passe", Http.form("_csrf", Http.csrfToken(page),
+                "currentPassword", PASSWORD, "newPassword", "un tout nouveau mot de passe"));
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body()).contains("Trop d&#39;essais de mot de passe pour ce compte. Réessayez dans 15 minute(s).");
+        HttpResponse<String> details = http.postForm("/compte/informations", Http.form("_csrf", Http.csrfToken(throttled.body()),
+                "name", "Léa Petit", "email", "nouvelle-" + id + "@example.org", "currentPassword", PASSWORD));
+        assertThat(details.statusCode()).isEqualTo(429);
+        assertThat(customers.findByEmail(EmailAddress.of(email()))).isPresent();
+        assertThat(signIn(new Http(port), email(), "un tout nouveau mot de passe").statusCode()).isEqualTo(429);
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenAreRefused() {
         signUp(new Http(port), email());
         http.get("/compte/connexion");
