@@ -29,7 +29,9 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customer accounts: sign-up, password sign-in (throttled), details, password and marketing
@@ -63,12 +65,13 @@ public class Customers {
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final String shopUrl;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     /** Checked against when the address has no account, so a wrong address takes as long as a wrong password. */
     private volatile String decoyHash;
 
     Customers(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle, ApplicationEventPublisher events,
             Messaging messaging, ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
-            @Value("${boucle.public-url}") String publicUrl, Clock clock) {
+            @Value("${boucle.public-url}") String publicUrl, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -77,14 +80,22 @@ public class Customers {
         this.sessions = sessions;
         this.shopUrl = publicUrl.replaceAll("/+$", "");
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
      * Opens an account and records the answer to the marketing question (no unless ticked). Every
-     * field at fault is reported at once, and nothing is written then.
+     * field at fault is reported at once, and nothing is written then. Whether an address has an
+     * account already is said, as shops usually do; so sign-ups are counted per client address,
+     * 20 an hour, whether they succeed or not.
+     *
+     * @param client the address the sign-up comes from
+     * @throws SignInThrottled when this client signed up too often lately, or too many passwords
+     *                         are being hashed at this moment
      */
-    @Transactional
-    public Customer signUp(SignUp signUp) {
+    public Customer signUp(SignUp signUp, String client) {
+        SignInThrottle.Counter from = SignInThrottle.signUps(client);
+        throttle.reserve(from);
         List<InvalidCustomerDetails.Problem> problems = new ArrayList<>();
         EmailAddress email = checkEmail(signUp.email(), problems);
         String name = checkName(signUp.name(), problems);
@@ -95,27 +106,37 @@ public class Customers {
         if (!problems.isEmpty()) {
             throw new InvalidCustomerDetails(problems);
         }
+        // Hashed before the transaction, so no connection waits on it.
+        String hash;
+        try {
+            hash = passwords.encode(signUp.password());
+        } catch (AuthenticationServiceException e) {
+            throttle.forgive(from);
+            throw busy();
+        }
         CustomerId id = new CustomerId(Identifiers.newUuid(clock));
         Instant now = Instant.now(clock);
         Locale locale = Locale.of(signUp.locale() == null ? "fr" : signUp.locale().getLanguage());
-        try {
-            jdbc.sql("""
-                    INSERT INTO customer.account (id, email, name, password_hash, locale, created_at, updated_at, password_changed_at)
-                    VALUES (:id, :email, :name, :hash, :locale, :now, :now, :now)
-                    """)
-                    .param("id", id.value()).param("email", email.value()).param("name", name)
-                    .param("hash", passwords.encode(signUp.password())).param("locale", locale.toLanguageTag())
-                    .param("now", Timestamp.from(now))
-                    .update();
-        } catch (DuplicateKeyException e) {
-            // The same address signed up meanwhile, from a concurrent request.
-            throw new InvalidCustomerDetails(List.of(new InvalidCustomerDetails.Problem("email", "email.taken")));
-        }
-        recordConsent(id, signUp.marketingEmails(), wording(signUp.consentWording()), "sign-up", now);
-        events.publishEvent(new CustomerSignedUp(id, locale, signUp.marketingEmails(), now));
-        messaging.send(Email.of(email, "customer-welcome", locale, Map.of("name", name, "accountUrl", shopUrl + "/compte"))
-                .withReference("customer:" + id));
-        return new Customer(id, email, name, locale, signUp.marketingEmails(), now);
+        return transactions.execute(status -> {
+            try {
+                jdbc.sql("""
+                        INSERT INTO customer.account (id, email, name, password_hash, locale, created_at, updated_at, password_changed_at)
+                        VALUES (:id, :email, :name, :hash, :locale, :now, :now, :now)
+                        """)
+                        .param("id", id.value()).param("email", email.value()).param("name", name)
+                        .param("hash", hash).param("locale", locale.toLanguageTag())
+                        .param("now", Timestamp.from(now))
+                        .update();
+            } catch (DuplicateKeyException e) {
+                // The same address signed up meanwhile, from a concurrent request.
+                throw new InvalidCustomerDetails(List.of(new InvalidCustomerDetails.Problem("email", "email.taken")));
+            }
+            recordConsent(id, signUp.marketingEmails(), wording(signUp.consentWording()), "sign-up", now);
+            events.publishEvent(new CustomerSignedUp(id, locale, signUp.marketingEmails(), now));
+            messaging.send(Email.of(email, "customer-welcome", locale, Map.of("name", name, "accountUrl", shopUrl + "/compte"))
+                    .withReference("customer:" + id));
+            return new Customer(id, email, name, locale, signUp.marketingEmails(), now);
+        });
     }
 
     /**
@@ -199,9 +220,9 @@ public class Customers {
 
     /**
      * Changes the name and the address; a new address needs the current password, so a session
-     * left open cannot hand the account over. The password is checked through the account's
-     * throttle, outside any transaction (a refused check stays counted, and no connection waits
-     * on the hash).
+     * left open can neither hand the account over nor tell whether another address has an
+     * account. The password is checked through the account's throttle, outside any transaction (a
+     * refused check stays counted, and no connection waits on the hash).
      *
      * @throws SignInThrottled when too many password checks failed lately for this account
      */
@@ -211,11 +232,11 @@ public class Customers {
         String checkedName = checkName(name, problems);
         EmailAddress checkedEmail = checkEmail(email, problems);
         boolean newEmail = checkedEmail != null && !checkedEmail.value().equalsIgnoreCase(customer.email().value());
-        if (newEmail && emailTaken(checkedEmail, id)) {
-            problems.add(new InvalidCustomerDetails.Problem("email", "email.taken"));
-        }
-        if (newEmail && problems.isEmpty() && !currentPasswordMatches(id, currentPassword)) {
+        // The password first: whether another account has the address is told only to whoever knows it.
+        if (newEmail && !currentPasswordMatches(id, currentPassword)) {
             problems.add(new InvalidCustomerDetails.Problem("currentPassword", "currentPassword.wrong"));
+        } else if (newEmail && emailTaken(checkedEmail, id)) {
+            problems.add(new InvalidCustomerDetails.Problem("email", "email.taken"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidCustomerDetails(problems);

@@ -86,11 +86,17 @@ class AccountPages {
         Customer customer;
         try {
             customer = customers.signUp(new SignUp(form.email(), form.name(), form.password(), form.marketingEmails(),
-                    messages.getMessage("account.marketing", null, locale), locale));
+                    messages.getMessage("account.marketing", null, locale), locale), request.getRemoteAddr());
         } catch (InvalidCustomerDetails e) {
             model.addAttribute("form", new SignUpForm(form.email(), form.name(), "", form.marketing(), form.retour()));
             model.addAttribute("errors", errors(e, locale));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "storefront/sign-up";
+        } catch (SignInThrottled e) {
+            model.addAttribute("form", new SignUpForm(form.email(), form.name(), "", form.marketing(), form.retour()));
+            model.addAttribute("errors", Map.of());
+            model.addAttribute("refused", messages.getMessage("account.signUp.throttled", new Object[] { minutesLeft(e) }, locale));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return "storefront/sign-up";
         }
         sessions.signIn(customer.id(), request, response);

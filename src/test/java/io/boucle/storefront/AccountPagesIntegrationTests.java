@@ -102,6 +102,27 @@ class AccountPagesIntegrationTests {
     }
 
     @Test
+    void signUpsFromOneConnectionAreLimitedWithAClearMessage() {
+        String page = http.get("/compte/inscription").body();
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> refused = post(http, "/compte/inscription", Http.form("_csrf", Http.csrfToken(page),
+                    "name", "Léa Petit", "email", "essai-" + i + "-" + id + "@example.org", "password", "court"));
+            assertThat(refused.statusCode()).isEqualTo(422);
+        }
+
+        HttpResponse<String> throttled = post(http, "/compte/inscription", Http.form("_csrf", Http.csrfToken(page),
+                "name", "Léa Petit", "email", email(), "password", PASSWORD));
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body()).contains("Trop de tentatives d&#39;inscription depuis votre connexion. Réessayez dans 60 minute(s).")
+                .contains("value=\"" + email() + "\"").doesNotContain("value=\"" + PASSWORD + "\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM customer.account WHERE lower(email) = :email").param("email", email())
+                .query(Long.class).single()).isZero();
+        client = "198.19." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+        signUp(new Http(port), email());
+    }
+
+    @Test
     void signingUpSignsInWithMarketingNotGivenUnlessTicked() {
         HttpResponse<String> created = signUp(http, email());
 
