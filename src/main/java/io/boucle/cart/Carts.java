@@ -155,10 +155,20 @@ public class Carts {
         return own;
     }
 
-    /** The customer's open cart unless it expired, in which case it is closed (in the caller's transaction). */
+    /**
+     * The customer's open cart, locked, unless it expired, in which case it is closed (in the
+     * caller's transaction). A cart ordered while its lock was awaited is no longer theirs to fill.
+     */
     private Optional<CartId> usableCartOf(CustomerId customer) {
         Optional<CartId> open = store.openCartOf(customer);
-        if (open.isPresent() && expired(store.find(open.get(), true).orElseThrow())) {
+        if (open.isEmpty()) {
+            return open;
+        }
+        CartRow cart = store.find(open.get(), true).orElseThrow();
+        if (!"OPEN".equals(cart.status())) {
+            return Optional.empty();
+        }
+        if (expired(cart)) {
             store.markExpired(open.get());
             return Optional.empty();
         }
