@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** A customer's one cart, and the guest cart merged into it at sign-in. */
@@ -89,15 +90,21 @@ class CustomerCartsIntegrationTests {
     }
 
     @Test
-    void aGuestCartBecomesTheCustomersWhenTheyHaveNone() {
+    void withoutACartOfTheirOwnTheCustomerGetsANewOneWithTheGuestLinesNeverTheGuestCartItself() {
         String mug = product("mug", 3);
         CartId guest = guestCart();
-        carts.addLine(guest, mug, 1);
+        carts.addLine(guest, mug, 2);
 
-        assertThat(carts.mergeAtSignIn(guest, customer)).contains(guest);
+        CartId own = carts.mergeAtSignIn(guest, customer).orElseThrow();
 
-        assertThat(carts.cartOf(customer)).contains(guest);
-        assertThat(carts.view(guest).customerId()).isEqualTo(customer);
+        assertThat(own).isNotEqualTo(guest);
+        assertThat(carts.cartOf(customer)).contains(own);
+        assertThat(carts.view(own).customerId()).isEqualTo(customer);
+        assertThat(quantities(own)).isEqualTo(Map.of(mug, 2));
+        assertThat(status(guest)).isEqualTo("MERGED");
+        assertThat(carts.view(guest).customerId()).as("the guest cart stays nobody's").isNull();
+        assertThatThrownBy(() -> carts.addLine(guest, mug, 1)).isInstanceOf(CartAlreadyOrdered.class);
+        assertThat(quantities(own)).isEqualTo(Map.of(mug, 2));
     }
 
     @Test
@@ -140,7 +147,8 @@ class CustomerCartsIntegrationTests {
             merged = merging.get(10, TimeUnit.SECONDS);
         }
 
-        assertThat(merged).isPresent().get().isNotEqualTo(own);
+        assertThat(merged).isPresent().get().isNotEqualTo(own).isNotEqualTo(guest);
+        assertThat(status(guest)).isEqualTo("MERGED");
         assertThat(status(own)).isEqualTo("ORDERED");
         assertThat(quantities(own)).isEqualTo(Map.of(mug, 1));
         assertThat(quantities(merged.get())).isEqualTo(Map.of(bowl, 2));

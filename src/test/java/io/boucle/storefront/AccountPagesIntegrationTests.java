@@ -340,6 +340,34 @@ class AccountPagesIntegrationTests {
         assertThat(new Http(port).get("/panier").body()).doesNotContain("Article mug " + id);
     }
 
+    @Test
+    void theGuestCartsIdOpensNothingOfTheCustomersCartAfterSignIn() {
+        Product mug = product("mug", 3);
+        signUp(new Http(port), email());
+        String page = http.get("/p/" + mug.slug()).body();
+        HttpResponse<String> added = http.postForm("/panier/ajouter", Http.form("_csrf", Http.csrfToken(page), "sku", mug.sku(),
+                "quantity", "2"));
+        String guestCart = added.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("boucle_cart="))
+                .findFirst().orElseThrow().replaceFirst("^boucle_cart=([^;]+);.*$", "$1");
+
+        signIn(http, email(), PASSWORD);
+        String cart = http.get("/panier").body();
+        HttpResponse<String> details = http.postForm("/commande/informations", Http.form("_csrf", Http.csrfToken(cart),
+                "email", email(), "name", "Léa Petit", "line1", "9 rue du Secret", "postalCode", "75011", "city", "Paris",
+                "country", "FR", "delivery", "home", "paymentMethod", "card"));
+        assertThat(location(details)).isEqualTo("/commande/confirmation");
+
+        CartView own = carts.view(carts.cartOf(customerId(email())).orElseThrow());
+        assertThat(own.id().toString()).isNotEqualTo(guestCart);
+        assertThat(own.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
+        Http holder = new Http(port);
+        HttpResponse<String> read = holder.get("/api/v1/carts/" + guestCart);
+        assertThat(read.body()).doesNotContain(email()).doesNotContain("9 rue du Secret");
+        assertThat(holder.postJson("/api/v1/carts/" + guestCart + "/lines", "{\"sku\": \"" + mug.sku() + "\", \"quantity\": 1}")
+                .statusCode()).isEqualTo(409);
+        assertThat(carts.view(own.id()).lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
+    }
+
     // Wishlist
 
     @Test
