@@ -96,10 +96,11 @@ public class Carts {
 
     /**
      * At sign-in, the cart the shopper filled as a guest joins the customer's, so they find one cart
-     * on every device. Without a cart of their own, the guest cart becomes theirs. Otherwise each
-     * guest line is added to theirs, the quantities summed but never beyond the stock available
-     * (nor {@value #MAX_QUANTITY} units, nor {@value #MAX_LINES} lines), its discount codes joined, and
-     * the guest cart is closed. A guest cart that is not open, has expired or is another
+     * on every device. Each guest line is added to the customer's cart (a new one, with a new id,
+     * when they have none), the quantities summed but never beyond the stock available (nor
+     * {@value #MAX_QUANTITY} units, nor {@value #MAX_LINES} lines), its discount codes joined, and the
+     * guest cart is closed (MERGED). The guest cart's id, which anyone who had it may know, never
+     * becomes the customer's cart. A guest cart that is not open, has expired or is another
      * customer's is left alone.
      *
      * @param guestCart may be null
@@ -117,12 +118,13 @@ public class Carts {
             return own;
         }
         Instant now = Instant.now(clock);
-        if (own.isEmpty()) {
-            store.attach(guest.id(), customer);
-            store.touch(guest.id(), now, now.minus(lifetime));
-            return Optional.of(guest.id());
-        }
-        CartRow target = store.find(own.get(), true).orElseThrow();
+        CartId targetId = own.orElseGet(() -> {
+            CartId fresh = CartId.random();
+            store.insert(fresh, guest.currency(), guest.country(), guest.locale(), now);
+            store.attach(fresh, customer);
+            return fresh;
+        });
+        CartRow target = store.find(targetId, true).orElseThrow();
         Map<String, Integer> had = new HashMap<>();
         target.lines().forEach(line -> had.put(line.sku(), line.quantity()));
         Map<String, StockLevel> stock = inventory.levels(guest.lines().stream().map(CartRow.LineRow::sku).toList());
@@ -152,13 +154,23 @@ public class Carts {
         }
         store.markMerged(guest.id(), target.id());
         store.touch(target.id(), now, now.minus(lifetime));
-        return own;
+        return Optional.of(target.id());
     }
 
-    /** The customer's open cart unless it expired, in which case it is closed (in the caller's transaction). */
+    /**
+     * The customer's open cart, locked, unless it expired, in which case it is closed (in the
+     * caller's transaction). A cart ordered while its lock was awaited is no longer theirs to fill.
+     */
     private Optional<CartId> usableCartOf(CustomerId customer) {
         Optional<CartId> open = store.openCartOf(customer);
-        if (open.isPresent() && expired(store.find(open.get(), true).orElseThrow())) {
+        if (open.isEmpty()) {
+            return open;
+        }
+        CartRow cart = store.find(open.get(), true).orElseThrow();
+        if (!"OPEN".equals(cart.status())) {
+            return Optional.empty();
+        }
+        if (expired(cart)) {
             store.markExpired(open.get());
             return Optional.empty();
         }

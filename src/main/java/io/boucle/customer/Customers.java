@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customer accounts: sign-up, password sign-in (throttled), details, password and marketing
@@ -43,6 +47,8 @@ public class Customers {
     public static final int MAXIMUM_NAME_LENGTH = 100;
     /** What a customer's sign-in session is named after in the session store. */
     public static final String SESSION_PRINCIPAL_PREFIX = "customer:";
+    /** How long a shopper is asked to wait when too many passwords are being checked at once. */
+    static final Duration BUSY_RETRY = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(Customers.class);
     private static final String COLUMNS = """
@@ -59,12 +65,13 @@ public class Customers {
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final String shopUrl;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     /** Checked against when the address has no account, so a wrong address takes as long as a wrong password. */
     private volatile String decoyHash;
 
     Customers(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle, ApplicationEventPublisher events,
             Messaging messaging, ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
-            @Value("${boucle.public-url}") String publicUrl, Clock clock) {
+            @Value("${boucle.public-url}") String publicUrl, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -73,14 +80,22 @@ public class Customers {
         this.sessions = sessions;
         this.shopUrl = publicUrl.replaceAll("/+$", "");
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
      * Opens an account and records the answer to the marketing question (no unless ticked). Every
-     * field at fault is reported at once, and nothing is written then.
+     * field at fault is reported at once, and nothing is written then. Whether an address has an
+     * account already is said, as shops usually do; so sign-ups are counted per client address,
+     * 20 an hour, whether they succeed or not.
+     *
+     * @param client the address the sign-up comes from
+     * @throws SignInThrottled when this client signed up too often lately, or too many passwords
+     *                         are being hashed at this moment
      */
-    @Transactional
-    public Customer signUp(SignUp signUp) {
+    public Customer signUp(SignUp signUp, String client) {
+        SignInThrottle.Counter from = SignInThrottle.signUps(client);
+        throttle.reserve(from);
         List<InvalidCustomerDetails.Problem> problems = new ArrayList<>();
         EmailAddress email = checkEmail(signUp.email(), problems);
         String name = checkName(signUp.name(), problems);
@@ -91,64 +106,104 @@ public class Customers {
         if (!problems.isEmpty()) {
             throw new InvalidCustomerDetails(problems);
         }
+        // Hashed before the transaction, so no connection waits on it.
+        String hash;
+        try {
+            hash = passwords.encode(signUp.password());
+        } catch (AuthenticationServiceException e) {
+            throttle.forgive(from);
+            throw busy();
+        }
         CustomerId id = new CustomerId(Identifiers.newUuid(clock));
         Instant now = Instant.now(clock);
         Locale locale = Locale.of(signUp.locale() == null ? "fr" : signUp.locale().getLanguage());
-        try {
-            jdbc.sql("""
-                    INSERT INTO customer.account (id, email, name, password_hash, locale, created_at, updated_at, password_changed_at)
-                    VALUES (:id, :email, :name, :hash, :locale, :now, :now, :now)
-                    """)
-                    .param("id", id.value()).param("email", email.value()).param("name", name)
-                    .param("hash", passwords.encode(signUp.password())).param("locale", locale.toLanguageTag())
-                    .param("now", Timestamp.from(now))
-                    .update();
-        } catch (DuplicateKeyException e) {
-            // The same address signed up meanwhile, from a concurrent request.
-            throw new InvalidCustomerDetails(List.of(new InvalidCustomerDetails.Problem("email", "email.taken")));
-        }
-        recordConsent(id, signUp.marketingEmails(), wording(signUp.consentWording()), "sign-up", now);
-        events.publishEvent(new CustomerSignedUp(id, locale, signUp.marketingEmails(), now));
-        messaging.send(Email.of(email, "customer-welcome", locale, Map.of("name", name, "accountUrl", shopUrl + "/compte"))
-                .withReference("customer:" + id));
-        return new Customer(id, email, name, locale, signUp.marketingEmails(), now);
+        return transactions.execute(status -> {
+            try {
+                jdbc.sql("""
+                        INSERT INTO customer.account (id, email, name, password_hash, locale, created_at, updated_at, password_changed_at)
+                        VALUES (:id, :email, :name, :hash, :locale, :now, :now, :now)
+                        """)
+                        .param("id", id.value()).param("email", email.value()).param("name", name)
+                        .param("hash", hash).param("locale", locale.toLanguageTag())
+                        .param("now", Timestamp.from(now))
+                        .update();
+            } catch (DuplicateKeyException e) {
+                // The same address signed up meanwhile, from a concurrent request.
+                throw new InvalidCustomerDetails(List.of(new InvalidCustomerDetails.Problem("email", "email.taken")));
+            }
+            recordConsent(id, signUp.marketingEmails(), wording(signUp.consentWording()), "sign-up", now);
+            events.publishEvent(new CustomerSignedUp(id, locale, signUp.marketingEmails(), now));
+            messaging.send(Email.of(email, "customer-welcome", locale, Map.of("name", name, "accountUrl", shopUrl + "/compte"))
+                    .withReference("customer:" + id));
+            return new Customer(id, email, name, locale, signUp.marketingEmails(), now);
+        });
     }
 
     /**
      * The account whose address and password these are. A wrong address and a wrong password give
-     * the same empty answer and count alike towards the throttle.
+     * the same empty answer and count alike towards the throttle, which counts the attempt before
+     * the password is checked.
      *
      * @param client the address the attempt comes from
-     * @throws SignInThrottled when too many attempts failed lately for this address or client
+     * @throws SignInThrottled when too many attempts failed lately for this account (or address) or
+     *                         client, or too many passwords are being checked at this moment
      */
     public Optional<Customer> authenticate(String email, String password, String client) {
-        Optional<Instant> blocked = throttle.blockedUntil(email, client);
-        if (blocked.isPresent()) {
-            throw new SignInThrottled(blocked.get());
-        }
+        // The account as its lookup finds it, and the address as PostgreSQL lower-cases it, so the
+        // count is the account's whichever way its address is typed.
+        StoredPassword stored = jdbc.sql("""
+                        SELECT lower(CAST(:email AS TEXT)) AS typed, a.id, a.password_hash
+                        FROM (VALUES (1)) AS one (x)
+                        LEFT JOIN customer.account a ON lower(a.email) = lower(CAST(:email AS TEXT))
+                        """)
+                .param("email", email == null ? "" : email.strip())
+                .query((row, n) -> new StoredPassword(row.getString("typed"),
+                        row.getObject("id") == null ? null : new CustomerId(row.getObject("id", UUID.class)),
+                        row.getString("password_hash")))
+                .single();
+        SignInThrottle.Counter account = stored.id() == null ? SignInThrottle.address(stored.typed())
+                : SignInThrottle.account(stored.id());
+        SignInThrottle.Counter from = SignInThrottle.client(client);
+        throttle.reserve(account, from);
         if (email == null || password == null || password.length() > MAXIMUM_PASSWORD_LENGTH) {
-            throttle.failed(email, client);
             return Optional.empty();
         }
-        Optional<StoredPassword> stored = jdbc.sql("SELECT id, password_hash FROM customer.account WHERE lower(email) = lower(:email)")
-                .param("email", email.strip())
-                .query((row, n) -> new StoredPassword(new CustomerId(row.getObject("id", UUID.class)), row.getString("password_hash")))
-                .optional();
-        boolean matches = passwords.matches(password, stored.map(StoredPassword::hash).orElseGet(this::decoyHash));
-        if (stored.isEmpty() || !matches) {
-            throttle.failed(email, client);
-            log.info("Failed customer sign-in ({} account)", stored.isPresent() ? "existing" : "unknown");
+        boolean matches;
+        try {
+            matches = passwords.matches(password, stored.id() == null ? decoyHash() : stored.hash());
+        } catch (AuthenticationServiceException e) {
+            // No password was checked: the attempt is not held against anyone.
+            throttle.forgive(account);
+            throttle.forgive(from);
+            throw busy();
+        }
+        if (stored.id() == null || !matches) {
+            log.info("Failed customer sign-in ({} account)", stored.id() != null ? "existing" : "unknown");
             return Optional.empty();
         }
-        throttle.succeeded(email);
-        CustomerId id = stored.get().id();
-        String newHash = passwords.upgradeEncoding(stored.get().hash()) ? passwords.encode(password) : null;
+        throttle.reset(account);
+        throttle.forgive(from);
+        CustomerId id = stored.id();
+        String newHash = null;
+        if (passwords.upgradeEncoding(stored.hash())) {
+            try {
+                newHash = passwords.encode(password);
+            } catch (AuthenticationServiceException e) {
+                log.debug("Password hash left as it is: the hasher is busy");
+            }
+        }
         jdbc.sql("UPDATE customer.account SET last_sign_in_at = :now, password_hash = coalesce(:hash, password_hash) WHERE id = :id")
                 .param("now", Timestamp.from(Instant.now(clock))).param("hash", newHash).param("id", id.value()).update();
         return find(id);
     }
 
-    private record StoredPassword(CustomerId id, String hash) {
+    /** The password hasher has no room for one more hash now (it bounds how many run at once). */
+    private SignInThrottled busy() {
+        return new SignInThrottled(Instant.now(clock).plus(BUSY_RETRY));
+    }
+
+    /** What the sign-in lookup found: the address lower-cased, and the account's id and hash when there is one. */
+    private record StoredPassword(String typed, CustomerId id, String hash) {
     }
 
     @Transactional(readOnly = true)
@@ -165,20 +220,23 @@ public class Customers {
 
     /**
      * Changes the name and the address; a new address needs the current password, so a session
-     * left open cannot hand the account over.
+     * left open can neither hand the account over nor tell whether another address has an
+     * account. The password is checked through the account's throttle, outside any transaction (a
+     * refused check stays counted, and no connection waits on the hash).
+     *
+     * @throws SignInThrottled when too many password checks failed lately for this account
      */
-    @Transactional
     public Customer changeDetails(CustomerId id, String name, String email, String currentPassword) {
         Customer customer = find(id).orElseThrow(() -> new NotFound("no customer " + id));
         List<InvalidCustomerDetails.Problem> problems = new ArrayList<>();
         String checkedName = checkName(name, problems);
         EmailAddress checkedEmail = checkEmail(email, problems);
         boolean newEmail = checkedEmail != null && !checkedEmail.value().equalsIgnoreCase(customer.email().value());
-        if (newEmail && emailTaken(checkedEmail, id)) {
-            problems.add(new InvalidCustomerDetails.Problem("email", "email.taken"));
-        }
-        if (newEmail && problems.isEmpty() && !passwordMatches(id, currentPassword)) {
+        // The password first: whether another account has the address is told only to whoever knows it.
+        if (newEmail && !currentPasswordMatches(id, currentPassword)) {
             problems.add(new InvalidCustomerDetails.Problem("currentPassword", "currentPassword.wrong"));
+        } else if (newEmail && emailTaken(checkedEmail, id)) {
+            problems.add(new InvalidCustomerDetails.Problem("email", "email.taken"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidCustomerDetails(problems);
@@ -194,22 +252,31 @@ public class Customers {
     }
 
     /**
-     * Sets a new password once the current one is given, and ends every sign-in session of the
-     * account, so a stolen session ends too (the page that asked signs its shopper in again).
+     * Sets a new password once the current one is given (checked through the account's throttle,
+     * outside any transaction), and ends every sign-in session of the account, so a stolen session
+     * ends too (the page that asked signs its shopper in again).
+     *
+     * @throws SignInThrottled when too many password checks failed lately for this account, or too
+     *                         many passwords are being hashed at this moment
      */
-    @Transactional
     public void changePassword(CustomerId id, String currentPassword, String newPassword) {
         List<InvalidCustomerDetails.Problem> problems = new ArrayList<>();
         checkPassword(newPassword, "password", problems);
-        if (!passwordMatches(id, currentPassword)) {
+        if (!currentPasswordMatches(id, currentPassword)) {
             problems.add(new InvalidCustomerDetails.Problem("currentPassword", "currentPassword.wrong"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidCustomerDetails(problems);
         }
+        String hash;
+        try {
+            hash = passwords.encode(newPassword);
+        } catch (AuthenticationServiceException e) {
+            throw busy();
+        }
         Instant now = Instant.now(clock);
         jdbc.sql("UPDATE customer.account SET password_hash = :hash, password_changed_at = :now, updated_at = :now WHERE id = :id")
-                .param("hash", passwords.encode(newPassword)).param("now", Timestamp.from(now)).param("id", id.value()).update();
+                .param("hash", hash).param("now", Timestamp.from(now)).param("id", id.value()).update();
         sessions.ifAvailable(repository -> repository.findByPrincipalName(SESSION_PRINCIPAL_PREFIX + id).keySet()
                 .forEach(repository::deleteById));
     }
@@ -243,12 +310,34 @@ public class Customers {
                 .param("at", Timestamp.from(at)).update();
     }
 
-    private boolean passwordMatches(CustomerId id, String password) {
-        if (password == null || password.isEmpty() || password.length() > MAXIMUM_PASSWORD_LENGTH) {
+    /**
+     * Whether this is the account's password, counted by the account's throttle like a sign-in (a
+     * stolen session cannot guess it any faster). A field left empty is wrong without counting.
+     */
+    private boolean currentPasswordMatches(CustomerId id, String password) {
+        if (password == null || password.isEmpty()) {
             return false;
         }
-        return jdbc.sql("SELECT password_hash FROM customer.account WHERE id = :id").param("id", id.value())
-                .query(String.class).optional().map(hash -> passwords.matches(password, hash)).orElse(false);
+        SignInThrottle.Counter account = SignInThrottle.account(id);
+        throttle.reserve(account);
+        if (password.length() > MAXIMUM_PASSWORD_LENGTH) {
+            return false;
+        }
+        Optional<String> hash = jdbc.sql("SELECT password_hash FROM customer.account WHERE id = :id").param("id", id.value())
+                .query(String.class).optional();
+        boolean matches;
+        try {
+            matches = hash.isPresent() && passwords.matches(password, hash.get());
+        } catch (AuthenticationServiceException e) {
+            throttle.forgive(account);
+            throw busy();
+        }
+        if (matches) {
+            throttle.reset(account);
+        } else {
+            log.info("Wrong current password given for a customer account");
+        }
+        return matches;
     }
 
     private boolean emailTaken(EmailAddress email, CustomerId except) {

@@ -86,11 +86,17 @@ class AccountPages {
         Customer customer;
         try {
             customer = customers.signUp(new SignUp(form.email(), form.name(), form.password(), form.marketingEmails(),
-                    messages.getMessage("account.marketing", null, locale), locale));
+                    messages.getMessage("account.marketing", null, locale), locale), request.getRemoteAddr());
         } catch (InvalidCustomerDetails e) {
             model.addAttribute("form", new SignUpForm(form.email(), form.name(), "", form.marketing(), form.retour()));
             model.addAttribute("errors", errors(e, locale));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return "storefront/sign-up";
+        } catch (SignInThrottled e) {
+            model.addAttribute("form", new SignUpForm(form.email(), form.name(), "", form.marketing(), form.retour()));
+            model.addAttribute("errors", Map.of());
+            model.addAttribute("refused", messages.getMessage("account.signUp.throttled", new Object[] { minutesLeft(e) }, locale));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return "storefront/sign-up";
         }
         sessions.signIn(customer.id(), request, response);
@@ -118,9 +124,8 @@ class AccountPages {
         try {
             customer = customers.authenticate(email, password, request.getRemoteAddr());
         } catch (SignInThrottled e) {
-            long minutes = Math.max(1, (Duration.between(Instant.now(clock), e.until()).toSeconds() + 59) / 60);
             return signInRefused(model, response, email, retour, HttpStatus.TOO_MANY_REQUESTS,
-                    messages.getMessage("account.signIn.throttled", new Object[] { minutes }, locale));
+                    messages.getMessage("account.signIn.throttled", new Object[] { minutesLeft(e) }, locale));
         }
         if (customer.isEmpty()) {
             return signInRefused(model, response, email, retour, HttpStatus.UNPROCESSABLE_CONTENT,
@@ -189,6 +194,11 @@ class AccountPages {
             model.addAttribute("errors", errors(e, locale));
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return account(0, model, locale);
+        } catch (SignInThrottled e) {
+            model.addAttribute("details", new DetailsForm(form.name(), form.email(), ""));
+            model.addAttribute("errors", Map.of("currentPassword", passwordThrottled(e, locale)));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return account(0, model, locale);
         }
         redirect.addFlashAttribute("notice", "account.saved");
         return "redirect:/compte";
@@ -207,6 +217,10 @@ class AccountPages {
             errors.forEach((field, message) -> renamed.put("password".equals(field) ? "newPassword" : "pw-current", message));
             model.addAttribute("errors", renamed);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return account(0, model, locale);
+        } catch (SignInThrottled e) {
+            model.addAttribute("errors", Map.of("pw-current", passwordThrottled(e, locale)));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return account(0, model, locale);
         }
         // Every session of the account was ended: this one starts again.
@@ -251,6 +265,15 @@ class AccountPages {
     private CustomerId me() {
         // The security rules let only signed-in customers reach these pages.
         return sessions.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    }
+
+    /** Whole minutes until the throttle lets the shopper try again, at least one. */
+    private long minutesLeft(SignInThrottled e) {
+        return Math.max(1, (Duration.between(Instant.now(clock), e.until()).toSeconds() + 59) / 60);
+    }
+
+    private String passwordThrottled(SignInThrottled e, Locale locale) {
+        return messages.getMessage("account.error.currentPassword.throttled", new Object[] { minutesLeft(e) }, locale);
     }
 
     private Map<String, String> errors(InvalidCustomerDetails e, Locale locale) {

@@ -1,12 +1,24 @@
 package io.boucle.cart;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.NewProduct;
@@ -23,6 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** A customer's one cart, and the guest cart merged into it at sign-in. */
 @IntegrationTest
@@ -39,6 +53,9 @@ class CustomerCartsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     MutableClock clock;
@@ -73,15 +90,21 @@ class CustomerCartsIntegrationTests {
     }
 
     @Test
-    void aGuestCartBecomesTheCustomersWhenTheyHaveNone() {
+    void withoutACartOfTheirOwnTheCustomerGetsANewOneWithTheGuestLinesNeverTheGuestCartItself() {
         String mug = product("mug", 3);
         CartId guest = guestCart();
-        carts.addLine(guest, mug, 1);
+        carts.addLine(guest, mug, 2);
 
-        assertThat(carts.mergeAtSignIn(guest, customer)).contains(guest);
+        CartId own = carts.mergeAtSignIn(guest, customer).orElseThrow();
 
-        assertThat(carts.cartOf(customer)).contains(guest);
-        assertThat(carts.view(guest).customerId()).isEqualTo(customer);
+        assertThat(own).isNotEqualTo(guest);
+        assertThat(carts.cartOf(customer)).contains(own);
+        assertThat(carts.view(own).customerId()).isEqualTo(customer);
+        assertThat(quantities(own)).isEqualTo(Map.of(mug, 2));
+        assertThat(status(guest)).isEqualTo("MERGED");
+        assertThat(carts.view(guest).customerId()).as("the guest cart stays nobody's").isNull();
+        assertThatThrownBy(() -> carts.addLine(guest, mug, 1)).isInstanceOf(CartAlreadyOrdered.class);
+        assertThat(quantities(own)).isEqualTo(Map.of(mug, 2));
     }
 
     @Test
@@ -95,6 +118,43 @@ class CustomerCartsIntegrationTests {
 
         assertThat(carts.cartOf(other)).contains(theirs);
         assertThat(status(theirs)).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aCartOrderedWhileItsCustomerSignsInKeepsItsLinesAndTheGuestLinesGoToANewCart() throws Exception {
+        String mug = product("mug", 5);
+        String bowl = product("bowl", 5);
+        CartId own = carts.createFor(customer, Money.EUR, CountryCode.FRANCE, Locale.FRENCH).id();
+        carts.addLine(own, mug, 1);
+        CartId guest = guestCart();
+        carts.addLine(guest, bowl, 2);
+
+        Optional<CartId> merged;
+        try (Connection checkout = dataSource.getConnection(); ExecutorService signIn = Executors.newSingleThreadExecutor()) {
+            // A checkout orders the cart and commits only once the sign-in waits for the cart's lock.
+            checkout.setAutoCommit(false);
+            int checkoutPid = singleInt(checkout, "SELECT pg_backend_pid()");
+            try (PreparedStatement ordering = checkout.prepareStatement(
+                    "UPDATE cart.cart SET status = 'ORDERED', order_reference = 'RACE-' || id WHERE id = ?")) {
+                ordering.setObject(1, own.value());
+                assertThat(ordering.executeUpdate()).isEqualTo(1);
+            }
+            Future<Optional<CartId>> merging = signIn.submit(() -> carts.mergeAtSignIn(guest, customer));
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))")
+                    .param("pid", checkoutPid).query(Long.class).single() > 0);
+            checkout.commit();
+            merged = merging.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(merged).isPresent().get().isNotEqualTo(own).isNotEqualTo(guest);
+        assertThat(status(guest)).isEqualTo("MERGED");
+        assertThat(status(own)).isEqualTo("ORDERED");
+        assertThat(quantities(own)).isEqualTo(Map.of(mug, 1));
+        assertThat(quantities(merged.get())).isEqualTo(Map.of(bowl, 2));
+        assertThat(carts.view(merged.get()).open()).isTrue();
+        assertThat(carts.cartOf(customer)).isEqualTo(merged);
+        assertThat(carts.createFor(customer, Money.EUR, CountryCode.FRANCE, Locale.FRENCH).id()).isEqualTo(merged.get());
     }
 
     @Test
@@ -113,6 +173,13 @@ class CustomerCartsIntegrationTests {
             assertThat(carts.cartOf(customer)).contains(second);
         } finally {
             clock.set(start);
+        }
+    }
+
+    private static int singleInt(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getInt(1);
         }
     }
 

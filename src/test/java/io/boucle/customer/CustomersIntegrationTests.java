@@ -2,9 +2,14 @@ package io.boucle.customer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.boucle.shared.EmailAddress;
 import io.boucle.test.IntegrationTest;
@@ -42,12 +47,14 @@ class CustomersIntegrationTests {
 
     @Test
     void signUpReportsEveryMistakeAtOnceAndWritesNothing() {
-        assertThatThrownBy(() -> customers.signUp(new SignUp("not-an-address-" + id, "  ", "short", true, WORDING, Locale.FRENCH)))
+        assertThatThrownBy(() -> customers.signUp(new SignUp("not-an-address-" + id, "  ", "short", true, WORDING, Locale.FRENCH),
+                client()))
                 .isInstanceOfSatisfying(InvalidCustomerDetails.class, e -> assertThat(e.problems()).containsExactly(
                         new InvalidCustomerDetails.Problem("email", "email.invalid"),
                         new InvalidCustomerDetails.Problem("name", "name.required"),
                         new InvalidCustomerDetails.Problem("password", "password.tooShort")));
-        assertThatThrownBy(() -> customers.signUp(new SignUp(email(), "Léa", "x".repeat(129), false, WORDING, Locale.FRENCH)))
+        assertThatThrownBy(() -> customers.signUp(new SignUp(email(), "Léa", "x".repeat(129), false, WORDING, Locale.FRENCH),
+                client()))
                 .isInstanceOfSatisfying(InvalidCustomerDetails.class, e -> assertThat(e.problems())
                         .containsExactly(new InvalidCustomerDetails.Problem("password", "password.tooLong")));
         assertThat(jdbc.sql("SELECT count(*) FROM customer.account WHERE email LIKE :pattern")
@@ -56,9 +63,10 @@ class CustomersIntegrationTests {
 
     @Test
     void anAddressHasOneAccountWhateverItsCase() {
-        customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
 
-        assertThatThrownBy(() -> customers.signUp(new SignUp(email().toUpperCase(Locale.ROOT), "Léa", PASSWORD, false, WORDING, Locale.FRENCH)))
+        assertThatThrownBy(() -> customers.signUp(new SignUp(email().toUpperCase(Locale.ROOT), "Léa", PASSWORD, false, WORDING,
+                Locale.FRENCH), client()))
                 .isInstanceOfSatisfying(InvalidCustomerDetails.class, e -> assertThat(e.problems())
                         .containsExactly(new InvalidCustomerDetails.Problem("email", "email.taken")));
         assertThat(jdbc.sql("SELECT count(*) FROM customer.account WHERE lower(email) = :email")
@@ -67,7 +75,7 @@ class CustomersIntegrationTests {
 
     @Test
     void marketingConsentIsNotGivenUnlessTickedAndEveryAnswerIsKept() {
-        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
         assertThat(customer.marketingEmails()).isFalse();
 
         customers.setMarketingEmails(customer.id(), true, WORDING, "account");
@@ -83,7 +91,7 @@ class CustomersIntegrationTests {
 
     @Test
     void signingUpIsAnnouncedAndWelcomed() {
-        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, true, WORDING, Locale.ENGLISH));
+        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, true, WORDING, Locale.ENGLISH), client());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> CustomerEventsProbe.RECEIVED.stream()
                 .anyMatch(event -> event instanceof CustomerSignedUp signedUp && signedUp.customerId().equals(customer.id())
@@ -94,7 +102,7 @@ class CustomersIntegrationTests {
 
     @Test
     void theRightPasswordSignsInAndAWrongOneOrAnUnknownAddressDoNot() {
-        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
         String client = client();
 
         assertThat(customers.authenticate(email().toUpperCase(Locale.ROOT), PASSWORD, client)).map(Customer::id).contains(customer.id());
@@ -104,7 +112,7 @@ class CustomersIntegrationTests {
 
     @Test
     void fiveFailuresForAnAddressBlockItForFifteenMinutesEvenWithTheRightPassword() {
-        customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
         for (int i = 0; i < 5; i++) {
             assertThat(customers.authenticate(email(), "wrong password " + i, client())).isEmpty();
         }
@@ -121,6 +129,50 @@ class CustomersIntegrationTests {
     }
 
     @Test
+    void parallelAttemptsForOneAccountGetNoMorePasswordChecksThanTheLimit() throws Exception {
+        customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
+        int attempts = 30;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        try (ExecutorService guessers = Executors.newFixedThreadPool(attempts)) {
+            for (int i = 0; i < attempts; i++) {
+                // Each from its own client address, and the address typed in another case each time.
+                String typed = i % 2 == 0 ? email() : email().toUpperCase(Locale.ROOT);
+                String guess = "wrong password " + i;
+                results.add(guessers.submit(() -> {
+                    start.await();
+                    try {
+                        assertThat(customers.authenticate(typed, guess, client())).isEmpty();
+                        return true;
+                    } catch (SignInThrottled e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+        }
+        int checked = 0;
+        for (Future<Boolean> result : results) {
+            checked += result.get() ? 1 : 0;
+        }
+
+        assertThat(checked).as("passwords checked").isEqualTo(SignInThrottle.MAX_FAILURES_PER_ACCOUNT);
+        assertThatThrownBy(() -> customers.authenticate(email(), PASSWORD, client())).isInstanceOf(SignInThrottled.class);
+    }
+
+    @Test
+    void failuresCountForTheAccountWhateverCaseItsAddressIsTypedIn() {
+        customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
+        List<String> typed = List.of(email(), email().toUpperCase(Locale.ROOT), "  Lea-" + id + "@Example.ORG ",
+                "LEA-" + id + "@example.org", "lEa-" + id + "@EXAMPLE.org");
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+            assertThat(customers.authenticate(typed.get(i), "wrong password " + i, client())).isEmpty();
+        }
+
+        assertThatThrownBy(() -> customers.authenticate(email(), PASSWORD, client())).isInstanceOf(SignInThrottled.class);
+    }
+
+    @Test
     void anUnknownAddressIsThrottledLikeAKnownOne() {
         String unknown = "nobody-" + id + "@example.org";
         for (int i = 0; i < 5; i++) {
@@ -131,7 +183,7 @@ class CustomersIntegrationTests {
 
     @Test
     void aClientFailingForManyAddressesIsBlockedForAllOfThem() {
-        customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
         String client = client();
         for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_CLIENT; i++) {
             assertThat(customers.authenticate("guess-" + i + "-" + id + "@example.org", "wrong", client)).isEmpty();
@@ -143,7 +195,7 @@ class CustomersIntegrationTests {
 
     @Test
     void aNewAddressNeedsTheCurrentPassword() {
-        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
         String other = "other-" + id + "@example.org";
 
         assertThatThrownBy(() -> customers.changeDetails(customer.id(), "Léa Martin", other, "not the password"))
@@ -159,8 +211,25 @@ class CustomersIntegrationTests {
     }
 
     @Test
+    void whetherAnotherAccountHasTheNewAddressIsToldOnlyWithTheRightPassword() {
+        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
+        String taken = "taken-" + id + "@example.org";
+        customers.signUp(new SignUp(taken, "Someone Else", PASSWORD, false, WORDING, Locale.FRENCH), client());
+        InvalidCustomerDetails.Problem wrongPassword = new InvalidCustomerDetails.Problem("currentPassword", "currentPassword.wrong");
+
+        assertThatThrownBy(() -> customers.changeDetails(customer.id(), "Léa", taken, "not the password"))
+                .isInstanceOfSatisfying(InvalidCustomerDetails.class, e -> assertThat(e.problems()).containsExactly(wrongPassword));
+        assertThatThrownBy(() -> customers.changeDetails(customer.id(), "Léa", "free-" + id + "@example.org", "not the password"))
+                .isInstanceOfSatisfying(InvalidCustomerDetails.class, e -> assertThat(e.problems()).containsExactly(wrongPassword));
+        assertThatThrownBy(() -> customers.changeDetails(customer.id(), "Léa", taken.toUpperCase(Locale.ROOT), PASSWORD))
+                .isInstanceOfSatisfying(InvalidCustomerDetails.class, e -> assertThat(e.problems())
+                        .containsExactly(new InvalidCustomerDetails.Problem("email", "email.taken")));
+        assertThat(customers.find(customer.id()).orElseThrow().email()).isEqualTo(EmailAddress.of(email()));
+    }
+
+    @Test
     void aNewPasswordNeedsTheCurrentOneAndReplacesIt() {
-        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH));
+        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
         String next = "another long enough password";
 
         assertThatThrownBy(() -> customers.changePassword(customer.id(), "wrong", next)).isInstanceOf(InvalidCustomerDetails.class);
@@ -171,6 +240,52 @@ class CustomersIntegrationTests {
 
         assertThat(customers.authenticate(email(), PASSWORD, client())).isEmpty();
         assertThat(customers.authenticate(email(), next, client())).isPresent();
+    }
+
+    @Test
+    void theCurrentPasswordCannotBeGuessedFasterThanAtSignIn() {
+        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
+        String other = "other-" + id + "@example.org";
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT; i++) {
+            String guess = "wrong password " + i;
+            boolean details = i % 2 == 0;
+            assertThatThrownBy(() -> {
+                if (details) {
+                    customers.changeDetails(customer.id(), "Léa", other, guess);
+                } else {
+                    customers.changePassword(customer.id(), guess, "another long enough password");
+                }
+            }).isInstanceOfSatisfying(InvalidCustomerDetails.class, e -> assertThat(e.problems())
+                            .contains(new InvalidCustomerDetails.Problem("currentPassword", "currentPassword.wrong")));
+        }
+
+        Instant start = clock.instant();
+        try {
+            assertThatThrownBy(() -> customers.changePassword(customer.id(), PASSWORD, "another long enough password"))
+                    .isInstanceOf(SignInThrottled.class);
+            assertThatThrownBy(() -> customers.changeDetails(customer.id(), "Léa", other, PASSWORD)).isInstanceOf(SignInThrottled.class);
+            assertThatThrownBy(() -> customers.authenticate(email(), PASSWORD, client())).as("the same count as sign-in")
+                    .isInstanceOf(SignInThrottled.class);
+            clock.advance(Duration.ofMinutes(16));
+            assertThat(customers.authenticate(email(), PASSWORD, client())).as("the refused change changed nothing").isPresent();
+            assertThat(customers.changeDetails(customer.id(), "Léa", other, PASSWORD).email()).isEqualTo(EmailAddress.of(other));
+        } finally {
+            clock.set(start);
+        }
+    }
+
+    @Test
+    void aRightCurrentPasswordStartsTheAccountsCountAgain() {
+        Customer customer = customers.signUp(new SignUp(email(), "Léa Petit", PASSWORD, false, WORDING, Locale.FRENCH), client());
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_ACCOUNT - 1; i++) {
+                assertThatThrownBy(() -> customers.changePassword(customer.id(), "wrong password", PASSWORD))
+                        .isInstanceOf(InvalidCustomerDetails.class);
+            }
+            customers.changePassword(customer.id(), PASSWORD, PASSWORD);
+        }
+
+        assertThat(customers.authenticate(email(), PASSWORD, client())).isPresent();
     }
 
     private String email() {

@@ -102,6 +102,27 @@ class AccountPagesIntegrationTests {
     }
 
     @Test
+    void signUpsFromOneConnectionAreLimitedWithAClearMessage() {
+        String page = http.get("/compte/inscription").body();
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> refused = post(http, "/compte/inscription", Http.form("_csrf", Http.csrfToken(page),
+                    "name", "Léa Petit", "email", "essai-" + i + "-" + id + "@example.org", "password", "court"));
+            assertThat(refused.statusCode()).isEqualTo(422);
+        }
+
+        HttpResponse<String> throttled = post(http, "/compte/inscription", Http.form("_csrf", Http.csrfToken(page),
+                "name", "Léa Petit", "email", email(), "password", PASSWORD));
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body()).contains("Trop de tentatives d&#39;inscription depuis votre connexion. Réessayez dans 60 minute(s).")
+                .contains("value=\"" + email() + "\"").doesNotContain("value=\"" + PASSWORD + "\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM customer.account WHERE lower(email) = :email").param("email", email())
+                .query(Long.class).single()).isZero();
+        client = "198.19." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+        signUp(new Http(port), email());
+    }
+
+    @Test
     void signingUpSignsInWithMarketingNotGivenUnlessTicked() {
         HttpResponse<String> created = signUp(http, email());
 
@@ -193,6 +214,30 @@ class AccountPagesIntegrationTests {
         assertThat(location(changed)).isEqualTo("/compte");
         assertThat(http.get("/compte").body()).contains("Votre mot de passe est changé.");
         assertThat(location(otherDevice.get("/compte"))).isEqualTo("/compte/connexion");
+    }
+
+    @Test
+    void aSignedInSessionCannotGuessTheCurrentPasswordForever() {
+        signUp(http, email());
+        String page = http.get("/compte").body();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = http.postForm("/compte/mot-de-passe", Http.form("_csrf", Http.csrfToken(page),
+                    "currentPassword", "pas le mot de passe " + i, "newPassword", "un tout nouveau mot de passe"));
+            assertThat(wrong.statusCode()).isEqualTo(422);
+            assertThat(wrong.body()).contains("Le mot de passe actuel n&#39;est pas le bon.");
+            page = wrong.body();
+        }
+
+        HttpResponse<String> throttled = http.postForm("/compte/mot-de-passe", Http.form("_csrf", Http.csrfToken(page),
+                "currentPassword", PASSWORD, "newPassword", "un tout nouveau mot de passe"));
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body()).contains("Trop d&#39;essais de mot de passe pour ce compte. Réessayez dans 15 minute(s).");
+        HttpResponse<String> details = http.postForm("/compte/informations", Http.form("_csrf", Http.csrfToken(throttled.body()),
+                "name", "Léa Petit", "email", "nouvelle-" + id + "@example.org", "currentPassword", PASSWORD));
+        assertThat(details.statusCode()).isEqualTo(429);
+        assertThat(customers.findByEmail(EmailAddress.of(email()))).isPresent();
+        assertThat(signIn(new Http(port), email(), "un tout nouveau mot de passe").statusCode()).isEqualTo(429);
     }
 
     @Test
@@ -293,6 +338,34 @@ class AccountPagesIntegrationTests {
         signIn(otherDevice, email(), PASSWORD);
         assertThat(otherDevice.get("/panier").body()).contains("Article mug " + id).contains("Article bol " + id);
         assertThat(new Http(port).get("/panier").body()).doesNotContain("Article mug " + id);
+    }
+
+    @Test
+    void theGuestCartsIdOpensNothingOfTheCustomersCartAfterSignIn() {
+        Product mug = product("mug", 3);
+        signUp(new Http(port), email());
+        String page = http.get("/p/" + mug.slug()).body();
+        HttpResponse<String> added = http.postForm("/panier/ajouter", Http.form("_csrf", Http.csrfToken(page), "sku", mug.sku(),
+                "quantity", "2"));
+        String guestCart = added.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("boucle_cart="))
+                .findFirst().orElseThrow().replaceFirst("^boucle_cart=([^;]+);.*$", "$1");
+
+        signIn(http, email(), PASSWORD);
+        String cart = http.get("/panier").body();
+        HttpResponse<String> details = http.postForm("/commande/informations", Http.form("_csrf", Http.csrfToken(cart),
+                "email", email(), "name", "Léa Petit", "line1", "9 rue du Secret", "postalCode", "75011", "city", "Paris",
+                "country", "FR", "delivery", "home", "paymentMethod", "card"));
+        assertThat(location(details)).isEqualTo("/commande/confirmation");
+
+        CartView own = carts.view(carts.cartOf(customerId(email())).orElseThrow());
+        assertThat(own.id().toString()).isNotEqualTo(guestCart);
+        assertThat(own.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
+        Http holder = new Http(port);
+        HttpResponse<String> read = holder.get("/api/v1/carts/" + guestCart);
+        assertThat(read.body()).doesNotContain(email()).doesNotContain("9 rue du Secret");
+        assertThat(holder.postJson("/api/v1/carts/" + guestCart + "/lines", "{\"sku\": \"" + mug.sku() + "\", \"quantity\": 1}")
+                .statusCode()).isEqualTo(409);
+        assertThat(carts.view(own.id()).lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
     }
 
     // Wishlist
