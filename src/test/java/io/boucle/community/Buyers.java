@@ -40,7 +40,8 @@ public final class Buyers {
     /** A new customer named {@code name}, signed in through the sign-in page. */
     public Buyer signedIn(String name) {
         String email = "client-" + UUID.randomUUID().toString().substring(0, 12) + "@example.org";
-        Customer customer = customers.signUp(new SignUp(email, name, PASSWORD, false, "Offres par e-mail", Locale.FRENCH));
+        Customer customer = customers.signUp(new SignUp(email, name, PASSWORD, false, "Offres par e-mail", Locale.FRENCH),
+                "test-client-" + UUID.randomUUID());
         Http http = new Http(port);
         String page = http.get("/compte/connexion").body();
         HttpResponse<String> signedIn = http.postForm("/compte/connexion", Http.form("_csrf", Http.csrfToken(page),
