@@ -2,7 +2,6 @@ package io.boucle.checkout;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -10,21 +9,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.boucle.cart.Address;
-import io.boucle.cart.CartCustomer;
 import io.boucle.cart.CartId;
 import io.boucle.cart.Carts;
 import io.boucle.catalog.Catalog;
-import io.boucle.catalog.NewProduct;
 import io.boucle.inventory.Inventory;
 import io.boucle.inventory.OutOfStock;
 import io.boucle.inventory.StockLevel;
 import io.boucle.order.OrderStatus;
 import io.boucle.payment.PaymentMethod;
-import io.boucle.shared.CountryCode;
-import io.boucle.shared.EmailAddress;
-import io.boucle.shared.LocalizedText;
-import io.boucle.shared.Money;
 import io.boucle.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,19 +47,11 @@ class CheckoutConcurrencyIntegrationTests {
     void twoHundredBuyersOfFiftyUnitsMakeExactlyFiftyPaidOrders() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String sku = "RUSH-" + id;
-        catalog.addCategory("rush-" + id, null, 0, LocalizedText.of("Vente flash", "Flash sale"), LocalizedText.of("", ""));
-        catalog.add(new NewProduct("rush-" + id, "rush-" + id, null, "STANDARD", LocalizedText.of("Lampe", "Lamp"),
-                LocalizedText.of("", ""), List.of(new NewProduct.NewVariant(sku, LocalizedText.of("", ""), Money.euros("49.00"),
-                        1200, null)), List.of(), null, false, true));
-        inventory.setOnHand(sku, 50);
+        ReadyCarts ready = new ReadyCarts(catalog, inventory, carts);
+        ready.products("rush-" + id, "49.00", 50, sku);
         List<CartId> prepared = new ArrayList<>();
         for (int buyer = 0; buyer < 200; buyer++) {
-            CartId cart = carts.create(Money.EUR, CountryCode.FRANCE, Locale.FRENCH).id();
-            carts.addLine(cart, sku, 1);
-            carts.setCustomer(cart, new CartCustomer(EmailAddress.of("rush-" + buyer + "-" + id + "@example.org"),
-                    Address.of("Acheteur " + buyer, "1 rue de la Paix", null, "75002", "Paris", "FR"), null, null));
-            carts.chooseDelivery(cart, "home", null);
-            prepared.add(cart);
+            prepared.add(ready.cart("rush-" + buyer + "-" + id + "@example.org", java.util.Map.of(sku, 1)));
         }
 
         CountDownLatch start = new CountDownLatch(1);
@@ -112,16 +96,9 @@ class CheckoutConcurrencyIntegrationTests {
     void theSameIdempotencyKeySentEightTimesAtOncePlacesOneOrderAndChargesOnce() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String sku = "TWICE-" + id;
-        catalog.addCategory("twice-" + id, null, 0, LocalizedText.of("Doublons", "Duplicates"), LocalizedText.of("", ""));
-        catalog.add(new NewProduct("twice-" + id, "twice-" + id, null, "STANDARD", LocalizedText.of("Vase", "Vase"),
-                LocalizedText.of("", ""), List.of(new NewProduct.NewVariant(sku, LocalizedText.of("", ""), Money.euros("25.00"),
-                        800, null)), List.of(), null, false, true));
-        inventory.setOnHand(sku, 5);
-        CartId cart = carts.create(Money.EUR, CountryCode.FRANCE, Locale.FRENCH).id();
-        carts.addLine(cart, sku, 1);
-        carts.setCustomer(cart, new CartCustomer(EmailAddress.of("twice-" + id + "@example.org"),
-                Address.of("Camille Martin", "1 rue de la Paix", null, "75002", "Paris", "FR"), null, null));
-        carts.chooseDelivery(cart, "home", null);
+        ReadyCarts ready = new ReadyCarts(catalog, inventory, carts);
+        ready.products("twice-" + id, "25.00", 5, sku);
+        CartId cart = ready.cart("twice-" + id + "@example.org", java.util.Map.of(sku, 1));
 
         CountDownLatch start = new CountDownLatch(1);
         List<Future<CheckoutResult>> results = new ArrayList<>();

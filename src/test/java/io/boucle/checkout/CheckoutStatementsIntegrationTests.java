@@ -1,22 +1,14 @@
 package io.boucle.checkout;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-import io.boucle.cart.Address;
-import io.boucle.cart.CartCustomer;
 import io.boucle.cart.CartId;
 import io.boucle.cart.Carts;
 import io.boucle.catalog.Catalog;
-import io.boucle.catalog.NewProduct;
 import io.boucle.inventory.Inventory;
 import io.boucle.order.OrderStatus;
 import io.boucle.payment.PaymentMethod;
-import io.boucle.shared.CountryCode;
-import io.boucle.shared.EmailAddress;
-import io.boucle.shared.LocalizedText;
-import io.boucle.shared.Money;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.StatementCounter;
 import org.junit.jupiter.api.Test;
@@ -40,27 +32,21 @@ class CheckoutStatementsIntegrationTests {
     @Autowired
     Checkout checkout;
 
+    private ReadyCarts ready;
+
     private CartId readyCart(List<String> skus, String buyer) {
-        CartId cart = carts.create(Money.EUR, CountryCode.FRANCE, Locale.FRENCH).id();
-        carts.addLine(cart, skus.get(0), 2);
-        carts.addLine(cart, skus.get(1), 1);
-        carts.setCustomer(cart, new CartCustomer(EmailAddress.of("sql-" + buyer + "@example.org"),
-                Address.of("Camille Martin", "12 rue des Lilas", null, "75011", "Paris", "FR"), null, null));
-        carts.chooseDelivery(cart, "home", null);
-        return cart;
+        java.util.Map<String, Integer> quantities = new java.util.LinkedHashMap<>();
+        quantities.put(skus.get(0), 2);
+        quantities.put(skus.get(1), 1);
+        return ready.cart("sql-" + buyer + "@example.org", quantities);
     }
 
     @Test
     void placementIsOneTransactionOfAtMostFifteenStatements() {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        catalog.addCategory("sql-" + id, null, 0, LocalizedText.of("Comptes", "Counts"), LocalizedText.of("", ""));
         List<String> skus = List.of("SQL-A-" + id, "SQL-B-" + id);
-        for (String sku : skus) {
-            catalog.add(new NewProduct(sku.toLowerCase(), "sql-" + id, null, "STANDARD", LocalizedText.of("Bol", "Bowl"),
-                    LocalizedText.of("", ""), List.of(new NewProduct.NewVariant(sku, LocalizedText.of("", ""),
-                            Money.euros("18.00"), 400, null)), List.of(), null, false, true));
-            inventory.setOnHand(sku, 10);
-        }
+        ready = new ReadyCarts(catalog, inventory, carts);
+        ready.products("sql-" + id, "18.00", 10, skus.toArray(String[]::new));
         // A first order warms what the shop keeps in memory (catalog, delivery methods, promotions).
         checkout.place(readyCart(skus, id + "-1"), true, new PaymentMethod.Card("tok_visa"), "sql-" + id + "-1");
         CartId cart = readyCart(skus, id + "-2");

@@ -1,28 +1,19 @@
 package io.boucle.checkout;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.boucle.cart.Address;
-import io.boucle.cart.CartCustomer;
 import io.boucle.cart.CartId;
 import io.boucle.cart.Carts;
 import io.boucle.catalog.Catalog;
-import io.boucle.catalog.NewProduct;
 import io.boucle.inventory.Inventory;
 import io.boucle.order.OrderStatus;
 import io.boucle.order.Orders;
 import io.boucle.payment.PaymentMethod;
-import io.boucle.shared.CountryCode;
-import io.boucle.shared.EmailAddress;
-import io.boucle.shared.LocalizedText;
-import io.boucle.shared.Money;
 import io.boucle.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,16 +53,9 @@ class OverdueOrdersIntegrationTests {
     void anOrderPaidWhileTheJobWaitsForItIsNotCancelled() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String sku = "LATE-" + id;
-        catalog.addCategory("late-" + id, null, 0, LocalizedText.of("Retards", "Late"), LocalizedText.of("", ""));
-        catalog.add(new NewProduct("late-" + id, "late-" + id, null, "STANDARD", LocalizedText.of("Cruche", "Jug"),
-                LocalizedText.of("", ""), List.of(new NewProduct.NewVariant(sku, LocalizedText.of("", ""), Money.euros("15.00"),
-                        600, null)), List.of(), null, false, true));
-        inventory.setOnHand(sku, 3);
-        CartId cart = carts.create(Money.EUR, CountryCode.FRANCE, Locale.FRENCH).id();
-        carts.addLine(cart, sku, 1);
-        carts.setCustomer(cart, new CartCustomer(EmailAddress.of("late-" + id + "@example.org"),
-                Address.of("Camille Martin", "1 rue de la Paix", null, "75002", "Paris", "FR"), null, null));
-        carts.chooseDelivery(cart, "home", null);
+        ReadyCarts ready = new ReadyCarts(catalog, inventory, carts);
+        ready.products("late-" + id, "15.00", 3, sku);
+        CartId cart = ready.cart("late-" + id + "@example.org", java.util.Map.of(sku, 1));
         // 3-D Secure: the order waits for its payment.
         String number = checkout.place(cart, true, new PaymentMethod.Card("tok_3ds"), null).order().number().value();
         jdbc.sql("UPDATE orders.customer_order SET payment_deadline = payment_deadline - INTERVAL '1 hour' WHERE number = :n")

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.LongStream;
 
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
@@ -86,11 +85,16 @@ class InvoiceNumberingConcurrencyIntegrationTests {
         assertThat(committed).hasSize(66);
         assertThat(rolledBack).hasSize(34);
 
+        // Invoices of other tests' paid orders may take numbers of the same series meanwhile (saving the
+        // settings issues the owed ones): the series as a whole must have no gap and no repeat.
         List<Long> numbers = committed.stream().map(outcome -> outcome.number().sequence()).sorted().toList();
-        assertThat(numbers).as("one number each, none missing, none repeated")
-                .containsExactlyElementsOf(LongStream.rangeClosed(before + 1, before + committed.size()).boxed().toList());
-        assertThat(counter(series)).as("the counter consumed nothing for rolled-back issues")
-                .isEqualTo(before + committed.size());
+        assertThat(numbers).as("one number each, none repeated").doesNotHaveDuplicates().allMatch(number -> number > before);
+        long counter = counter(series);
+        assertThat(jdbc.sql("SELECT count(DISTINCT sequence) FROM invoicing.document WHERE series = :series AND sequence > :before")
+                .param("series", series).param("before", before).query(Long.class).single())
+                .as("the counter consumed nothing for rolled-back issues: every number taken since is a document")
+                .isEqualTo(counter - before);
+        assertThat(lastNumber(series)).isEqualTo(counter);
         for (Outcome outcome : committed) {
             assertThat(invoicing.documentsOf(outcome.orderReference())).singleElement()
                     .extracting(Invoice::number).isEqualTo(outcome.number());
