@@ -62,6 +62,8 @@ final class InvoicePdf {
         }
     }
 
+    // Page geometry in PDF points (PDFBox draws with floats); amounts are never floats here: they are
+    // formatted from the document's BigDecimal figures.
     private static final float MARGIN = 42;
     private static final float WIDTH = PDRectangle.A4.getWidth();
     private static final float HEIGHT = PDRectangle.A4.getHeight();
