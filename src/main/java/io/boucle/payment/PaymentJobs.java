@@ -8,7 +8,10 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Attempts left processing (the shop stopped during a provider's call) get the provider's answer. */
+/**
+ * Attempts left processing (the shop stopped during a provider's call) get the provider's answer;
+ * refunds left pending (the provider did not answer) are asked for again under their own key.
+ */
 @Configuration(proxyBeanMethods = false)
 class PaymentJobs {
 
@@ -18,5 +21,11 @@ class PaymentJobs {
     RecurringTask<Void> recoverProcessingPayments(Payments payments) {
         return Tasks.recurring("recover-processing-payments", FixedDelay.of(Duration.ofMinutes(1)))
                 .execute((instance, context) -> payments.recoverProcessing(BATCH));
+    }
+
+    @Bean
+    RecurringTask<Void> retryPendingRefunds(Payments payments) {
+        return Tasks.recurring("retry-pending-refunds", FixedDelay.of(Duration.ofMinutes(1)))
+                .execute((instance, context) -> payments.retryPendingRefunds(BATCH));
     }
 }

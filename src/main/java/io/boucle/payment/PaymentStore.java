@@ -222,12 +222,28 @@ class PaymentStore {
                 .param("id", id.value()).query(BigDecimal.class).single();
     }
 
-    void settleRefund(UUID id, String status, String providerReference, String failure, Instant at) {
-        jdbc.sql("""
+    /** Records the provider's answer on a refund still pending; false when it was settled already. */
+    boolean settleRefund(UUID id, String status, String providerReference, String failure, Instant at) {
+        return jdbc.sql("""
                         UPDATE payment.refund SET status = :status, provider_reference = :ref, failure = :failure, updated_at = :at
                         WHERE id = :id AND status = 'PENDING'""")
                 .param("status", status).param("ref", providerReference).param("failure", failure)
-                .param("at", Timestamp.from(at)).param("id", id).update();
+                .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+    }
+
+    /** Notes why a refund is still pending, leaving it pending. */
+    void notePendingRefund(UUID id, String note, Instant at) {
+        jdbc.sql("UPDATE payment.refund SET failure = :note, updated_at = :at WHERE id = :id AND status = 'PENDING'")
+                .param("note", note).param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    /** Refunds pending since before {@code before}, oldest first. */
+    List<RefundRow> refundsPendingSince(Instant before, int limit) {
+        return jdbc.sql("SELECT " + REFUND_COLUMNS + """
+                         FROM payment.refund WHERE status = 'PENDING' AND updated_at < :before
+                        ORDER BY updated_at LIMIT :limit""")
+                .param("before", Timestamp.from(before)).param("limit", limit)
+                .query(PaymentStore::refundRow).list();
     }
 
     // Figures

@@ -52,6 +52,9 @@ public class Payments {
     /** The provider name recorded on gift card payments, which no external provider takes. */
     static final String GIFT_CARD_PROVIDER = "giftcard";
 
+    /** Noted on a refund left pending because its provider did not answer. */
+    static final String PROVIDER_UNREACHABLE = "provider_unreachable";
+
     /** The decline code of a gift card attempt the shop stopped in the middle of (nothing was debited). */
     static final String INTERRUPTED = "interrupted";
 
@@ -349,7 +352,18 @@ public class Payments {
         if (reservation.existing() != null) {
             return sameRefund(id, reservation.existing());
         }
-        PaymentStore.Row payment = reservation.payment();
+        send(reservation.payment(), refundId, amount, through);
+        return store.findRefundByKey(idempotencyKey).orElseThrow().refund();
+    }
+
+    /**
+     * Asks the provider for a refund already reserved, and records its answer. When the provider
+     * does not answer, the refund stays pending: it may have been made, so it is neither failed nor
+     * asked for again under another key; {@link #retryPendingRefunds} asks again under the same key,
+     * which the provider answers once.
+     */
+    private void send(PaymentStore.Row payment, UUID refundId, Money amount, PaymentProvider through) {
+        PaymentId id = payment.id();
         PaymentProvider.RefundOutcome outcome;
         if (GIFT_CARD_PROVIDER.equals(payment.provider())) {
             outcome = new PaymentProvider.RefundOutcome.Succeeded(null);
@@ -357,8 +371,12 @@ public class Payments {
             try {
                 outcome = (through != null ? through : provider(payment.provider())).refund(recorder.providerView(payment, null, null), amount, refundId.toString());
             } catch (RuntimeException e) {
-                log.warn("Refund {} of payment {} failed: {}", refundId, id, e.toString());
-                outcome = new PaymentProvider.RefundOutcome.Failed("provider_error");
+                log.warn("Refund {} of payment {} got no answer, it stays pending: {}", refundId, id, e.toString());
+                recorder.inTransaction(() -> {
+                    store.notePendingRefund(refundId, PROVIDER_UNREACHABLE, Instant.now(clock));
+                    return null;
+                });
+                return;
             }
         }
         PaymentProvider.RefundOutcome settled = outcome;
@@ -367,7 +385,9 @@ public class Payments {
             switch (settled) {
                 case PaymentProvider.RefundOutcome.Succeeded succeeded -> {
                     PaymentStore.Row locked = store.lock(id).orElseThrow();
-                    store.settleRefund(refundId, "SUCCEEDED", succeeded.providerReference(), null, at);
+                    if (!store.settleRefund(refundId, "SUCCEEDED", succeeded.providerReference(), null, at)) {
+                        return null;
+                    }
                     Money total = Money.of(store.succeededRefunds(id), amount.currency());
                     PaymentStatus next = PaymentState.afterRefunds(locked.amount(), total);
                     PaymentState.check(locked.status(), next);
@@ -382,7 +402,24 @@ public class Payments {
             }
             return null;
         });
-        return store.findRefundByKey(idempotencyKey).orElseThrow().refund();
+    }
+
+    /**
+     * Asks the providers again about refunds still pending since before {@code boucle.payment.recover-after}
+     * (their provider did not answer, or the shop stopped while asking), under their own key.
+     *
+     * @return how many were settled, made or failed
+     */
+    public int retryPendingRefunds(int limit) {
+        int settled = 0;
+        for (PaymentStore.RefundRow refund : store.refundsPendingSince(Instant.now(clock).minus(settings.recoverAfter()), limit)) {
+            PaymentStore.Row payment = store.find(refund.paymentId()).orElseThrow();
+            send(payment, refund.id(), refund.amount(), null);
+            if (!"PENDING".equals(store.findRefundByKey(refund.idempotencyKey()).orElseThrow().status())) {
+                settled++;
+            }
+        }
+        return settled;
     }
 
     private static Refund sameRefund(PaymentId id, PaymentStore.RefundRow refund) {

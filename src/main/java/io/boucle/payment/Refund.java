@@ -10,7 +10,8 @@ import io.boucle.shared.Money;
  *
  * @param status  {@code PENDING} while the provider is asked, then {@code SUCCEEDED} or {@code FAILED}
  * @param at      when it was last changed
- * @param failure the provider's reason when {@code status} is {@code FAILED}, else null
+ * @param failure the provider's reason when {@code status} is {@code FAILED}; on a refund still {@code PENDING}
+ *                because its provider did not answer, {@code provider_unreachable}; else null
  */
 public record Refund(UUID id, PaymentId paymentId, Money amount, String status, Instant at, String failure) {
 

@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.boucle.payment.provider.PaymentProvider;
+import io.boucle.payment.provider.ProviderOutcome;
+import io.boucle.payment.provider.ProviderPayment;
 import io.boucle.shared.Money;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
@@ -278,6 +282,63 @@ class PaymentsIntegrationTests {
     }
 
     // Refunds
+
+    @Test
+    void aRefundWhoseProviderDoesNotAnswerStaysPendingAndIsAskedAgainUnderItsOwnKey() {
+        PaymentView payment = payments.pay(request("unanswered", "80.00", card("tok_visa")));
+        List<String> keysAsked = new CopyOnWriteArrayList<>();
+        PaymentProvider silent = new PaymentProvider() {
+            public String name() {
+                return "test";
+            }
+
+            public void check(PaymentMethod method) {
+            }
+
+            public ProviderOutcome start(ProviderPayment attempt) {
+                throw new UnsupportedOperationException();
+            }
+
+            public RefundOutcome refund(ProviderPayment attempt, Money amount, String refundKey) {
+                keysAsked.add(refundKey);
+                throw new IllegalStateException("read timed out");
+            }
+        };
+        Instant start = clock.instant();
+        try {
+            Refund unanswered = payments.refund(payment.id(), Money.euros("80.00"), "silent-" + id, silent);
+
+            assertThat(unanswered.status()).as("it may have been made: neither failed nor made").isEqualTo("PENDING");
+            assertThat(unanswered.failure()).isEqualTo("provider_unreachable");
+            assertThat(unanswered.failed()).isFalse();
+            assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.CAPTURED);
+            assertThatThrownBy(() -> payments.refund(payment.id(), Money.euros("0.01"), "other-" + id))
+                    .as("the pending refund still counts against the captured amount")
+                    .isInstanceOf(IllegalArgumentException.class);
+
+            payments.retryPendingRefunds(1000);
+            assertThat(refundStatus("silent-" + id)).as("too recent: its call may be under way").isEqualTo("PENDING");
+
+            clock.advance(Duration.ofMinutes(4));
+            payments.retryPendingRefunds(1000);
+            payments.retryPendingRefunds(1000);
+        } finally {
+            clock.set(start);
+        }
+        assertThat(refundStatus("silent-" + id)).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("SELECT provider_reference FROM payment.refund WHERE idempotency_key = :key")
+                .param("key", "silent-" + id).query(String.class).single())
+                .as("asked again under the key of the first call").isEqualTo("test_refund_" + keysAsked.getFirst());
+        PaymentView refunded = payments.find(payment.id()).orElseThrow();
+        assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(refunded.refunded()).isEqualTo(Money.euros("80.00"));
+        await().untilAsserted(() -> assertThat(PaymentEventsProbe.refunded(payment.id())).isEqualTo(1));
+    }
+
+    private String refundStatus(String key) {
+        return jdbc.sql("SELECT status FROM payment.refund WHERE idempotency_key = :key").param("key", key)
+                .query(String.class).single();
+    }
 
     @Test
     void partialThenFullRefunds() {
