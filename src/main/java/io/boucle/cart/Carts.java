@@ -177,12 +177,16 @@ public class Carts {
         return open;
     }
 
-    /** The cart priced now; an ordered cart is still shown (read-only), an expired one is gone. */
+    /**
+     * The cart priced now; an ordered cart is still shown (read-only), an expired one is gone, and so
+     * is a guest cart merged into its customer's cart at sign-in.
+     */
     @Transactional(readOnly = true)
     public CartView view(CartId id) {
         CartRow cart = store.find(id, false).orElseThrow(() -> new NotFound("no cart " + id));
-        if ("OPEN".equals(cart.status()) && expired(cart)) {
-            throw new Gone("cart " + id + " has expired after " + lifetime.toDays() + " days without activity");
+        boolean shown = "ORDERED".equals(cart.status()) || ("OPEN".equals(cart.status()) && !expired(cart));
+        if (!shown) {
+            throw notOpen(id, cart);
         }
         return pricer.price(cart, true).view();
     }
@@ -357,11 +361,8 @@ public class Carts {
     @Transactional(propagation = Propagation.MANDATORY)
     public CheckoutQuote quoteForCheckout(CartId id) {
         CartRow cart = store.find(id, true).orElseThrow(() -> new NotFound("no cart " + id));
-        if (!"OPEN".equals(cart.status())) {
-            throw new CartAlreadyOrdered(id, cart.orderReference());
-        }
-        if (expired(cart)) {
-            throw new Gone("cart " + id + " has expired after " + lifetime.toDays() + " days without activity");
+        if (!"OPEN".equals(cart.status()) || expired(cart)) {
+            throw notOpen(id, cart);
         }
         // In a flash sale, most buyers arrive after the last unit: they are told before any pricing.
         cart.lines().stream().filter(line -> inventory.recentlySoldOut(line.sku())).findFirst()
@@ -383,13 +384,21 @@ public class Carts {
     private CartRow openCart(CartId id) {
         Instant now = Instant.now(clock);
         if (!store.touch(id, now, now.minus(lifetime))) {
-            CartRow cart = store.find(id, false).orElseThrow(() -> new NotFound("no cart " + id));
-            if (!"OPEN".equals(cart.status())) {
-                throw new CartAlreadyOrdered(id, cart.orderReference());
-            }
-            throw new Gone("cart " + id + " has expired after " + lifetime.toDays() + " days without activity");
+            throw notOpen(id, store.find(id, false).orElseThrow(() -> new NotFound("no cart " + id)));
         }
         return store.find(id, true).orElseThrow();
+    }
+
+    /**
+     * Why a cart can no longer be filled or ordered. A merged cart does not say into which cart: its
+     * id may be known to others than its customer.
+     */
+    private RuntimeException notOpen(CartId id, CartRow cart) {
+        return switch (cart.status()) {
+            case "ORDERED" -> new CartAlreadyOrdered(id, cart.orderReference());
+            case "MERGED" -> new Gone("cart " + id + " was merged into its customer's cart at sign-in");
+            default -> new Gone("cart " + id + " has expired after " + lifetime.toDays() + " days without activity");
+        };
     }
 
     private boolean expired(CartRow cart) {

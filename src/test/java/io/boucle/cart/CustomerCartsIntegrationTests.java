@@ -25,6 +25,7 @@ import io.boucle.catalog.NewProduct;
 import io.boucle.customer.CustomerId;
 import io.boucle.inventory.Inventory;
 import io.boucle.shared.CountryCode;
+import io.boucle.shared.Gone;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import io.boucle.test.IntegrationTest;
@@ -102,8 +103,11 @@ class CustomerCartsIntegrationTests {
         assertThat(carts.view(own).customerId()).isEqualTo(customer);
         assertThat(quantities(own)).isEqualTo(Map.of(mug, 2));
         assertThat(status(guest)).isEqualTo("MERGED");
-        assertThat(carts.view(guest).customerId()).as("the guest cart stays nobody's").isNull();
-        assertThatThrownBy(() -> carts.addLine(guest, mug, 1)).isInstanceOf(CartAlreadyOrdered.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM cart.cart WHERE id = :id AND customer_id IS NULL").param("id", guest.value())
+                .query(Long.class).single()).as("the guest cart stays nobody's").isEqualTo(1);
+        assertThatThrownBy(() -> carts.view(guest)).as("gone, without saying where its lines went")
+                .isInstanceOf(Gone.class).hasMessageContaining("merged").hasMessageNotContaining(own.toString());
+        assertThatThrownBy(() -> carts.addLine(guest, mug, 1)).isInstanceOf(Gone.class).hasMessageContaining("merged");
         assertThat(quantities(own)).isEqualTo(Map.of(mug, 2));
     }
 

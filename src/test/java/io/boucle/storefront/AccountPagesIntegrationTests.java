@@ -362,9 +362,11 @@ class AccountPagesIntegrationTests {
         assertThat(own.lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
         Http holder = new Http(port);
         HttpResponse<String> read = holder.get("/api/v1/carts/" + guestCart);
-        assertThat(read.body()).doesNotContain(email()).doesNotContain("9 rue du Secret");
+        assertThat(read.statusCode()).isEqualTo(410);
+        assertThat(read.body()).contains("merged").doesNotContain(own.id().toString()).doesNotContain(email())
+                .doesNotContain("9 rue du Secret");
         assertThat(holder.postJson("/api/v1/carts/" + guestCart + "/lines", "{\"sku\": \"" + mug.sku() + "\", \"quantity\": 1}")
-                .statusCode()).isEqualTo(409);
+                .statusCode()).isEqualTo(410);
         assertThat(carts.view(own.id()).lines()).singleElement().satisfies(line -> assertThat(line.quantity()).isEqualTo(2));
     }
 
