@@ -270,14 +270,7 @@ class AdminInventoryApi {
             throw new InvalidField("onHand", "required (or lowStockThreshold)");
         }
         if (request.onHand() != null) {
-            if (kind == ProductQuery.Kind.SECOND_HAND) {
-                String main = inventory.defaultLocation().code();
-                int elsewhere = inventory.byLocation(sku).map(stock -> stock.everywhere() - stock.at(main)).orElse(0);
-                if (elsewhere + request.onHand() > 1) {
-                    throw new InvalidField("onHand", "a second-hand item is unique, its stock is 0 or 1");
-                }
-            }
-            inventory.setOnHand(sku, request.onHand(), request.reason());
+            inventory.setOnHandAt(sku, inventory.defaultLocation().code(), request.onHand(), request.reason(), kind.maxUnits());
         }
         if (request.lowStockThreshold() != null) {
             stock(sku);
@@ -294,13 +287,7 @@ class AdminInventoryApi {
             Locale locale) {
         ProductQuery.Kind kind = kindOf(sku);
         Location location = location(code);
-        if (kind == ProductQuery.Kind.SECOND_HAND) {
-            int elsewhere = inventory.byLocation(sku).map(stock -> stock.everywhere() - stock.at(location.code())).orElse(0);
-            if (elsewhere + request.onHand() > 1) {
-                throw new InvalidField("onHand", "a second-hand item is unique, its stock is 0 or 1 across all locations");
-            }
-        }
-        inventory.setOnHandAt(sku, location.code(), request.onHand(), request.reason());
+        inventory.setOnHandAt(sku, location.code(), request.onHand(), request.reason(), kind.maxUnits());
         return describe(stock(sku), locale);
     }
 
@@ -314,11 +301,7 @@ class AdminInventoryApi {
         ProductQuery.Kind kind = kindOf(sku);
         Location location = location(code);
         stock(sku);
-        if (kind == ProductQuery.Kind.SECOND_HAND
-                && inventory.byLocation(sku).map(StockByLocation::everywhere).orElse(0) + request.delta() > 1) {
-            throw new InvalidField("delta", "a second-hand item is unique, its stock is 0 or 1 across all locations");
-        }
-        inventory.adjustAt(sku, location.code(), request.delta(), request.reason());
+        inventory.adjustAt(sku, location.code(), request.delta(), request.reason(), kind.maxUnits());
         return new Adjusted(describe(stock(sku), locale), MovementJson.of(inventory.movements(sku, 1).getFirst()));
     }
 
@@ -329,12 +312,8 @@ class AdminInventoryApi {
             + "no more can be removed than is available")
     Adjusted adjust(@PathVariable String sku, @Valid @RequestBody Adjustment request, Locale locale) {
         ProductQuery.Kind kind = kindOf(sku);
-        StockRow before = stock(sku);
-        if (kind == ProductQuery.Kind.SECOND_HAND
-                && inventory.byLocation(sku).map(StockByLocation::everywhere).orElse(before.onHand()) + request.delta() > 1) {
-            throw new InvalidField("delta", "a second-hand item is unique, its stock is 0 or 1");
-        }
-        inventory.adjust(sku, request.delta(), request.reason());
+        stock(sku);
+        inventory.adjustAt(sku, inventory.defaultLocation().code(), request.delta(), request.reason(), kind.maxUnits());
         return new Adjusted(describe(stock(sku), locale), MovementJson.of(inventory.movements(sku, 1).getFirst()));
     }
 

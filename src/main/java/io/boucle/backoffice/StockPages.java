@@ -19,6 +19,7 @@ import io.boucle.inventory.NewLocation;
 import io.boucle.inventory.StockByLocation;
 import io.boucle.inventory.StockFilter;
 import io.boucle.inventory.StockRow;
+import io.boucle.inventory.TooManyUnits;
 import io.boucle.inventory.Transfer;
 import io.boucle.shared.InvalidField;
 import io.boucle.shared.Page;
@@ -163,22 +164,19 @@ class StockPages {
             problems.add(messages.getMessage("admin.stock.problem.location", null, locale));
         }
         if (number != null && problems.isEmpty()) {
-            StockByLocation levels = inventory.byLocation(sku).orElseThrow();
-            int everywhereAfter = levels.everywhere() - levels.at(at) + (form.mode().equals("count") ? number : levels.at(at) + number);
-            if (everywhereAfter > 1 && catalog.kindOfSku(sku).orElse(null) == ProductQuery.Kind.SECOND_HAND) {
-                problems.add(messages.getMessage("admin.stock.problem.unique", null, locale));
-            } else {
-                try {
-                    if (form.mode().equals("count")) {
-                        inventory.setOnHandAt(sku, at, number, reason);
-                    } else {
-                        inventory.adjustAt(sku, at, number, reason);
-                    }
-                    redirect.addFlashAttribute("notice", messages.getMessage("admin.stock.adjusted", null, locale));
-                    return "redirect:/admin/stock/" + sku;
-                } catch (InvalidField | IllegalStateException e) {
-                    problems.add(e.getMessage());
+            int atMost = catalog.kindOfSku(sku).map(ProductQuery.Kind::maxUnits).orElse(Integer.MAX_VALUE);
+            try {
+                if (form.mode().equals("count")) {
+                    inventory.setOnHandAt(sku, at, number, reason, atMost);
+                } else {
+                    inventory.adjustAt(sku, at, number, reason, atMost);
                 }
+                redirect.addFlashAttribute("notice", messages.getMessage("admin.stock.adjusted", null, locale));
+                return "redirect:/admin/stock/" + sku;
+            } catch (TooManyUnits e) {
+                problems.add(messages.getMessage("admin.stock.problem.unique", null, locale));
+            } catch (InvalidField | IllegalStateException e) {
+                problems.add(e.getMessage());
             }
         }
         model.addAttribute("form", form);

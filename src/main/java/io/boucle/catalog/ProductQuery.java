@@ -9,7 +9,14 @@ import java.math.BigDecimal;
 public record ProductQuery(String categorySlug, Kind kind, String brandSlug, BigDecimal minPrice, BigDecimal maxPrice,
         Sort sort, int page, int size) {
 
-    public enum Kind { NEW, SECOND_HAND }
+    public enum Kind {
+        NEW, SECOND_HAND;
+
+        /** How many units of one SKU may be in stock across all locations: a second-hand item is unique. */
+        public int maxUnits() {
+            return this == SECOND_HAND ? 1 : Integer.MAX_VALUE;
+        }
+    }
 
     public enum Sort { NEWEST, PRICE_ASC, PRICE_DESC, RATING }
 

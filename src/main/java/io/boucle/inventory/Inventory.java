@@ -450,6 +450,16 @@ public class Inventory {
      */
     @Transactional
     public StockLevel setOnHandAt(String sku, String location, int onHand, String note) {
+        return setOnHandAt(sku, location, onHand, note, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #setOnHandAt(String, String, int, String)} for a SKU that may have at most
+     * {@code atMostEverywhere} units across all locations (1 for a unique second-hand item), checked
+     * under the SKU's lock, so two counts at the same time cannot both pass.
+     */
+    @Transactional
+    public StockLevel setOnHandAt(String sku, String location, int onHand, String note, int atMostEverywhere) {
         requireSku(sku);
         Location at = location(location, "location");
         if (onHand < 0) {
@@ -462,6 +472,7 @@ public class Inventory {
         StockRow before = lockedRow(sku);
         int level = lockLevels(sku, List.of(at.code())).get(at.code());
         int delta = onHand - level;
+        requireAtMost(sku, delta, atMostEverywhere, "onHand");
         if (at.sellableOnline() && before.onHand() + delta < before.reserved()) {
             throw new IllegalStateException(before.reserved() + " of '" + sku
                     + "' are reserved for orders: on hand cannot be less");
@@ -480,6 +491,15 @@ public class Inventory {
      */
     @Transactional
     public StockLevel adjustAt(String sku, String location, int delta, String reason) {
+        return adjustAt(sku, location, delta, reason, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #adjustAt(String, String, int, String)} for a SKU that may have at most
+     * {@code atMostEverywhere} units across all locations, checked under the SKU's lock.
+     */
+    @Transactional
+    public StockLevel adjustAt(String sku, String location, int delta, String reason, int atMostEverywhere) {
         requireSku(sku);
         Location at = location(location, "location");
         if (delta == 0) {
@@ -497,6 +517,7 @@ public class Inventory {
         if (level + delta < 0) {
             throw new InvalidField("delta", "only " + level + " of '" + sku + "' are on hand at " + at.name());
         }
+        requireAtMost(sku, delta, atMostEverywhere, "delta");
         if (at.sellableOnline() && before.available() + delta < 0) {
             throw new IllegalStateException(before.reserved() + " of '" + sku + "' are reserved for orders: only "
                     + Math.max(before.available(), 0) + " can be removed");
@@ -550,6 +571,14 @@ public class Inventory {
     @Transactional(readOnly = true)
     public java.util.Optional<StockByLocation> byLocation(String sku) {
         return java.util.Optional.ofNullable(byLocation(List.of(sku)).get(sku));
+    }
+
+    /** Refuses a change that would take the units of a SKU, whose row the caller has locked, past {@code atMost}. */
+    private void requireAtMost(String sku, int delta, int atMost, String field) {
+        if (delta > 0 && atMost != Integer.MAX_VALUE
+                && byLocation(sku).map(StockByLocation::everywhere).orElse(0) + delta > atMost) {
+            throw new TooManyUnits(field, sku, atMost);
+        }
     }
 
     /** The stock of each SKU asked for at every location; SKUs never counted are left out. */

@@ -351,6 +351,46 @@ class StockPerLocationIntegrationTests {
                 .query(Long.class).single();
     }
 
+    @Test
+    void aUniqueItemFoundAtTwoLocationsAtOnceIsCountedOnce() throws Exception {
+        String sku = sku("unique");
+        Location shop = location("unique", LocationKind.STORE, true);
+        String main = inventory.defaultLocation().code();
+        inventory.setOnHand(sku, 0, null);
+        CyclicBarrier start = new CyclicBarrier(4);
+        List<Callable<Boolean>> work = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String at = i % 2 == 0 ? main : shop.code();
+            work.add(() -> {
+                start.await();
+                try {
+                    inventory.adjustAt(sku, at, 1, "Retrouvé", 1);
+                    return true;
+                } catch (TooManyUnits e) {
+                    return false;
+                }
+            });
+        }
+        List<Boolean> done = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            for (Future<Boolean> result : pool.invokeAll(work)) {
+                done.add(result.get());
+            }
+        }
+
+        assertThat(done).containsOnlyOnce(true);
+        assertThat(inventory.byLocation(sku).orElseThrow().everywhere()).isEqualTo(1);
+        String holder = inventory.byLocation(sku).orElseThrow().at(main) == 1 ? main : shop.code();
+        String other = holder.equals(main) ? shop.code() : main;
+        assertThatThrownBy(() -> inventory.setOnHandAt(sku, other, 1, "Inventaire", 1)).isInstanceOf(TooManyUnits.class)
+                .hasMessageContaining("unique");
+        assertThat(inventory.setOnHandAt(sku, holder, 1, "Inventaire", 1).onHand()).as("a count that changes nothing passes")
+                .isEqualTo(1);
+        inventory.adjustAt(sku, holder, -1, "Vendu en boutique", 1);
+        assertThat(inventory.byLocation(sku).orElseThrow().everywhere()).as("removing is never limited").isZero();
+        assertConsistent(sku);
+    }
+
     private Location location(String name, LocationKind kind, boolean online) {
         return inventory.createLocation(new NewLocation(name + "-" + id, name + " " + id, kind, null, online, null));
     }
