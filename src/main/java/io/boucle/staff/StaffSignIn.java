@@ -28,6 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Password sign-in of staff: Argon2id hashes, and an account locked for a while after
  * {@value #MAX_FAILURES} wrong passwords in a row so passwords cannot be guessed online.
+ * <p>
+ * Each sign-in is counted as a failure before its password is checked, in the statement that reads
+ * the account, and a right password takes it back. So attempts made in parallel cannot all be
+ * checked before the first of them fails: at most {@value #MAX_FAILURES} passwords are checked,
+ * however many arrive at once, and the account is then locked for {@link #LOCK_DURATION}.
  */
 @Component
 class StaffSignIn implements UserDetailsService {
@@ -45,45 +50,45 @@ class StaffSignIn implements UserDetailsService {
         this.clock = clock;
     }
 
+    /**
+     * The account, its attempt counted. A lock that has ended starts the count again; the attempt
+     * that reaches the limit locks the account for the attempts after it, and may still go on.
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public UserDetails loadUserByUsername(String email) {
+        Instant now = Instant.now(clock);
         return jdbc.sql("""
-                SELECT email, password_hash, array_to_string(roles, ',') AS roles, enabled, locked_until
-                FROM staff.account WHERE lower(email) = lower(:email)
+                UPDATE staff.account SET
+                    failed_logins = CASE WHEN locked_until <= :now THEN 1 ELSE failed_logins + 1 END,
+                    locked_until = CASE
+                        WHEN locked_until > :now THEN locked_until
+                        WHEN (CASE WHEN locked_until <= :now THEN 1 ELSE failed_logins + 1 END) >= :max THEN :until
+                        END
+                WHERE lower(email) = lower(:email)
+                RETURNING email, password_hash, array_to_string(roles, ',') AS roles, enabled, failed_logins
                 """)
-                // Exactly as typed (the form trims spaces): the failure counter matches the same string,
+                // Exactly as typed (the form trims spaces): the count matches the same string,
                 // so no variant of an address escapes the lock-out.
                 .param("email", email)
-                .query((row, n) -> {
-                    Timestamp lockedUntil = row.getTimestamp("locked_until");
-                    boolean locked = lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now(clock));
-                    return User.withUsername(row.getString("email"))
-                            .password(row.getString("password_hash"))
-                            .roles(row.getString("roles").split(","))
-                            .disabled(!row.getBoolean("enabled"))
-                            .accountLocked(locked)
-                            .build();
-                })
+                .param("now", Timestamp.from(now))
+                .param("max", MAX_FAILURES)
+                .param("until", Timestamp.from(now.plus(LOCK_DURATION)))
+                .query((row, n) -> User.withUsername(row.getString("email"))
+                        .password(row.getString("password_hash"))
+                        .roles(row.getString("roles").split(","))
+                        .disabled(!row.getBoolean("enabled"))
+                        .accountLocked(row.getInt("failed_logins") > MAX_FAILURES)
+                        .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no staff account"));
     }
 
     @EventListener
-    @Transactional
     public void on(AuthenticationFailureBadCredentialsEvent event) {
-        String email = event.getAuthentication().getName();
-        Instant now = Instant.now(clock);
-        int known = jdbc.sql("""
-                UPDATE staff.account
-                SET failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END,
-                    locked_until = CASE WHEN failed_logins + 1 >= :max THEN :until ELSE locked_until END
-                WHERE lower(email) = lower(:email)
-                """)
-                .params(Map.of("max", MAX_FAILURES, "until", Timestamp.from(now.plus(LOCK_DURATION)), "email", email))
-                .update();
-        // What was typed as the address is not logged: it may be a password typed in the wrong field.
-        log.info("Failed staff sign-in ({} account)", known > 0 ? "existing" : "unknown");
+        // The attempt was counted when the account was read. What was typed as the address is not
+        // logged: it may be a password typed in the wrong field.
+        log.info("Failed staff sign-in");
     }
 
     @EventListener
