@@ -36,6 +36,7 @@ public final class InvoiceFixtures {
     private LocalDate saleDate = SALE_DATE;
     private Optional<PaymentMeans> paidBy = Optional.empty();
     private LocalDate paidOn = SALE_DATE;
+    private DistanceSales distanceSales = DistanceSales.none();
 
     private InvoiceFixtures(String orderReference) {
         this.orderReference = orderReference;
@@ -104,6 +105,12 @@ public final class InvoiceFixtures {
         return this;
     }
 
+    /** The seller's EU distance sales are past the OSS threshold: goods to EU consumers bear the destination's VAT. */
+    public InvoiceFixtures overOssThreshold() {
+        this.distanceSales = DistanceSales.of(Money.euros("20000.00"), Money.euros("20000.00"));
+        return this;
+    }
+
     public InvoiceFixtures soldOn(LocalDate date) {
         this.saleDate = date;
         return this;
@@ -118,7 +125,7 @@ public final class InvoiceFixtures {
 
     public Sale sale() {
         return new Sale(saleDate, items.stream().map(Item::line).toList(), delivery, destination, taxBuyer,
-                DistanceSales.none());
+                distanceSales);
     }
 
     public InvoiceRequest request() {
