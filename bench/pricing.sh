@@ -9,7 +9,7 @@
 # Results: target/jmh-pricing.json and the table printed at the end; the report is docs/benchmarks/pricing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-offline="${BENCH_OFFLINE:--o}"
+offline="${BENCH_OFFLINE--o}"
 ./mvnw -q $offline -Pbench -DskipTests test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
