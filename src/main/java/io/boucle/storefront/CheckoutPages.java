@@ -73,9 +73,14 @@ class CheckoutPages {
     private final Customers customers;
     private final Orders orders;
     private final OrderDocuments documents;
+    private final io.boucle.returns.Returns returns;
+    private final io.boucle.catalog.Catalog catalog;
 
     CheckoutPages(Carts carts, Checkout checkout, Delivery delivery, PageFormat format, MessageSource messages, Merchant merchant,
-            ShopperCart shopperCart, CustomerSessions sessions, Customers customers, Orders orders, OrderDocuments documents) {
+            ShopperCart shopperCart, CustomerSessions sessions, Customers customers, Orders orders, OrderDocuments documents,
+            io.boucle.returns.Returns returns, io.boucle.catalog.Catalog catalog) {
+        this.returns = returns;
+        this.catalog = catalog;
         this.shopperCart = shopperCart;
         this.sessions = sessions;
         this.customers = customers;
@@ -226,6 +231,10 @@ class CheckoutPages {
         }
         model.addAttribute("cart", view(cart, locale));
         model.addAttribute("merchant", merchant);
+        // Told before the purchase (L221-5): the lines the right of withdrawal does not cover.
+        var exclusions = catalog.withdrawalExclusions(cart.lines().stream().map(CartView.Line::sku).toList());
+        model.addAttribute("exclusions", cart.lines().stream().filter(line -> exclusions.containsKey(line.sku()))
+                .map(line -> Map.entry(line.title().in(locale), exclusions.get(line.sku()).name())).toList());
         model.addAttribute("attempt", UUID.randomUUID().toString());
         return "storefront/checkout-confirm";
     }
@@ -272,6 +281,7 @@ class CheckoutPages {
                         messages.getMessage("order.decline.generic", null, locale), locale));
         model.addAttribute("token", token);
         model.addAttribute("documents", documents.of(result.order().number()));
+        ReturnPages.section(model, returns, result.order(), locale);
         model.addAttribute("format", new Formatter(format, locale));
         model.addAttribute("attempt", UUID.randomUUID().toString());
         return "storefront/order";
