@@ -231,12 +231,16 @@ class CheckoutPages {
         }
         model.addAttribute("cart", view(cart, locale));
         model.addAttribute("merchant", merchant);
-        // Told before the purchase (L221-5): the lines the right of withdrawal does not cover.
-        var exclusions = catalog.withdrawalExclusions(cart.lines().stream().map(CartView.Line::sku).toList());
-        model.addAttribute("exclusions", cart.lines().stream().filter(line -> exclusions.containsKey(line.sku()))
-                .map(line -> Map.entry(line.title().in(locale), exclusions.get(line.sku()).name())).toList());
+        model.addAttribute("exclusions", exclusions(cart, locale));
         model.addAttribute("attempt", UUID.randomUUID().toString());
         return "storefront/checkout-confirm";
+    }
+
+    /** Told before the purchase (L221-5): the lines the right of withdrawal does not cover, and why. */
+    private List<Map.Entry<String, String>> exclusions(CartView cart, Locale locale) {
+        var exclusions = catalog.withdrawalExclusions(cart.lines().stream().map(CartView.Line::sku).toList());
+        return cart.lines().stream().filter(line -> exclusions.containsKey(line.sku()))
+                .map(line -> Map.entry(line.title().in(locale), exclusions.get(line.sku()).name())).toList();
     }
 
     @PostMapping("/commande/valider")
@@ -247,6 +251,7 @@ class CheckoutPages {
         if (!"on".equals(acceptTerms) && !"true".equals(acceptTerms)) {
             model.addAttribute("cart", view(cart, locale));
             model.addAttribute("merchant", merchant);
+            model.addAttribute("exclusions", exclusions(cart, locale));
             model.addAttribute("attempt", attempt);
             model.addAttribute("termsError", true);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

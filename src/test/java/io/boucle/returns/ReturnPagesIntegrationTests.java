@@ -156,6 +156,31 @@ class ReturnPagesIntegrationTests {
     }
 
     @Test
+    void theCheckoutSaysWhichItemsAreExcludedBeforeThePurchase() {
+        store.product("hygiene", "9.00", 10);
+        String slug = "ck-" + store.id + "-hygiene";
+        catalog.setWithdrawalExclusion(slug, WithdrawalExclusion.SEALED_HYGIENE);
+        String product = http.get("/p/" + slug).body();
+        assertThat(product).contains("le droit de rétractation ne s&#39;applique plus une fois le scellé ouvert");
+        assertThat(http.postForm("/panier/ajouter", Http.form("_csrf", Http.csrfToken(product), "sku",
+                ("CK-" + store.id + "-hygiene").toUpperCase(), "quantity", "1")).statusCode()).isEqualTo(302);
+        String cart = http.get("/panier").body();
+        assertThat(http.postForm("/commande/informations", Http.form("_csrf", Http.csrfToken(cart),
+                "email", "hygiene-" + store.id + "@example.org", "name", "Léa Petit", "line1", "3 place du Marché",
+                "postalCode", "75011", "city", "Paris", "country", "FR", "delivery", "home", "paymentMethod", "card"))
+                .statusCode()).isEqualTo(302);
+        String confirm = http.get("/commande/confirmation").body();
+        assertThat(confirm).contains("Droit de rétractation — exceptions").contains("Article hygiene")
+                .contains("Article scellé d&#39;hygiène");
+        HttpResponse<String> unticked = http.postForm("/commande/valider",
+                Http.form("_csrf", Http.csrfToken(confirm), "attempt", "a-" + store.id));
+        assertThat(unticked.statusCode()).isEqualTo(422);
+        assertThat(unticked.body()).contains("Droit de rétractation — exceptions");
+        catalog.setWithdrawalExclusion(slug, null);
+        assertThat(catalog.withdrawalExclusion(slug)).isEmpty();
+    }
+
+    @Test
     void theOrderPageOffersTheWithdrawalFunctionWithItsDeadlineAndTwoSteps() {
         String sku = store.product("page", "22.00", 10);
         clock.set(Instant.parse("2026-12-09T09:00:00Z"));
