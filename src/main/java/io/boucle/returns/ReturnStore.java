@@ -124,10 +124,10 @@ class ReturnStore {
     /** Returns not refunded whose refund was due before {@code today}. */
     List<UUID> refundsOverdue(LocalDate today, int limit) {
         return jdbc.sql("""
-                SELECT id FROM returns.customer_return
-                WHERE status IN ('REQUESTED', 'INSPECTED', 'REFUNDING') AND refund_due_by < :today
-                  AND NOT EXISTS (SELECT 1 FROM returns.staff_alert a WHERE a.return_id = id AND a.kind = 'REFUND_OVERDUE')
-                ORDER BY refund_due_by LIMIT :limit
+                SELECT r.id FROM returns.customer_return r
+                WHERE r.status IN ('REQUESTED', 'INSPECTED', 'REFUNDING') AND r.refund_due_by < :today
+                  AND NOT EXISTS (SELECT 1 FROM returns.staff_alert a WHERE a.return_id = r.id AND a.kind = 'REFUND_OVERDUE')
+                ORDER BY r.refund_due_by LIMIT :limit
                 """).param("today", today).param("limit", limit).query(UUID.class).list();
     }
 
@@ -286,12 +286,12 @@ class ReturnStore {
 
     List<StaffAlert> openAlerts(int limit) {
         return jdbc.sql("""
-                SELECT a.*, r.number, r.order_number FROM returns.staff_alert a JOIN returns.customer_return r ON r.id = a.return_id
+                SELECT a.*, r.number, r.order_number, r.refund_due_by FROM returns.staff_alert a JOIN returns.customer_return r ON r.id = a.return_id
                 WHERE a.closed_at IS NULL ORDER BY a.raised_at LIMIT :limit
                 """).param("limit", limit)
                 .query((row, n) -> new StaffAlert(row.getObject("id", UUID.class), row.getObject("return_id", UUID.class),
                         row.getString("number"), row.getString("order_number"), row.getString("kind"),
-                        row.getString("message"), row.getTimestamp("raised_at").toInstant()))
+                        row.getString("message"), date(row, "refund_due_by"), row.getTimestamp("raised_at").toInstant()))
                 .list();
     }
 

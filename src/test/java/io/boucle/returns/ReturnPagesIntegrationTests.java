@@ -242,6 +242,20 @@ class ReturnPagesIntegrationTests {
         assertThat(support.get("/admin/returns/" + withdrawal.id()).body()).contains(body.get("customerReturn").get("creditNote").asString());
     }
 
+    @Test
+    void aLateRefundIsAnAlertOnTheReturnsPage() {
+        String sku = store.product("retard", "14.00", 10);
+        clock.set(Instant.parse("2026-05-04T08:00:00Z"));
+        OrderView order = paid(sku);
+        delivered(order, "2026-05-05T08:00:00Z");
+        clock.set(Instant.parse("2026-05-06T08:00:00Z"));
+        CustomerReturn withdrawal = returns.withdraw(order, ReturnRequest.everything(null), "WEB", null);
+        clock.set(Instant.parse("2026-05-21T08:00:00Z"));
+        returns.watchDeadlines();
+        assertThat(signedIn(Role.MANAGER).get("/admin/returns").body()).contains(withdrawal.number())
+                .contains("commande " + order.number() + " : le remboursement était dû au plus tard le 20/05/2026");
+    }
+
     // Fixtures
 
     private OrderView paid(String sku) {

@@ -291,6 +291,7 @@ class ReturnsIntegrationTests {
         assertThat(returns.alerts()).anySatisfy(alert -> {
             assertThat(alert.returnId()).isEqualTo(withdrawal.id());
             assertThat(alert.message()).contains("2026-04-21");
+            assertThat(alert.dueBy()).isEqualTo(LocalDate.parse("2026-04-21"));
         });
 
         // Refunded late: the alert is closed
