@@ -256,6 +256,48 @@ class ReturnPagesIntegrationTests {
                 .contains("commande " + order.number() + " : le remboursement était dû au plus tard le 20/05/2026");
     }
 
+    @Test
+    void aSignedInCustomerWithdrawsFromTheirOrderAndFindsTheReturnInTheirAccount() {
+        String sku = store.product("compte", "26.00", 10);
+        String slug = "ck-" + store.id + "-compte";
+        String client = "198.18." + java.util.concurrent.ThreadLocalRandom.current().nextInt(256) + "."
+                + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+        String email = "compte-" + store.id + "@example.org";
+        Http customer = new Http(port);
+        String signUp = customer.get("/compte/inscription").body();
+        assertThat(customer.send(customer.request("/compte/inscription").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", client).POST(java.net.http.HttpRequest.BodyPublishers.ofString(Http.form("_csrf",
+                        Http.csrfToken(signUp), "name", "Léa Petit", "email", email, "password", PASSWORD))).build())
+                .statusCode()).isEqualTo(302);
+        String product = customer.get("/p/" + slug).body();
+        customer.postForm("/panier/ajouter", Http.form("_csrf", Http.csrfToken(product), "sku", sku, "quantity", "1"));
+        String cart = customer.get("/panier").body();
+        customer.postForm("/commande/informations", Http.form("_csrf", Http.csrfToken(cart), "email", email, "name", "Léa Petit",
+                "line1", "3 place du Marché", "postalCode", "75011", "city", "Paris", "country", "FR", "delivery", "home",
+                "paymentMethod", "card"));
+        String confirm = customer.get("/commande/confirmation").body();
+        customer.postForm("/commande/valider", Http.form("_csrf", Http.csrfToken(confirm), "attempt", UUID.randomUUID().toString(),
+                "acceptTerms", "on"));
+        OrderNumber number = new OrderNumber(jdbc.sql("SELECT number FROM orders.customer_order WHERE email = :email")
+                .param("email", email).query(String.class).single());
+        // Paid as the provider's notice would mark it
+        orders.markPaid(number, "pay-" + store.id);
+        delivered(orders.find(number).orElseThrow(), Instant.now(clock).toString());
+
+        String page = customer.get("/commande/" + number).body();
+        assertThat(page).contains("Renoncer au contrat ici");
+        String form = customer.get("/commande/" + number + "/retractation").body();
+        assertThat(customer.postForm("/commande/" + number + "/retractation", Http.form("qty_1", "1", "attempt",
+                UUID.randomUUID().toString(), "_csrf", Http.csrfToken(form))).statusCode()).isEqualTo(302);
+        CustomerReturn withdrawal = returns.forOrders(List.of(number)).getFirst();
+
+        assertThat(customer.get("/compte").body()).contains("href=\"/compte/retours\"");
+        assertThat(customer.get("/compte/retours").body()).contains(withdrawal.number()).contains(number.value())
+                .contains("En attente des articles");
+        assertThat(new Http(port).get("/commande/" + number + "/retractation").statusCode()).as("no token, not signed in")
+                .isEqualTo(404);
+    }
+
     // Fixtures
 
     private OrderView paid(String sku) {
