@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.Condition;
@@ -363,6 +362,30 @@ class ReturnsIntegrationTests {
         assertThat(returns.deliveredAt(order.number())).contains(Instant.parse("2026-05-04T08:00:00Z"));
     }
 
+    @Test
+    void anEnglishBuyerIsAcknowledgedInEnglish() {
+        String sku = store.product("english", "16.00", 10);
+        HttpResponse<String> created = new Http(port).postJson("/api/v1/carts", "{\"locale\": \"en\"}");
+        String cart = store.read(created).get("id").asString();
+        assertThat(store.addLine(cart, sku, 1).statusCode()).isEqualTo(200);
+        assertThat(store.customer(cart, "english-" + store.id + "@example.org").statusCode()).isEqualTo(200);
+        assertThat(store.delivery(cart, "home").statusCode()).isEqualTo(200);
+        HttpResponse<String> placed = store.checkout(cart, "tok_visa", null);
+        OrderNumber number = new OrderNumber(store.read(placed).get("order").get("number").asString());
+        OrderView order = await().atMost(Duration.ofSeconds(10)).until(() -> orders.find(number).orElseThrow(),
+                found -> found.paidAt() != null);
+        assertThat(order.locale().getLanguage()).isEqualTo("en");
+        delivered(order, Instant.now(clock).toString());
+        CustomerReturn withdrawal = returns.withdraw(order, ReturnRequest.everything(null), "WEB", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledgments(order) == 1);
+        var message = jdbc.sql("SELECT subject, body_text, body_html FROM messaging.message WHERE reference = :n AND template = 'withdrawal-acknowledgment'")
+                .param("n", number.value()).query((row, n) -> List.of(row.getString(1), row.getString(2), row.getString(3))).single();
+        assertThat(message.get(0)).isEqualTo("Withdrawal received — order " + number);
+        assertThat(message.get(1)).contains("We have received your withdrawal from order " + number).contains("(Paris time)")
+                .contains("Return number: " + withdrawal.number()).contains("1 × Article english");
+        assertThat(message.get(2)).contains("We have received your withdrawal").contains("Send the items back").doesNotContain("??");
+    }
+
     // Fixtures
 
     private OrderView paid(String sku, int quantity, String delivery) {
@@ -411,10 +434,5 @@ class ReturnsIntegrationTests {
     private long alertsFor(CustomerReturn r) {
         return jdbc.sql("SELECT count(*) FROM returns.staff_alert WHERE return_id = :id").param("id", r.id())
                 .query(Long.class).single();
-    }
-
-    @SuppressWarnings("unused")
-    private static UUID none() {
-        return null;
     }
 }
