@@ -15,6 +15,9 @@ record ApiMoney(
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as EUR") String currency) {
 
     static ApiMoney of(Money money) {
+        if (money == null) {
+            return null;
+        }
         return new ApiMoney(money.amount().toPlainString(), money.currency().getCurrencyCode());
     }
 

@@ -115,6 +115,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /** Domain checks ({@code IllegalArgumentException}) mean the input was wrong. */
+    /** A withdrawal, return or refund the rules refuse: 409 (too late, already refunded) or 422, and its reason. */
+    @ExceptionHandler(io.boucle.returns.ReturnRefused.class)
+    ResponseEntity<Object> returnRefused(io.boucle.returns.ReturnRefused e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.valueOf(e.reason().httpStatus()), e.getMessage(), request);
+        problem.setProperty("reason", e.reason().name());
+        if (e.reason().httpStatus() == 422) {
+            problem.setProperty("errors", List.of(new FieldError("lines", e.getMessage())));
+        }
+        return json(problem);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> invalid(IllegalArgumentException e, WebRequest request) {
         return json(problem(HttpStatus.BAD_REQUEST, e.getMessage(), request));

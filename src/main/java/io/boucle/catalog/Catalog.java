@@ -787,4 +787,60 @@ public class Catalog {
                 LocalizedText.of(row.getString("name_fr"), row.getString("name_en")),
                 LocalizedText.of(row.getString("description_fr"), row.getString("description_en")));
     }
+
+    // The right of withdrawal
+
+    /**
+     * Flags a product as not covered by the right of withdrawal, for a reason of L221-28, or clears the
+     * flag ({@code reason} null). The product page and checkout say so before the purchase.
+     *
+     * @throws IllegalArgumentException when there is no such product
+     */
+    @Transactional
+    public void setWithdrawalExclusion(String slug, WithdrawalExclusion reason) {
+        changed();
+        UUID product = jdbc.sql("SELECT id FROM catalog.product WHERE slug = :slug").param("slug", slug)
+                .query(UUID.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no product '" + slug + "'"));
+        if (reason == null) {
+            jdbc.sql("DELETE FROM catalog.withdrawal_exclusion WHERE product_id = :id").param("id", product).update();
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO catalog.withdrawal_exclusion (product_id, reason, set_at) VALUES (:id, :reason, :now)
+                ON CONFLICT (product_id) DO UPDATE SET reason = EXCLUDED.reason, set_at = EXCLUDED.set_at
+                """)
+                .param("id", product).param("reason", reason.name()).param("now", Timestamp.from(Instant.now(clock)))
+                .update();
+    }
+
+    /** Why the product is not covered by the right of withdrawal; empty when it is. */
+    public Optional<WithdrawalExclusion> withdrawalExclusion(String slug) {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
+        return cached(key("withdrawal-exclusion", slug), () -> jdbc.sql("""
+                SELECT e.reason FROM catalog.withdrawal_exclusion e JOIN catalog.product p ON p.id = e.product_id
+                WHERE p.slug = :slug
+                """).param("slug", slug).query(String.class).optional().map(WithdrawalExclusion::valueOf));
+    }
+
+    /** The SKUs among these whose product is not covered by the right of withdrawal, with why. */
+    public Map<String, WithdrawalExclusion> withdrawalExclusions(java.util.Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        return reading.execute(status -> {
+            Map<String, WithdrawalExclusion> found = new LinkedHashMap<>();
+            jdbc.sql("""
+                    SELECT v.sku, e.reason FROM catalog.variant v
+                    JOIN catalog.withdrawal_exclusion e ON e.product_id = v.product_id
+                    WHERE v.sku IN (:skus)
+                    """)
+                    .param("skus", List.copyOf(skus))
+                    .query((row, n) -> found.put(row.getString("sku"), WithdrawalExclusion.valueOf(row.getString("reason"))))
+                    .list();
+            return Map.copyOf(found);
+        });
+    }
 }

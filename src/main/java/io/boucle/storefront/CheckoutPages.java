@@ -73,9 +73,14 @@ class CheckoutPages {
     private final Customers customers;
     private final Orders orders;
     private final OrderDocuments documents;
+    private final io.boucle.returns.Returns returns;
+    private final io.boucle.catalog.Catalog catalog;
 
     CheckoutPages(Carts carts, Checkout checkout, Delivery delivery, PageFormat format, MessageSource messages, Merchant merchant,
-            ShopperCart shopperCart, CustomerSessions sessions, Customers customers, Orders orders, OrderDocuments documents) {
+            ShopperCart shopperCart, CustomerSessions sessions, Customers customers, Orders orders, OrderDocuments documents,
+            io.boucle.returns.Returns returns, io.boucle.catalog.Catalog catalog) {
+        this.returns = returns;
+        this.catalog = catalog;
         this.shopperCart = shopperCart;
         this.sessions = sessions;
         this.customers = customers;
@@ -226,8 +231,16 @@ class CheckoutPages {
         }
         model.addAttribute("cart", view(cart, locale));
         model.addAttribute("merchant", merchant);
+        model.addAttribute("exclusions", exclusions(cart, locale));
         model.addAttribute("attempt", UUID.randomUUID().toString());
         return "storefront/checkout-confirm";
+    }
+
+    /** Told before the purchase (L221-5): the lines the right of withdrawal does not cover, and why. */
+    private List<Map.Entry<String, String>> exclusions(CartView cart, Locale locale) {
+        var exclusions = catalog.withdrawalExclusions(cart.lines().stream().map(CartView.Line::sku).toList());
+        return cart.lines().stream().filter(line -> exclusions.containsKey(line.sku()))
+                .map(line -> Map.entry(line.title().in(locale), exclusions.get(line.sku()).name())).toList();
     }
 
     @PostMapping("/commande/valider")
@@ -238,6 +251,7 @@ class CheckoutPages {
         if (!"on".equals(acceptTerms) && !"true".equals(acceptTerms)) {
             model.addAttribute("cart", view(cart, locale));
             model.addAttribute("merchant", merchant);
+            model.addAttribute("exclusions", exclusions(cart, locale));
             model.addAttribute("attempt", attempt);
             model.addAttribute("termsError", true);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -272,6 +286,7 @@ class CheckoutPages {
                         messages.getMessage("order.decline.generic", null, locale), locale));
         model.addAttribute("token", token);
         model.addAttribute("documents", documents.of(result.order().number()));
+        ReturnPages.section(model, returns, result.order(), locale);
         model.addAttribute("format", new Formatter(format, locale));
         model.addAttribute("attempt", UUID.randomUUID().toString());
         return "storefront/order";

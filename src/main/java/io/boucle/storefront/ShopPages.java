@@ -218,6 +218,7 @@ class ShopPages {
         model.addAttribute("condition", product.condition() == null ? null : product.condition().label().in(locale));
         model.addAttribute("defects", product.defects() == null ? null : product.defects().in(locale));
         model.addAttribute("attributes", product.attributes());
+        model.addAttribute("withdrawalExclusion", catalog.withdrawalExclusion(slug).map(Enum::name).orElse(null));
         model.addAttribute("reviews", catalog.reviews(slug, 20));
         model.addAttribute("questions", catalog.answeredQuestions(slug));
         model.addAttribute("boughtTogether", cards(boughtTogether, stock, locale));
