@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.boucle.audit.Audit;
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.ProductDetails;
 import io.boucle.catalog.ProductFeedback;
@@ -48,8 +49,11 @@ public class Questions {
     private final java.time.Clock clock;
     private final String publicUrl;
 
+    private final Audit audit;
+
     Questions(ProductFeedback feedback, Catalog catalog, QuestionThrottle throttle, Messaging messaging, JdbcClient jdbc,
-            java.time.Clock clock, @Value("${boucle.public-url}") String publicUrl) {
+            java.time.Clock clock, @Value("${boucle.public-url}") String publicUrl, Audit audit) {
+        this.audit = audit;
         this.feedback = feedback;
         this.catalog = catalog;
         this.throttle = throttle;
@@ -141,6 +145,8 @@ public class Questions {
             throw new InvalidFeedback(List.of(new InvalidFeedback.Problem("answer", "answer.tooLong")));
         }
         Optional<StaffQuestion> answered = feedback.answer(id, text, staff);
+        answered.ifPresent(question -> audit.record("question.answer", "question", id.value().toString(),
+                question.productSlug() + ": " + text));
         answered.ifPresent(question -> takeFollower(id).ifPresent(follower -> {
             Locale locale = Locale.forLanguageTag(follower.locale());
             Map<String, Object> model = new HashMap<>();
@@ -159,7 +165,10 @@ public class Questions {
     @Transactional
     public Optional<StaffQuestion> reject(QuestionId id) {
         Optional<StaffQuestion> rejected = feedback.rejectQuestion(id);
-        rejected.ifPresent(question -> takeFollower(id));
+        rejected.ifPresent(question -> {
+            takeFollower(id);
+            audit.record("question.reject", "question", id.value().toString(), question.productSlug() + ": set aside");
+        });
         return rejected;
     }
 

@@ -212,6 +212,22 @@ public class Customers {
                 .param("id", id.value()).query(Customers::customer).optional();
     }
 
+    /**
+     * Customers whose email or name contains {@code query} (case ignored), newest first; every
+     * customer for a blank query.
+     */
+    @Transactional(readOnly = true)
+    public io.boucle.shared.Page<Customer> search(String query, int page, int size) {
+        String text = query == null ? "" : query.strip();
+        String where = " FROM customer.account a WHERE :text = '' OR strpos(lower(a.email), lower(:text)) > 0"
+                + " OR strpos(lower(a.name), lower(:text)) > 0";
+        long total = jdbc.sql("SELECT count(*)" + where).param("text", text).query(Long.class).single();
+        List<Customer> found = jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY a.created_at DESC, a.id LIMIT :limit OFFSET :offset")
+                .param("text", text).param("limit", size).param("offset", (long) page * size)
+                .query(Customers::customer).list();
+        return new io.boucle.shared.Page<>(found, page, size, total);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Customer> findByEmail(EmailAddress email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM customer.account a WHERE lower(a.email) = lower(:email)")

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.boucle.audit.Audit;
 import io.boucle.customer.CustomerId;
 import io.boucle.inventory.Inventory;
 import io.boucle.messaging.Messaging;
@@ -70,10 +71,12 @@ public class Orders {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate reading;
+    private final Audit audit;
 
     Orders(OrderStore store, Inventory inventory, Pricing pricing, Payments payments, Messaging messaging,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, Audit audit) {
         this.store = store;
+        this.audit = audit;
         this.inventory = inventory;
         this.pricing = pricing;
         this.payments = payments;
@@ -373,6 +376,7 @@ public class Orders {
             // In the cancellation's transaction: a crash before the refunds loses no event (the
             // refunds announce themselves, see PaymentRefunded).
             events.publishEvent(new OrderCancelled(number, why, order.status() != OrderStatus.AWAITING_PAYMENT, now));
+            audit.record("order.cancel", "order", number.value(), order.status() + " → CANCELLED: " + why);
             return order.status();
         });
         boolean cancelledNow = before != OrderStatus.CANCELLED;
