@@ -89,7 +89,14 @@ class StaffSignIn implements UserDetailsService {
     @EventListener
     @Transactional
     public void on(AuthenticationSuccessEvent event) {
-        jdbc.sql("UPDATE staff.account SET failed_logins = 0, locked_until = NULL, last_login_at = :now WHERE lower(email) = lower(:email)")
+        // With two-factor sign-in the password is only half of it: the failures counted so far stay
+        // until the code is right too, or else retyping the password would give endless code guesses.
+        jdbc.sql("""
+                UPDATE staff.account SET last_login_at = :now,
+                    failed_logins = CASE WHEN totp_enabled_at IS NULL THEN 0 ELSE failed_logins END,
+                    locked_until = CASE WHEN totp_enabled_at IS NULL THEN NULL ELSE locked_until END
+                WHERE lower(email) = lower(:email)
+                """)
                 .param("now", Timestamp.from(Instant.now(clock)))
                 .param("email", event.getAuthentication().getName())
                 .update();

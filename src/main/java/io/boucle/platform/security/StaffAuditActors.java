@@ -25,7 +25,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class StaffAuditActors implements AuditActors {
 
     private static final Set<String> STAFF_AUTHORITIES = Set.of(Role.OWNER.authority(), Role.MANAGER.authority(),
-            Role.SUPPORT.authority(), Role.ACCOUNTANT.authority());
+            Role.SUPPORT.authority(), Role.ACCOUNTANT.authority(), "ROLE_" + StaffSessions.ENROLMENT);
 
     private final StaffAccounts accounts;
 
