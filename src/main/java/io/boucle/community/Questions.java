@@ -175,6 +175,22 @@ public class Questions {
     private record Follower(String email, String locale) {
     }
 
+    /** The questions still waiting for an answer to be emailed to this address. */
+    @Transactional(readOnly = true)
+    public List<StaffQuestion> followedBy(EmailAddress email) {
+        return jdbc.sql("SELECT question_id FROM community.question_follower WHERE lower(email) = lower(:email) ORDER BY created_at")
+                .param("email", email.value())
+                .query((row, n) -> new QuestionId(row.getObject("question_id", java.util.UUID.class))).list().stream()
+                .flatMap(id -> feedback.question(id).stream()).toList();
+    }
+
+    /** For an erasure: this address is forgotten; the questions stay, answered to nobody. */
+    @Transactional
+    public int forget(EmailAddress email) {
+        return jdbc.sql("DELETE FROM community.question_follower WHERE lower(email) = lower(:email)")
+                .param("email", email.value()).update();
+    }
+
     private Optional<Follower> takeFollower(QuestionId id) {
         return jdbc.sql("DELETE FROM community.question_follower WHERE question_id = :id RETURNING email, locale")
                 .param("id", id.value())

@@ -193,6 +193,35 @@ public class Orders {
         return store.list(status, null, null, query, page, size);
     }
 
+    /** Every order of a person: placed by the customer account, or with its email address (as a guest), oldest first. */
+    @Transactional(readOnly = true)
+    public List<OrderView> ofPerson(CustomerId customer, io.boucle.shared.EmailAddress email) {
+        return store.numbersOfPerson(customer.value(), email.value()).stream()
+                .map(number -> store.find(number, false).orElseThrow().view()).toList();
+    }
+
+    /**
+     * For an erasure: the person's orders stay (with their amounts, lines and VAT, which the kept
+     * invoices match), but their email becomes {@code placeholder} and the names and street lines of
+     * their addresses are blanked; postal code, city and country stay for the accounts and VAT.
+     *
+     * @return how many orders were anonymised
+     */
+    @Transactional
+    public int anonymise(CustomerId customer, io.boucle.shared.EmailAddress email, String placeholder) {
+        return store.anonymise(customer.value(), email.value(), placeholder);
+    }
+
+    /** What each customer bought, for segments; customers without orders get {@link PurchaseHistory#NONE}. */
+    @Transactional(readOnly = true)
+    public Map<CustomerId, io.boucle.customer.PurchaseHistory> purchaseHistories(java.util.Collection<CustomerId> customers) {
+        Map<CustomerId, io.boucle.customer.PurchaseHistory> histories = new java.util.HashMap<>();
+        customers.forEach(customer -> histories.put(customer, io.boucle.customer.PurchaseHistory.NONE));
+        store.purchaseHistories(customers.stream().map(CustomerId::value).toList())
+                .forEach((id, history) -> histories.put(new CustomerId(id), history));
+        return histories;
+    }
+
     /** The staff's order list, newest first, with where each order's payment stands. */
     @Transactional(readOnly = true)
     public Page<OrderRow> search(OrderFilter filter, int page, int size) {
