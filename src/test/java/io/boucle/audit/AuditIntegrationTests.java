@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.NewProduct;
+import io.boucle.checkout.StoreFixtures;
+import io.boucle.invoicing.Invoicing;
+import io.boucle.invoicing.MerchantSettings;
 import io.boucle.inventory.Inventory;
 import io.boucle.shared.EmailAddress;
 import io.boucle.shared.LocalizedText;
@@ -26,6 +29,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +57,12 @@ class AuditIntegrationTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    Invoicing invoicing;
+
+    @Autowired
+    JsonMapper json;
 
     final String id = UUID.randomUUID().toString().substring(0, 8);
 
@@ -122,6 +132,41 @@ class AuditIntegrationTests {
         for (Role role : List.of(Role.MANAGER, Role.SUPPORT, Role.ACCOUNTANT)) {
             assertThat(http.get("/api/v1/admin/audit", "Authorization", "Bearer " + token(role)).statusCode())
                     .as(role.name()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void orderCancellationsPromotionsAndMerchantSettingsAreRecordedWithWhatChanged() {
+        Http http = new Http(port);
+        String manager = token(Role.MANAGER);
+        StoreFixtures store = new StoreFixtures(http, json, catalog);
+        String cart = store.readyCart(store.product("audit", "12.00", 3), 1);
+        HttpResponse<String> placed = store.checkout(cart, "tok_visa", "audit-" + id);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String number = store.read(placed).get("order").get("number").asString();
+        assertThat(http.postJson("/api/v1/admin/orders/" + number + "/cancel", "{\"reason\": \"client a changé d'avis " + id + "\"}",
+                "Authorization", "Bearer " + manager).statusCode()).isEqualTo(200);
+        assertThat(audit.search(new AuditFilter(null, "order.cancel", "order", number, null, null), 0, 5).items())
+                .singleElement().satisfies(entry -> assertThat(entry.summary()).contains("PAID → CANCELLED", "changé d'avis " + id));
+
+        HttpResponse<String> promotion = http.postJson("/api/v1/admin/promotions",
+                "{\"label\": \"Audit " + id + "\", \"kind\": \"PERCENTAGE\", \"percent\": \"10\"}", "Authorization", "Bearer " + manager);
+        assertThat(promotion.statusCode()).as(promotion.body()).isEqualTo(201);
+        assertThat(audit.search(new AuditFilter(null, "promotion.create", "promotion", store.read(promotion).get("id").asString(),
+                null, null), 0, 5).items()).singleElement().satisfies(entry -> assertThat(entry.summary()).contains("Audit " + id, "10 %"));
+
+        actAs(Role.OWNER);
+        MerchantSettings before = invoicing.merchantSettings();
+        MerchantSettings changed = new MerchantSettings(before.legalName(), before.legalForm(), before.address(), before.siren(),
+                before.siret(), before.vatNumber(), before.rcs(), before.shareCapital(), before.vatOnDebits(), "À réception " + id,
+                before.paymentTermDays(), before.earlyPaymentDiscount(), before.latePaymentPenalties(), before.recoveryIndemnity(),
+                before.invoicePrefix(), before.creditNotePrefix());
+        try {
+            invoicing.updateMerchantSettings(changed);
+            assertThat(audit.search(new AuditFilter(null, "merchant-settings.update", null, null, null, null), 0, 50).items())
+                    .anySatisfy(entry -> assertThat(entry.summary()).isEqualTo("paymentTerms = À réception " + id));
+        } finally {
+            invoicing.updateMerchantSettings(before);
         }
     }
 
