@@ -141,13 +141,15 @@ class TwoFactorSignInIntegrationTests {
         Http ownerHttp = new Http(port);
         passwordSignIn(ownerHttp, owner);
 
-        StaffAccount support = open(Role.SUPPORT, Locale.FRENCH);
-        Http supportHttp = new Http(port);
-        passwordSignIn(supportHttp, support);
-        String page = supportHttp.get("/admin/account").body();
-        assertThat(page).doesNotContain("/admin/account/two-factor/required");
-        assertThat(supportHttp.postForm("/admin/account/two-factor/required",
-                Http.form("required", "true", "_csrf", Http.csrfToken(page))).statusCode()).isEqualTo(403);
+        for (Role role : List.of(Role.MANAGER, Role.SUPPORT, Role.ACCOUNTANT)) {
+            StaffAccount staff = open(role, Locale.FRENCH);
+            Http staffHttp = new Http(port);
+            passwordSignIn(staffHttp, staff);
+            String page = staffHttp.get("/admin/account").body();
+            assertThat(page).doesNotContain("/admin/account/two-factor/required");
+            assertThat(staffHttp.postForm("/admin/account/two-factor/required",
+                    Http.form("required", "true", "_csrf", Http.csrfToken(page))).statusCode()).as(role.name()).isEqualTo(403);
+        }
         assertThat(twoFactor.required()).isFalse();
 
         String ownerPage = ownerHttp.get("/admin/account").body();
