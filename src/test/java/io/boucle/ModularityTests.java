@@ -20,7 +20,7 @@ class ModularityTests {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
                 .contains("shared", "platform", "staff", "messaging", "storefront", "backoffice", "api",
                         "catalog", "inventory", "search", "tax", "invoicing", "pricing", "fulfilment", "payment",
-                        "cart", "order", "checkout", "customer", "community");
+                        "cart", "order", "checkout", "customer", "community", "audit");
     }
 
     @Test

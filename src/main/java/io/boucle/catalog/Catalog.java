@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.boucle.audit.Audit;
 import io.boucle.shared.Identifiers;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
@@ -68,6 +69,7 @@ public class Catalog {
     /** At most this many lists and products kept at once (see {@link CatalogCache}). */
     static final int CACHE_ENTRIES = 5_000;
 
+    private final Audit audit;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -75,8 +77,9 @@ public class Catalog {
     private final TransactionTemplate reading;
 
     Catalog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
-            @Value("${boucle.catalog.cache-ttl:PT10S}") Duration cacheTtl) {
+            @Value("${boucle.catalog.cache-ttl:PT10S}") Duration cacheTtl, Audit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.events = events;
         this.clock = clock;
         this.cache = new CatalogCache(cacheTtl, CACHE_ENTRIES);
@@ -423,6 +426,7 @@ public class Catalog {
         }
         if (changed > 0) {
             events.publishEvent(published ? new ProductPublished(slug, now) : new ProductWithdrawn(slug, now));
+            audit.record(published ? "product.publish" : "product.withdraw", "product", slug, published ? "published" : "back to draft");
         }
     }
 
@@ -534,6 +538,9 @@ public class Catalog {
         if (product.publish()) {
             events.publishEvent(new ProductPublished(slug, now));
         }
+        audit.record("product.create", "product", slug, product.title().fr() + " · " + product.variants().stream()
+                .map(NewProduct.NewVariant::sku).collect(java.util.stream.Collectors.joining(", "))
+                + (product.publish() ? " · published" : " · draft"));
         return findBySlug(slug, true).orElseThrow();
     }
 

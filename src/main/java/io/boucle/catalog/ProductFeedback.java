@@ -104,6 +104,24 @@ public class ProductFeedback {
                 .query((row, n) -> review(row)).optional();
     }
 
+    /** Every review this reviewer (a customer id) sent, whatever became of it, oldest first. */
+    @Transactional(readOnly = true)
+    public List<StaffReview> reviewsBy(UUID reviewer) {
+        return jdbc.sql(REVIEW_COLUMNS + " WHERE r.reviewer = :reviewer ORDER BY r.created_at, r.id")
+                .param("reviewer", reviewer).query((row, n) -> review(row)).list();
+    }
+
+    /**
+     * For an erasure: the reviewer's reviews stay (ratings and texts were published about a product)
+     * but under the author name {@code author} and no longer linked to the reviewer.
+     */
+    @Transactional
+    public int anonymiseReviews(UUID reviewer, String author) {
+        catalog.changed();
+        return jdbc.sql("UPDATE catalog.review SET author = :author, reviewer = NULL WHERE reviewer = :reviewer")
+                .param("author", author).param("reviewer", reviewer).update();
+    }
+
     @Transactional(readOnly = true)
     public Optional<StaffReview> review(ReviewId id) {
         return jdbc.sql(REVIEW_COLUMNS + " WHERE r.id = :id").param("id", id.value())

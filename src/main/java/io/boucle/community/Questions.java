@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.boucle.audit.Audit;
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.ProductDetails;
 import io.boucle.catalog.ProductFeedback;
@@ -48,8 +49,11 @@ public class Questions {
     private final java.time.Clock clock;
     private final String publicUrl;
 
+    private final Audit audit;
+
     Questions(ProductFeedback feedback, Catalog catalog, QuestionThrottle throttle, Messaging messaging, JdbcClient jdbc,
-            java.time.Clock clock, @Value("${boucle.public-url}") String publicUrl) {
+            java.time.Clock clock, @Value("${boucle.public-url}") String publicUrl, Audit audit) {
+        this.audit = audit;
         this.feedback = feedback;
         this.catalog = catalog;
         this.throttle = throttle;
@@ -141,6 +145,8 @@ public class Questions {
             throw new InvalidFeedback(List.of(new InvalidFeedback.Problem("answer", "answer.tooLong")));
         }
         Optional<StaffQuestion> answered = feedback.answer(id, text, staff);
+        answered.ifPresent(question -> audit.record("question.answer", "question", id.value().toString(),
+                question.productSlug() + ": " + text));
         answered.ifPresent(question -> takeFollower(id).ifPresent(follower -> {
             Locale locale = Locale.forLanguageTag(follower.locale());
             Map<String, Object> model = new HashMap<>();
@@ -159,11 +165,30 @@ public class Questions {
     @Transactional
     public Optional<StaffQuestion> reject(QuestionId id) {
         Optional<StaffQuestion> rejected = feedback.rejectQuestion(id);
-        rejected.ifPresent(question -> takeFollower(id));
+        rejected.ifPresent(question -> {
+            takeFollower(id);
+            audit.record("question.reject", "question", id.value().toString(), question.productSlug() + ": set aside");
+        });
         return rejected;
     }
 
     private record Follower(String email, String locale) {
+    }
+
+    /** The questions still waiting for an answer to be emailed to this address. */
+    @Transactional(readOnly = true)
+    public List<StaffQuestion> followedBy(EmailAddress email) {
+        return jdbc.sql("SELECT question_id FROM community.question_follower WHERE lower(email) = lower(:email) ORDER BY created_at")
+                .param("email", email.value())
+                .query((row, n) -> new QuestionId(row.getObject("question_id", java.util.UUID.class))).list().stream()
+                .flatMap(id -> feedback.question(id).stream()).toList();
+    }
+
+    /** For an erasure: this address is forgotten; the questions stay, answered to nobody. */
+    @Transactional
+    public int forget(EmailAddress email) {
+        return jdbc.sql("DELETE FROM community.question_follower WHERE lower(email) = lower(:email)")
+                .param("email", email.value()).update();
     }
 
     private Optional<Follower> takeFollower(QuestionId id) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.boucle.audit.Audit;
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.NewReview;
 import io.boucle.catalog.ProductDetails;
@@ -47,8 +48,11 @@ public class Reviews {
     private final Messaging messaging;
     private final String publicUrl;
 
+    private final Audit audit;
+
     Reviews(ProductFeedback feedback, Catalog catalog, Orders orders, Customers customers, Messaging messaging,
-            @Value("${boucle.public-url}") String publicUrl) {
+            @Value("${boucle.public-url}") String publicUrl, Audit audit) {
+        this.audit = audit;
         this.feedback = feedback;
         this.catalog = catalog;
         this.orders = orders;
@@ -136,7 +140,9 @@ public class Reviews {
     /** Publishes a pending or rejected review; empty when it was already published (or is unknown). */
     @Transactional
     public Optional<StaffReview> publish(ReviewId id, String staff) {
-        return feedback.publish(id, staff);
+        Optional<StaffReview> published = feedback.publish(id, staff);
+        published.ifPresent(review -> audit.record("review.publish", "review", id.value().toString(), review.productSlug() + ": published"));
+        return published;
     }
 
     /**
@@ -146,6 +152,7 @@ public class Reviews {
     @Transactional
     public Optional<StaffReview> reject(ReviewId id, RejectionReason reason, String staff) {
         Optional<StaffReview> rejected = feedback.reject(id, reason.name(), staff);
+        rejected.ifPresent(review -> audit.record("review.reject", "review", id.value().toString(), review.productSlug() + ": rejected, " + reason));
         rejected.filter(review -> review.reviewer() != null)
                 .flatMap(review -> customers.find(new CustomerId(review.reviewer())).map(author -> Map.entry(review, author)))
                 .ifPresent(entry -> tellAuthor(entry.getKey(), entry.getValue(), reason));

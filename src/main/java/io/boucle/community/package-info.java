@@ -4,5 +4,5 @@
  * and the products bought together, counted from paid orders. The texts live in the catalog; this
  * module decides who may write them and tells people what became of them.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "catalog", "order", "customer", "messaging" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "catalog", "order", "customer", "messaging", "audit" })
 package io.boucle.community;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.boucle.audit.Audit;
 import io.boucle.messaging.Email;
 import io.boucle.messaging.Messaging;
 import io.boucle.shared.EmailAddress;
@@ -66,13 +67,21 @@ public class Customers {
     private final String shopUrl;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final Audit audit;
+
+    /** The longest note staff may write about a customer. */
+    public static final int MAX_NOTE = 2000;
+
+    /** The domain of the addresses erased accounts get: reserved, so no mail can ever reach it (RFC 2606). */
+    public static final String ERASED_DOMAIN = "erased.invalid";
     /** Checked against when the address has no account, so a wrong address takes as long as a wrong password. */
     private volatile String decoyHash;
 
     Customers(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle, ApplicationEventPublisher events,
             Messaging messaging, ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
-            @Value("${boucle.public-url}") String publicUrl, Clock clock, PlatformTransactionManager transactionManager) {
+            @Value("${boucle.public-url}") String publicUrl, Clock clock, PlatformTransactionManager transactionManager, Audit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.passwords = passwords;
         this.throttle = throttle;
         this.events = events;
@@ -212,6 +221,22 @@ public class Customers {
                 .param("id", id.value()).query(Customers::customer).optional();
     }
 
+    /**
+     * Customers whose email or name contains {@code query} (case ignored), newest first; every
+     * customer for a blank query.
+     */
+    @Transactional(readOnly = true)
+    public io.boucle.shared.Page<Customer> search(String query, int page, int size) {
+        String text = query == null ? "" : query.strip();
+        String where = " FROM customer.account a WHERE :text = '' OR strpos(lower(a.email), lower(:text)) > 0"
+                + " OR strpos(lower(a.name), lower(:text)) > 0";
+        long total = jdbc.sql("SELECT count(*)" + where).param("text", text).query(Long.class).single();
+        List<Customer> found = jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY a.created_at DESC, a.id LIMIT :limit OFFSET :offset")
+                .param("text", text).param("limit", size).param("offset", (long) page * size)
+                .query(Customers::customer).list();
+        return new io.boucle.shared.Page<>(found, page, size, total);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Customer> findByEmail(EmailAddress email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM customer.account a WHERE lower(a.email) = lower(:email)")
@@ -289,6 +314,84 @@ public class Customers {
             recordConsent(id, granted, wording(wording), source, Instant.now(clock));
         }
         return find(id).orElseThrow();
+    }
+
+    /** Staff notes about the customer, newest first. */
+    @Transactional(readOnly = true)
+    public List<CustomerNote> notes(CustomerId id) {
+        return jdbc.sql("SELECT id, staff_email, body, created_at FROM customer.note WHERE customer_id = :id ORDER BY created_at DESC, id DESC")
+                .param("id", id.value())
+                .query((row, n) -> new CustomerNote(row.getObject("id", java.util.UUID.class), row.getString("staff_email"),
+                        row.getString("body"), row.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * Adds a staff note about the customer (audited).
+     *
+     * @throws io.boucle.shared.InvalidField on {@code body} when blank or too long
+     */
+    @Transactional
+    public CustomerNote addNote(CustomerId id, String body, String staffEmail) {
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > MAX_NOTE) {
+            throw new io.boucle.shared.InvalidField("body", "1 to " + MAX_NOTE + " characters");
+        }
+        find(id).orElseThrow(() -> new NotFound("no customer " + id));
+        CustomerNote note = new CustomerNote(io.boucle.shared.Identifiers.newUuid(clock), staffEmail, text, Instant.now(clock));
+        jdbc.sql("INSERT INTO customer.note (id, customer_id, staff_email, body, created_at) VALUES (:id, :customer, :staff, :body, :at)")
+                .param("id", note.id()).param("customer", id.value()).param("staff", staffEmail).param("body", text)
+                .param("at", Timestamp.from(note.createdAt())).update();
+        audit.record("customer.note", "customer", id.toString(), text);
+        return note;
+    }
+
+    /** When the customer's personal data was erased; empty while it is not. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> erasedAt(CustomerId id) {
+        return jdbc.sql("SELECT erased_at FROM customer.account WHERE id = :id AND erased_at IS NOT NULL")
+                .param("id", id.value()).query((row, n) -> row.getTimestamp("erased_at").toInstant()).optional();
+    }
+
+    /**
+     * Erases the customer's profile and marketing data (GDPR art. 17): the account keeps its id but its
+     * email becomes {@code erased-<id>@erased.invalid}, its name blank and its password one nobody
+     * knows, so nobody signs in with it again; its consents, wishlist and staff notes are deleted; its
+     * sessions end. Orders and invoices are the caller's business (they are kept). Nothing happens to
+     * an account erased already.
+     *
+     * @return false when it was erased already
+     */
+    @Transactional
+    public boolean erase(CustomerId id) {
+        Customer customer = find(id).orElseThrow(() -> new NotFound("no customer " + id));
+        if (erasedAt(id).isPresent()) {
+            return false;
+        }
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String unusable;
+        try {
+            unusable = passwords.encode(java.util.HexFormat.of().formatHex(random));
+        } catch (AuthenticationServiceException e) {
+            throw busy();
+        }
+        Instant now = Instant.now(clock);
+        jdbc.sql("DELETE FROM customer.consent WHERE customer_id = :id").param("id", id.value()).update();
+        jdbc.sql("DELETE FROM customer.wishlist_item WHERE customer_id = :id").param("id", id.value()).update();
+        jdbc.sql("DELETE FROM customer.note WHERE customer_id = :id").param("id", id.value()).update();
+        jdbc.sql("""
+                UPDATE customer.account SET email = :email, name = '', password_hash = :hash, erased_at = :now, updated_at = :now,
+                    password_changed_at = :now
+                WHERE id = :id
+                """)
+                .param("email", "erased-" + id + "@" + ERASED_DOMAIN).param("hash", unusable)
+                .param("now", Timestamp.from(now)).param("id", id.value()).update();
+        sessions.ifAvailable(repository -> repository.findByPrincipalName(SESSION_PRINCIPAL_PREFIX + id).keySet()
+                .forEach(repository::deleteById));
+        audit.record("customer.erase", "customer", id.toString(), "profile, consents, wishlist and notes erased (was "
+                + customer.email().value().charAt(0) + "…@" + customer.email().value().substring(customer.email().value().indexOf('@') + 1) + ")");
+        return true;
     }
 
     /** Every answer the customer gave to consent questions, oldest first. */

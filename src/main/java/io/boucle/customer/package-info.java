@@ -3,5 +3,5 @@
  * throttled against guessing, and their wishlist. Addresses, segments and data-protection requests
  * will live here too.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "messaging" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "messaging", "audit" })
 package io.boucle.customer;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.boucle.audit.Audit;
 import io.boucle.shared.CountryCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +25,11 @@ public class Delivery {
     private final DeliveryMethodStore store;
     private final PickupPointDirectory relays;
     private final Clock clock;
+    private final Audit audit;
 
-    Delivery(DeliveryMethodStore store, PickupPointDirectory relays, Clock clock) {
+    Delivery(DeliveryMethodStore store, PickupPointDirectory relays, Clock clock, Audit audit) {
         this.store = store;
+        this.audit = audit;
         this.relays = relays;
         this.clock = clock;
     }
@@ -121,6 +124,11 @@ public class Delivery {
             throw new InvalidDeliveryMethod(problems);
         }
         store.save(code, settings, current.currency(), Instant.now(clock));
+        audit.record("delivery-method.update", "delivery-method", code, (settings.active() ? "active" : "inactive")
+                + " · " + settings.label().fr() + " · " + settings.carrier() + " · " + settings.countries().size() + " countries · "
+                + settings.priceBands().size() + " price bands" + settings.freeAbove().map(free -> " · free above "
+                + free.amount().toPlainString() + " " + free.currency()).orElse("") + " · cut-off " + settings.cutOff()
+                + " · " + settings.preparationDays() + "+" + settings.transitDaysMin() + "–" + settings.transitDaysMax() + " days");
         return store.lockForUpdate(code).orElseThrow();
     }
 

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.boucle.audit.Audit;
 import io.boucle.shared.InvalidField;
 import io.boucle.shared.Page;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,10 +56,12 @@ public class Inventory {
     private final ApplicationEventPublisher events;
     private final SoldOutMemory soldOut;
     private final TransactionTemplate transaction;
+    private final Audit audit;
 
     Inventory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions,
-            @Value("${boucle.inventory.sold-out-memory:PT1S}") Duration soldOutMemory) {
+            @Value("${boucle.inventory.sold-out-memory:PT1S}") Duration soldOutMemory, Audit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.events = events;
@@ -114,6 +117,7 @@ public class Inventory {
         if (after.low() && !before.low()) {
             events.publishEvent(new LowStock(sku, after.available(), threshold, Instant.now(clock)));
         }
+        audit.record("stock.threshold", "sku", sku, "low-stock threshold " + before.lowStockThreshold() + " → " + threshold);
         return after;
     }
 
@@ -436,6 +440,8 @@ public class Inventory {
                         """)
                 .param("code", code).param("name", name).param("kind", location.kind().name()).param("storeId", storeId)
                 .param("online", location.sellableOnline()).param("position", position).param("now", now()).update();
+        audit.record("stock.location.create", "location", code, name + " (" + location.kind() + (storeId == null ? "" : ", store " + storeId)
+                + (location.sellableOnline() ? ", sold online" : "") + ")");
         return new Location(code, name, location.kind(), storeId, location.sellableOnline(), position, false);
     }
 
@@ -477,7 +483,9 @@ public class Inventory {
             throw new IllegalStateException(before.reserved() + " of '" + sku
                     + "' are reserved for orders: on hand cannot be less");
         }
-        return apply(before, List.of(new Step(at, level, delta)), "COUNT", null, written);
+        StockLevel after = apply(before, List.of(new Step(at, level, delta)), "COUNT", null, written);
+        audit.record("stock.count", "sku", sku, "at " + at.code() + ": " + level + " → " + onHand + (written == null ? "" : " (" + written + ")"));
+        return after;
     }
 
     /**
@@ -522,7 +530,9 @@ public class Inventory {
             throw new IllegalStateException(before.reserved() + " of '" + sku + "' are reserved for orders: only "
                     + Math.max(before.available(), 0) + " can be removed");
         }
-        return apply(before, List.of(new Step(at, level, delta)), "ADJUSTMENT", null, reason.strip());
+        StockLevel after = apply(before, List.of(new Step(at, level, delta)), "ADJUSTMENT", null, reason.strip());
+        audit.record("stock.adjust", "sku", sku, "at " + at.code() + ": " + (delta > 0 ? "+" : "") + delta + " (" + reason.strip() + ")");
+        return after;
     }
 
     /**
@@ -564,6 +574,8 @@ public class Inventory {
         String reference = "TR-" + jdbc.sql("SELECT nextval('inventory.transfer_number')").query(Long.class).single();
         StockLevel after = apply(before, List.of(new Step(source, there, -quantity),
                 new Step(target, levels.get(target.code()), quantity)), "TRANSFER", reference, written);
+        audit.record("stock.transfer", "sku", sku, quantity + " from " + source.code() + " to " + target.code() + " (" + reference
+                + (written == null ? "" : ", " + written) + ")");
         return new Transfer(reference, sku, source.code(), target.code(), quantity, after);
     }
 

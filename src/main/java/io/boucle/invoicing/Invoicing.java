@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.boucle.audit.Audit;
 import io.boucle.shared.Identifiers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -52,8 +53,11 @@ public class Invoicing {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final Audit audit;
+
     Invoicing(MerchantSettingsStore settings, Numbering numbering, HashChain chain, IssuedDocuments documents,
-            OwedInvoices owed, InvoiceFiles files, ApplicationEventPublisher events, Clock clock) {
+            OwedInvoices owed, InvoiceFiles files, ApplicationEventPublisher events, Clock clock, Audit audit) {
+        this.audit = audit;
         this.settings = settings;
         this.owed = owed;
         this.files = files;
@@ -100,9 +104,28 @@ public class Invoicing {
         if (!problems.isEmpty()) {
             throw new InvalidMerchantSettings(problems);
         }
+        MerchantSettings before = settings.read().settings();
         settings.save(update, Instant.now(clock));
         owed.allDue(Instant.now(clock));
+        audit.record("merchant-settings.update", "merchant-settings", "merchant", changes(before, update));
         return update;
+    }
+
+    /** The fields that differ, with their new values, for the audit log. */
+    private static String changes(MerchantSettings before, MerchantSettings after) {
+        List<String> changed = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent field : MerchantSettings.class.getRecordComponents()) {
+            try {
+                Object old = field.getAccessor().invoke(before);
+                Object now = field.getAccessor().invoke(after);
+                if (!Objects.equals(old, now)) {
+                    changed.add(field.getName() + " = " + now);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed.isEmpty() ? "saved unchanged" : String.join("; ", changed);
     }
 
     // Issuing

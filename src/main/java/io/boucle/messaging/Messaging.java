@@ -111,6 +111,36 @@ public class Messaging {
                 .list();
     }
 
+    /** Every message sent (or to be sent) to this address, whatever its case, oldest first. */
+    @Transactional(readOnly = true)
+    public List<MessageView> sentTo(io.boucle.shared.EmailAddress recipient) {
+        return jdbc.sql("SELECT * FROM messaging.message WHERE lower(recipient) = lower(:recipient) ORDER BY created_at, id")
+                .param("recipient", recipient.value())
+                .query(Messaging::view)
+                .list();
+    }
+
+    /**
+     * For an erasure: the messages to this address stay in the log as a trace that they were sent,
+     * but addressed to {@code placeholder}, without their text or attachments. Messages still waiting
+     * to be sent are not sent any more.
+     *
+     * @return how many messages were anonymised
+     */
+    @Transactional
+    public int forget(io.boucle.shared.EmailAddress recipient, String placeholder) {
+        jdbc.sql("""
+                DELETE FROM messaging.attachment WHERE message_id IN
+                    (SELECT id FROM messaging.message WHERE lower(recipient) = lower(:recipient))
+                """).param("recipient", recipient.value()).update();
+        return jdbc.sql("""
+                UPDATE messaging.message SET recipient = :placeholder, subject = NULL, body_text = '', body_html = NULL,
+                    status = CASE WHEN status = 'QUEUED' THEN 'FAILED' ELSE status END,
+                    last_error = CASE WHEN status = 'QUEUED' THEN 'recipient erased' ELSE last_error END
+                WHERE lower(recipient) = lower(:recipient)
+                """).param("placeholder", placeholder).param("recipient", recipient.value()).update();
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return jdbc.sql("SELECT count(*) FROM messaging.message").query(Long.class).single();

@@ -124,6 +124,43 @@ class OrderStore {
                 .param("number", number.value()).query((row, n) -> stored(row)).optional().map(this::withDetails);
     }
 
+    List<OrderNumber> numbersOfPerson(java.util.UUID customer, String email) {
+        return jdbc.sql("""
+                SELECT number FROM orders.customer_order WHERE customer_id = :customer OR lower(email) = lower(:email)
+                ORDER BY placed_at, number
+                """).param("customer", customer).param("email", email).query((row, n) -> new OrderNumber(row.getString("number"))).list();
+    }
+
+    int anonymise(java.util.UUID customer, String email, String placeholder) {
+        return jdbc.sql("""
+                UPDATE orders.customer_order SET email = :placeholder,
+                    shipping_address = shipping_address || '{"name": "", "line1": "", "line2": null}'::jsonb,
+                    billing_address = billing_address || '{"name": "", "line1": "", "line2": null}'::jsonb
+                WHERE customer_id = :customer OR lower(email) = lower(:email)
+                """).param("placeholder", placeholder).param("customer", customer).param("email", email).update();
+    }
+
+    /** Paid orders (not cancelled nor fully returned) per customer: count, euros spent, last one placed. */
+    java.util.Map<java.util.UUID, io.boucle.customer.PurchaseHistory> purchaseHistories(List<java.util.UUID> customers) {
+        java.util.Map<java.util.UUID, io.boucle.customer.PurchaseHistory> found = new java.util.HashMap<>();
+        if (customers.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT customer_id, count(*) AS orders, coalesce(sum(total) FILTER (WHERE currency = 'EUR'), 0) AS spent,
+                       max(placed_at) AS last_order
+                FROM orders.customer_order
+                WHERE customer_id = ANY(CAST(:customers AS UUID[])) AND paid_at IS NOT NULL
+                  AND status NOT IN ('CANCELLED', 'RETURNED')
+                GROUP BY customer_id
+                """)
+                .param("customers", customers.toArray(java.util.UUID[]::new))
+                .query((row, n) -> found.put(row.getObject("customer_id", java.util.UUID.class), new io.boucle.customer.PurchaseHistory(
+                        row.getInt("orders"), row.getBigDecimal("spent"), row.getTimestamp("last_order").toInstant())))
+                .list();
+        return found;
+    }
+
     /** The VAT assessment the order was priced with; empty for an order placed before assessments were kept. */
     Optional<VatAssessment> vatAssessment(OrderNumber number) {
         return jdbc.sql("SELECT vat_assessment FROM orders.customer_order WHERE number = :number AND vat_assessment IS NOT NULL")

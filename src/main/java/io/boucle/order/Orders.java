@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.boucle.audit.Audit;
 import io.boucle.customer.CustomerId;
 import io.boucle.inventory.Inventory;
 import io.boucle.messaging.Messaging;
@@ -70,10 +71,12 @@ public class Orders {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate reading;
+    private final Audit audit;
 
     Orders(OrderStore store, Inventory inventory, Pricing pricing, Payments payments, Messaging messaging,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, Audit audit) {
         this.store = store;
+        this.audit = audit;
         this.inventory = inventory;
         this.pricing = pricing;
         this.payments = payments;
@@ -188,6 +191,35 @@ public class Orders {
     @Transactional(readOnly = true)
     public Page<OrderSummary> list(OrderStatus status, String query, int page, int size) {
         return store.list(status, null, null, query, page, size);
+    }
+
+    /** Every order of a person: placed by the customer account, or with its email address (as a guest), oldest first. */
+    @Transactional(readOnly = true)
+    public List<OrderView> ofPerson(CustomerId customer, io.boucle.shared.EmailAddress email) {
+        return store.numbersOfPerson(customer.value(), email.value()).stream()
+                .map(number -> store.find(number, false).orElseThrow().view()).toList();
+    }
+
+    /**
+     * For an erasure: the person's orders stay (with their amounts, lines and VAT, which the kept
+     * invoices match), but their email becomes {@code placeholder} and the names and street lines of
+     * their addresses are blanked; postal code, city and country stay for the accounts and VAT.
+     *
+     * @return how many orders were anonymised
+     */
+    @Transactional
+    public int anonymise(CustomerId customer, io.boucle.shared.EmailAddress email, String placeholder) {
+        return store.anonymise(customer.value(), email.value(), placeholder);
+    }
+
+    /** What each customer bought, for segments; customers without orders get {@link PurchaseHistory#NONE}. */
+    @Transactional(readOnly = true)
+    public Map<CustomerId, io.boucle.customer.PurchaseHistory> purchaseHistories(java.util.Collection<CustomerId> customers) {
+        Map<CustomerId, io.boucle.customer.PurchaseHistory> histories = new java.util.HashMap<>();
+        customers.forEach(customer -> histories.put(customer, io.boucle.customer.PurchaseHistory.NONE));
+        store.purchaseHistories(customers.stream().map(CustomerId::value).toList())
+                .forEach((id, history) -> histories.put(new CustomerId(id), history));
+        return histories;
     }
 
     /** The staff's order list, newest first, with where each order's payment stands. */
@@ -373,6 +405,7 @@ public class Orders {
             // In the cancellation's transaction: a crash before the refunds loses no event (the
             // refunds announce themselves, see PaymentRefunded).
             events.publishEvent(new OrderCancelled(number, why, order.status() != OrderStatus.AWAITING_PAYMENT, now));
+            audit.record("order.cancel", "order", number.value(), order.status() + " → CANCELLED: " + why);
             return order.status();
         });
         boolean cancelledNow = before != OrderStatus.CANCELLED;

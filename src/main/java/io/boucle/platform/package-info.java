@@ -3,5 +3,5 @@
  * migrations, events and their externalisation, cluster-safe jobs, demo seeding, the web base
  * and security.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "staff", "customer" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "staff", "customer", "audit" })
 package io.boucle.platform;

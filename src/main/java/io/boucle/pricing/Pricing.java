@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.boucle.audit.Audit;
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.Category;
 import io.boucle.shared.Identifiers;
@@ -42,13 +43,15 @@ public class Pricing {
     private final PriceHistory history;
     private final Catalog catalog;
     private final Clock clock;
+    private final Audit audit;
     private final long ttlNanos;
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot;
 
     Pricing(PromotionStore store, PriceHistory history, Catalog catalog, Clock clock,
-            @Value("${boucle.pricing.cache-ttl:PT5S}") Duration ttl) {
+            @Value("${boucle.pricing.cache-ttl:PT5S}") Duration ttl, Audit audit) {
         this.store = store;
+        this.audit = audit;
         this.history = history;
         this.catalog = catalog;
         this.clock = clock;
@@ -128,6 +131,7 @@ public class Pricing {
         UUID id = Identifiers.newUuid(clock);
         store.insert(id, checked, PromotionChecks.currencyOf(checked), Instant.now(clock));
         changed();
+        audit.record("promotion.create", "promotion", id.toString(), summary(checked));
         return store.find(id).orElseThrow();
     }
 
@@ -145,6 +149,7 @@ public class Pricing {
         PromotionDraft checked = check(draft);
         store.update(uuid.get(), checked, PromotionChecks.currencyOf(checked), Instant.now(clock));
         changed();
+        audit.record("promotion.update", "promotion", uuid.get().toString(), summary(checked));
         return store.find(uuid.get());
     }
 
@@ -155,8 +160,28 @@ public class Pricing {
         boolean done = uuid.isPresent() && store.deactivate(uuid.get(), Instant.now(clock));
         if (done) {
             changed();
+            audit.record("promotion.deactivate", "promotion", uuid.get().toString(), "deactivated");
         }
         return done;
+    }
+
+    /** A promotion in a line, for the audit log. */
+    private static String summary(PromotionDraft draft) {
+        StringBuilder text = new StringBuilder(draft.label() == null ? "" : draft.label().fr()).append(" · ").append(draft.kind());
+        if (draft.code() != null) {
+            text.append(" · code ").append(draft.code());
+        }
+        if (draft.percent() != null) {
+            text.append(" · ").append(draft.percent().toPlainString()).append(" %");
+        }
+        if (draft.amount() != null) {
+            text.append(" · ").append(draft.amount().amount().toPlainString()).append(' ').append(draft.amount().currency());
+        }
+        if (draft.validFrom() != null || draft.validUntil() != null) {
+            text.append(" · ").append(draft.validFrom() == null ? "…" : draft.validFrom()).append(" – ")
+                    .append(draft.validUntil() == null ? "…" : draft.validUntil());
+        }
+        return text.toString();
     }
 
     private PromotionDraft check(PromotionDraft draft) {

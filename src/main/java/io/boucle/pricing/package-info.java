@@ -2,5 +2,5 @@
  * Promotions and discount codes applied to a cart, and the price history that gives every
  * announced reduction its lawful reference (the lowest price of the previous 30 days).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "catalog" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "catalog", "audit" })
 package io.boucle.pricing;

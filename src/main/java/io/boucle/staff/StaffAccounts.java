@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.boucle.audit.Audit;
 import io.boucle.messaging.Email;
 import io.boucle.messaging.Messaging;
 import io.boucle.shared.EmailAddress;
@@ -51,11 +52,13 @@ public class StaffAccounts {
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final String signInUrl;
     private final Clock clock;
+    private final Audit audit;
 
     StaffAccounts(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, Messaging messaging,
             ObjectProvider<FindByIndexNameSessionRepository<?>> sessions, @Value("${boucle.public-url}") String publicUrl,
-            Clock clock) {
+            Clock clock, Audit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.passwords = passwords;
         this.events = events;
         this.messaging = messaging;
@@ -116,6 +119,32 @@ public class StaffAccounts {
                 .param("email", email.value())
                 .query(StaffAccounts::account)
                 .optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffAccount> find(StaffAccountId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM staff.account WHERE id = :id")
+                .param("id", id.value())
+                .query(StaffAccounts::account)
+                .optional();
+    }
+
+    /** The languages the back office speaks. */
+    public static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.FRENCH, Locale.ENGLISH);
+
+    /** Sets the language the back office speaks to this staff member (French or English), from their next page. */
+    @Transactional
+    public void changeLocale(StaffAccountId id, Locale locale) {
+        Locale language = LANGUAGES.stream().filter(known -> known.getLanguage().equals(locale.getLanguage())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the back office speaks French (fr) and English (en)"));
+        String before = jdbc.sql("SELECT locale FROM staff.account WHERE id = :id FOR UPDATE").param("id", id.value())
+                .query(String.class).optional().orElseThrow(() -> new IllegalArgumentException("no staff account " + id));
+        if (before.equals(language.toLanguageTag())) {
+            return;
+        }
+        jdbc.sql("UPDATE staff.account SET locale = :locale WHERE id = :id")
+                .param("locale", language.toLanguageTag()).param("id", id.value()).update();
+        audit.record("staff.language", "staff", id.toString(), before + " → " + language.toLanguageTag());
     }
 
     @Transactional(readOnly = true)

@@ -59,14 +59,17 @@ class StaffSignIn implements UserDetailsService {
     public UserDetails loadUserByUsername(String email) {
         Instant now = Instant.now(clock);
         return jdbc.sql("""
-                UPDATE staff.account SET
-                    failed_logins = CASE WHEN locked_until <= :now THEN 1 ELSE failed_logins + 1 END,
+                WITH before AS (
+                    SELECT id, locked_until > :now AS locked FROM staff.account WHERE lower(email) = lower(:email) FOR UPDATE)
+                UPDATE staff.account a SET
+                    failed_logins = CASE WHEN a.locked_until <= :now THEN 1 ELSE a.failed_logins + 1 END,
                     locked_until = CASE
-                        WHEN locked_until > :now THEN locked_until
-                        WHEN (CASE WHEN locked_until <= :now THEN 1 ELSE failed_logins + 1 END) >= :max THEN :until
+                        WHEN a.locked_until > :now THEN a.locked_until
+                        WHEN (CASE WHEN a.locked_until <= :now THEN 1 ELSE a.failed_logins + 1 END) >= :max THEN :until
                         END
-                WHERE lower(email) = lower(:email)
-                RETURNING email, password_hash, array_to_string(roles, ',') AS roles, enabled, failed_logins
+                FROM before WHERE a.id = before.id
+                RETURNING a.email, a.password_hash, array_to_string(a.roles, ',') AS roles, a.enabled, a.failed_logins,
+                          coalesce(before.locked, FALSE) AS was_locked
                 """)
                 // Exactly as typed (the form trims spaces): the count matches the same string,
                 // so no variant of an address escapes the lock-out.
@@ -78,7 +81,7 @@ class StaffSignIn implements UserDetailsService {
                         .password(row.getString("password_hash"))
                         .roles(row.getString("roles").split(","))
                         .disabled(!row.getBoolean("enabled"))
-                        .accountLocked(row.getInt("failed_logins") > MAX_FAILURES)
+                        .accountLocked(row.getBoolean("was_locked") || row.getInt("failed_logins") > MAX_FAILURES)
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no staff account"));
@@ -94,8 +97,17 @@ class StaffSignIn implements UserDetailsService {
     @EventListener
     @Transactional
     public void on(AuthenticationSuccessEvent event) {
-        jdbc.sql("UPDATE staff.account SET failed_logins = 0, locked_until = NULL, last_login_at = :now WHERE lower(email) = lower(:email)")
+        // With two-factor sign-in the password is only half of it: the right password takes back its own
+        // attempt (and a lock it set), but the failures counted before stay until the code is right too,
+        // or else retyping the password would give endless code guesses.
+        jdbc.sql("""
+                UPDATE staff.account SET last_login_at = :now,
+                    failed_logins = CASE WHEN totp_enabled_at IS NULL THEN 0 ELSE greatest(failed_logins - 1, 0) END,
+                    locked_until = CASE WHEN totp_enabled_at IS NULL OR failed_logins - 1 < :max THEN NULL ELSE locked_until END
+                WHERE lower(email) = lower(:email)
+                """)
                 .param("now", Timestamp.from(Instant.now(clock)))
+                .param("max", MAX_FAILURES)
                 .param("email", event.getAuthentication().getName())
                 .update();
     }

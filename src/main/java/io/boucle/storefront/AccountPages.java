@@ -55,9 +55,11 @@ class AccountPages {
     private final PageFormat format;
     private final MessageSource messages;
     private final Clock clock;
+    private final io.boucle.privacy.PersonalData personalData;
 
     AccountPages(Customers customers, Wishlists wishlists, CustomerSessions sessions, ShopperCart shopperCart, Orders orders,
-            Catalog catalog, PageFormat format, MessageSource messages, Clock clock) {
+            Catalog catalog, PageFormat format, MessageSource messages, Clock clock, io.boucle.privacy.PersonalData personalData) {
+        this.personalData = personalData;
         this.customers = customers;
         this.wishlists = wishlists;
         this.sessions = sessions;
@@ -260,6 +262,18 @@ class AccountPages {
         redirect.addFlashAttribute("notice", "wishlist.removed");
         String back = retour == null ? "/compte" : CookieConsentFilter.safeReturn(retour);
         return "redirect:" + ("/".equals(back) ? "/compte" : back);
+    }
+
+    /** The customer's right of access and to portability: everything the shop holds about them, as a JSON file. */
+    @PostMapping("/compte/donnees")
+    org.springframework.http.ResponseEntity<byte[]> exportMyData() {
+        CustomerId id = me();
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(io.boucle.privacy.PersonalData.fileName(id)).build().toString())
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(personalData.export(id));
     }
 
     private CustomerId me() {

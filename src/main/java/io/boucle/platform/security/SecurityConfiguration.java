@@ -15,6 +15,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
@@ -72,17 +76,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, StaffSessions staffSessions) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/login").permitAll()
+                        .requestMatchers(StaffSessions.CODE_PAGE).hasRole(StaffSessions.SECOND_FACTOR)
+                        .requestMatchers(StaffSessions.ENROLMENT_PAGE).hasRole(StaffSessions.ENROLMENT)
                         .requestMatchers("/admin/**").hasAnyRole(STAFF)
                         .requestMatchers("/compte/inscription", "/compte/connexion", "/compte/deconnexion").permitAll()
                         .requestMatchers("/compte", "/compte/**").hasRole(CustomerSessions.ROLE)
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/admin/login")
-                        .defaultSuccessUrl("/admin", false)
+                        .successHandler(staffSessions.afterPassword())
                         .failureHandler(new SignInFailure())
                         .permitAll())
                 .logout(logout -> logout
@@ -90,7 +96,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/admin/login?logout")
                         .deleteCookies("SESSION"))
                 // Shoppers sign in on the shop's own page (CustomerSessions), staff on /admin/login.
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInPages()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInPages()).accessDeniedHandler(halfSignedIn()))
                 // Token and saved address in cookies, not the session: a visitor gets a session
                 // (a row in PostgreSQL) only by signing in.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
@@ -105,6 +111,26 @@ class SecurityConfiguration {
         AuthenticationEntryPoint customers = new LoginUrlAuthenticationEntryPoint("/compte/connexion");
         AuthenticationEntryPoint staff = new LoginUrlAuthenticationEntryPoint("/admin/login");
         return (request, response, exception) -> (account.matches(request) ? customers : staff).commence(request, response, exception);
+    }
+
+    /**
+     * A staff member between password and code who opens another page is sent back to the step they
+     * are at; anyone else without the role gets 403.
+     */
+    private static AccessDeniedHandler halfSignedIn() {
+        AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, exception) -> {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            var authorities = authentication == null ? java.util.Set.<String>of()
+                    : AuthorityUtils.authorityListToSet(authentication.getAuthorities());
+            if (authorities.contains("ROLE_" + StaffSessions.SECOND_FACTOR) && request.getRequestURI().startsWith("/admin")) {
+                response.sendRedirect(request.getContextPath() + StaffSessions.CODE_PAGE);
+            } else if (authorities.contains("ROLE_" + StaffSessions.ENROLMENT) && request.getRequestURI().startsWith("/admin")) {
+                response.sendRedirect(request.getContextPath() + StaffSessions.ENROLMENT_PAGE);
+            } else {
+                forbidden.handle(request, response, exception);
+            }
+        };
     }
 
     /** Where CSRF tokens are kept; {@link CustomerSessions} renews them the same way at sign-in. */
