@@ -139,7 +139,8 @@ public class StripeProvider implements PaymentProvider {
     @Override
     public RefundOutcome refund(ProviderPayment payment, Money amount, String refundKey) {
         if (client == null) {
-            throw new IllegalStateException("Stripe is not configured: set boucle.payment.stripe.api-key");
+            // Nothing was sent: a definite failure, which an operator fixes by configuring Stripe.
+            return new RefundOutcome.Failed("provider_not_configured");
         }
         try {
             com.stripe.model.Refund refund = client.v1().refunds().create(RefundCreateParams.builder()
@@ -151,9 +152,13 @@ public class StripeProvider implements PaymentProvider {
                 case "failed", "canceled" -> new RefundOutcome.Failed(refund.getFailureReason() != null ? refund.getFailureReason() : refund.getStatus());
                 default -> new RefundOutcome.Succeeded(refund.getId());
             };
-        } catch (InvalidRequestException e) {
-            return new RefundOutcome.Failed(e.getCode() != null ? e.getCode() : "invalid_request");
         } catch (StripeException e) {
+            // A 4xx answer refused the refund; no answer, or a 5xx one, leaves it unknown: the caller
+            // keeps it pending and asks again under the same idempotency key.
+            Integer status = e.getStatusCode();
+            if (e instanceof InvalidRequestException || (status != null && status >= 400 && status < 500)) {
+                return new RefundOutcome.Failed(e.getCode() != null ? e.getCode() : "refused_" + status);
+            }
             throw new IllegalStateException("Stripe did not answer: " + e.getMessage(), e);
         }
     }
