@@ -45,6 +45,6 @@ class SchedulerIntegrationTests {
         assertThat(jdbc.sql("SELECT task_name FROM platform.scheduled_tasks WHERE task_instance = 'recurring' ORDER BY task_name")
                 .query(String.class).list())
                 .containsExactly("allocate-sales", "cancel-unpaid-orders", "fold-sold-stock", "issue-owed-invoices",
-                        "purge-completed-events", "recover-processing-payments", "redeliver-stalled-events");
+                        "purge-completed-events", "recover-processing-payments", "redeliver-stalled-events", "refresh-analytics-rollups");
     }
 }
