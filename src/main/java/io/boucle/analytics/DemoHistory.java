@@ -87,6 +87,7 @@ class DemoHistory implements DemoSeeder {
         List<Product> products = products();
         rollups.ensurePartitions(YearMonth.from(from), YearMonth.from(to));
         List<Visitor> visitors = new ArrayList<>();
+        List<Visitor> customers = new ArrayList<>();
         List<TrackedEvent> events = new ArrayList<>(Tracking.BATCH);
         int orderSeq = 0;
         long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
@@ -98,14 +99,21 @@ class DemoHistory implements DemoSeeder {
             Instant dayStart = Days.start(day);
             for (int s = 0; s < sessions; s++) {
                 int c = pick(random, CHANNEL_SHARE);
-                String channel = CHANNELS[c];
                 Visitor visitor;
-                if (!visitors.isEmpty() && random.nextDouble() < 0.3) {
+                double who = random.nextDouble();
+                boolean customer = false;
+                if (!customers.isEmpty() && who < 0.12) {
+                    // a past customer comes back, often through the newsletter or directly
+                    visitor = customers.get(random.nextInt(customers.size()));
+                    customer = true;
+                    c = random.nextDouble() < 0.45 ? 5 : random.nextDouble() < 0.6 ? 0 : c;
+                } else if (!visitors.isEmpty() && who < 0.35) {
                     visitor = visitors.get(random.nextInt(visitors.size()));
                 } else {
-                    visitor = new Visitor(new UUID(random.nextLong(), random.nextLong()), channel, null);
+                    visitor = new Visitor(new UUID(random.nextLong(), random.nextLong()), CHANNELS[c], null);
                     visitors.add(visitor);
                 }
+                String channel = CHANNELS[c];
                 UUID session = new UUID(random.nextLong(), random.nextLong());
                 // busier in the day and the evening
                 double hour = 7 + random.nextDouble() * 16;
@@ -133,7 +141,7 @@ class DemoHistory implements DemoSeeder {
                     events.add(TrackedEvent.of(at, EventType.SEARCH, visitor.id(), session, channel, "/recherche", words));
                     at = at.plusSeconds(10 + random.nextInt(30));
                 }
-                boolean addsToCart = views > 0 && random.nextDouble() < 0.105 * CHANNEL_INTENT[c];
+                boolean addsToCart = views > 0 && random.nextDouble() < 0.10 * CHANNEL_INTENT[c] * (customer ? 1.8 : 1);
                 if (addsToCart) {
                     events.add(TrackedEvent.of(at, EventType.ADD_TO_CART, visitor.id(), session, channel, "/panier/ajouter", chosen.slug()));
                     at = at.plusSeconds(5);
@@ -147,7 +155,10 @@ class DemoHistory implements DemoSeeder {
                         events.add(TrackedEvent.of(at, EventType.ORDER_PLACED, visitor.id(), session, channel, "/commande/valider", number));
                     }
                     if (number != null && pay(random, number, at)) {
-                        visitor = order(random, visitors, visitor, number, at, session, channel, products, chosen);
+                        Visitor buyer = order(random, visitors, visitor, number, at, session, channel, products, chosen);
+                        if (buyer != visitor) {
+                            customers.add(buyer);
+                        }
                     }
                 }
                 if (events.size() >= Tracking.BATCH - 20) {
