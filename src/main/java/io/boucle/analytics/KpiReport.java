@@ -56,7 +56,12 @@ public record KpiReport(LocalDate from, LocalDate to, LocalDate previousFrom, Lo
                              BigDecimal spend, BigDecimal cac, BigDecimal ltv, BigDecimal ltvToCac, boolean healthy) {
     }
 
-    /** @param retention share of the cohort's customers who ordered in its month 0, 1, 2… (up to the range's end) */
+    /**
+     * The customers whose first order fell in {@code month} (whole months: the cohort of the range's
+     * last month counts its customers to date, like its activity).
+     *
+     * @param retention share of them who ordered in the cohort's month +0, +1, +2… up to the range's last month
+     */
     public record CohortRow(LocalDate month, long customers, List<BigDecimal> retention) {
     }
 

@@ -335,8 +335,8 @@ public class Kpis {
         Map<LocalDate, Long> sizes = new HashMap<>();
         jdbc.sql("""
                 SELECT date_trunc('month', first_day)::date AS cohort, count(*) AS customers FROM analytics.customer_fact
-                WHERE first_day BETWEEN :first AND :to GROUP BY 1
-                """).param("first", first).param("to", to)
+                WHERE first_day >= :first AND first_day < :end GROUP BY 1
+                """).param("first", first).param("end", last.plusMonths(1))
                 .query((r, n) -> sizes.put(r.getObject("cohort", LocalDate.class), r.getLong("customers"))).list();
         Map<String, Long> active = new HashMap<>();
         jdbc.sql("SELECT cohort, month, customers FROM analytics.cohort_activity WHERE cohort >= :first AND month <= :last")
