@@ -151,6 +151,9 @@ class Facts {
                     .param("title", line.title()).param("quantity", line.quantity()).param("total", line.total())
                     .param("used", line.secondHand()).update();
         }
+        // the customer's first day (before and after this order) has new figures in daily_customers
+        jdbc.sql("SELECT first_day FROM analytics.customer_fact WHERE customer_key = :customer")
+                .param("customer", order.customerKey()).query(LocalDate.class).optional().ifPresent(this::dirty);
         jdbc.sql("""
                 INSERT INTO analytics.customer_fact AS c (customer_key, first_order_at, first_day, first_channel, orders, revenue_excl)
                 VALUES (:customer, :paidAt, :day, :first, 1, :excl)

@@ -233,17 +233,17 @@ public class Kpis {
                 .query((r, n) -> spend.put(r.getString("channel"), r.getBigDecimal("amount"))).list();
         Map<String, Customers> byChannel = new HashMap<>();
         jdbc.sql("""
-                SELECT first_channel, count(*) AS customers, sum(orders) AS orders, sum(revenue_excl) AS revenue,
-                       count(*) FILTER (WHERE orders >= 2) AS repeaters
-                FROM analytics.customer_fact WHERE first_day <= :to GROUP BY first_channel
+                SELECT first_channel, sum(customers) AS customers, sum(orders) AS orders, sum(revenue_excl) AS revenue,
+                       sum(repeaters) AS repeaters
+                FROM analytics.daily_customers WHERE first_day <= :to GROUP BY first_channel
                 """).param("to", to)
                 .query((r, n) -> byChannel.put(r.getString("first_channel"), new Customers(r.getLong("customers"),
                         r.getLong("orders"), r.getBigDecimal("revenue"), r.getLong("repeaters")))).list();
         Customers all = byChannel.values().stream().reduce(new Customers(0, 0, BigDecimal.ZERO, 0),
                 (a, b) -> new Customers(a.customers + b.customers, a.orders + b.orders, a.revenue.add(b.revenue), a.repeaters + b.repeaters));
         long[] cohort = jdbc.sql("""
-                SELECT count(*) AS customers, count(*) FILTER (WHERE orders >= 2) AS repeaters
-                FROM analytics.customer_fact WHERE first_day BETWEEN :from AND :to
+                SELECT coalesce(sum(customers), 0) AS customers, coalesce(sum(repeaters), 0) AS repeaters
+                FROM analytics.daily_customers WHERE first_day BETWEEN :from AND :to
                 """).param("from", from).param("to", to)
                 .query((r, n) -> new long[] { r.getLong("customers"), r.getLong("repeaters") }).single();
         Map<String, Long> newByChannel = new HashMap<>();
@@ -334,7 +334,7 @@ public class Kpis {
         LocalDate first = last.minusMonths(5);
         Map<LocalDate, Long> sizes = new HashMap<>();
         jdbc.sql("""
-                SELECT date_trunc('month', first_day)::date AS cohort, count(*) AS customers FROM analytics.customer_fact
+                SELECT date_trunc('month', first_day)::date AS cohort, sum(customers) AS customers FROM analytics.daily_customers
                 WHERE first_day >= :first AND first_day < :end GROUP BY 1
                 """).param("first", first).param("end", last.plusMonths(1))
                 .query((r, n) -> sizes.put(r.getObject("cohort", LocalDate.class), r.getLong("customers"))).list();

@@ -102,6 +102,12 @@ class Rollups {
                 SELECT :day, decline_code, count(*) FROM analytics.payment_fact
                 WHERE day = :day AND NOT captured GROUP BY decline_code
                 """).param("day", day).update();
+        jdbc.sql("DELETE FROM analytics.daily_customers WHERE first_day = :day").param("day", day).update();
+        jdbc.sql("""
+                INSERT INTO analytics.daily_customers (first_day, first_channel, customers, orders, revenue_excl, repeaters)
+                SELECT :day, first_channel, count(*), sum(orders), sum(revenue_excl), count(*) FILTER (WHERE orders >= 2)
+                FROM analytics.customer_fact WHERE first_day = :day GROUP BY first_channel
+                """).param("day", day).update();
         jdbc.sql("""
                 INSERT INTO analytics.daily_products (day, product_slug, title, quantity, total)
                 SELECT :day, product_slug, min(title), sum(quantity), sum(total)

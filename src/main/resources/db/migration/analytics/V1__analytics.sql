@@ -155,6 +155,18 @@ CREATE TABLE daily_products (
     PRIMARY KEY (day, product_slug)
 );
 
+-- Customers per day of first order and first-touch channel, with their orders and revenue excl. VAT
+-- to date and how many ordered at least twice (a new order marks its customer's first day dirty).
+CREATE TABLE daily_customers (
+    first_day     date          NOT NULL,
+    first_channel text          NOT NULL,
+    customers     int           NOT NULL,
+    orders        int           NOT NULL,
+    revenue_excl  numeric(16,2) NOT NULL,
+    repeaters     int           NOT NULL,
+    PRIMARY KEY (first_day, first_channel)
+);
+
 -- Retention: customers of the cohort of month `cohort` (their first order) who ordered in `month`;
 -- kept as orders are recorded.
 CREATE TABLE cohort_activity (

@@ -98,8 +98,8 @@ public final class AnalyticsBenchmark {
             for (long start = 0; start < events; start += chunk) {
                 jdbc.sql("""
                         INSERT INTO analytics.event (at, day, type, visitor_id, session_id, channel, page, subject)
-                        SELECT (CAST(:from AS date) + (s % 180))::timestamp + make_interval(secs => (s % 50000) + (g % 5) * 30),
-                               CAST(:from AS date) + (s % 180),
+                        SELECT (CAST(:from AS date) + (s % 180)::int)::timestamp + make_interval(secs => (s % 50000) + (g % 5) * 30),
+                               CAST(:from AS date) + (s % 180)::int,
                                CASE g % 5 WHEN 0 THEN 'visit' WHEN 1 THEN 'product_view'
                                           WHEN 2 THEN CASE WHEN s % 10 = 0 THEN 'add_to_cart' ELSE 'page_view' END
                                           WHEN 3 THEN CASE WHEN s % 10 = 0 THEN 'checkout_cart' ELSE 'search' END
@@ -117,8 +117,8 @@ public final class AnalyticsBenchmark {
             jdbc.sql("""
                     INSERT INTO analytics.order_fact (order_number, paid_at, day, customer_key, new_customer, session_id, first_channel,
                         last_channel, total, vat, second_hand_total, second_hand_margin, refunded)
-                    SELECT 'X' || g, (CAST(:from AS date) + (g % 180))::timestamp + make_interval(secs => g % 80000),
-                           CAST(:from AS date) + (g % 180), 'c' || (g % :customers), g < :customers, md5('s' || (g * 40))::uuid,
+                    SELECT 'X' || g, (CAST(:from AS date) + (g % 180)::int)::timestamp + make_interval(secs => g % 80000),
+                           CAST(:from AS date) + (g % 180)::int, 'c' || (g % :customers), g < :customers, md5('s' || (g * 40))::uuid,
                            (ARRAY['direct','organic_search','paid_search','social','paid_social','email','affiliate','referral'])[1 + (g % :customers) % 8],
                            (ARRAY['direct','organic_search','paid_search','social','paid_social','email','affiliate','referral'])[1 + g % 8],
                            20 + g % 150, round((20 + g % 150) / 6.0, 2), CASE WHEN g % 4 = 0 THEN 20 + g % 150 ELSE 0 END,
@@ -143,7 +143,7 @@ public final class AnalyticsBenchmark {
                     """).update();
             jdbc.sql("""
                     INSERT INTO analytics.payment_fact (payment_id, day, method, captured, decline_code, challenged)
-                    SELECT 'bench-' || g, CAST(:from AS date) + (g % 180),
+                    SELECT 'bench-' || g, CAST(:from AS date) + (g % 180)::int,
                            (ARRAY['card','hosted_card','wallet','instalments','giftcard'])[1 + g % 5], g % 10 <> 0,
                            CASE WHEN g % 10 = 0 THEN (ARRAY['card_declined','insufficient_funds','expired_card'])[1 + g % 3] END, g % 5 = 0
                     FROM generate_series(0, (:orders * 11 / 10) - 1) AS g
