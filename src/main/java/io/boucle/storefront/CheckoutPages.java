@@ -269,6 +269,7 @@ class CheckoutPages {
             return "redirect:/panier";
         }
         CartCookie.clear(request, response);
+        request.setAttribute(VisitTracking.PLACED_ORDER, result.order().number().value());
         return redirectAfterPayment(result);
     }
 

@@ -46,6 +46,6 @@ class SchedulerIntegrationTests {
                 .query(String.class).list())
                 .containsExactly("allocate-sales", "cancel-unpaid-orders", "fold-sold-stock", "issue-owed-invoices",
                         "purge-completed-events", "recover-processing-payments", "redeliver-stalled-events",
-                        "retry-pending-refunds", "watch-refund-deadlines");
+                        "refresh-analytics-rollups", "retry-pending-refunds", "watch-refund-deadlines");
     }
 }
