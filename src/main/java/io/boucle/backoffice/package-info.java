@@ -1,3 +1,3 @@
 /** The staff's pages under {@code /admin}: sign-in, dashboard, and one section per capability. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform::web", "staff", "messaging", "catalog", "inventory", "pricing", "fulfilment", "payment", "order", "invoicing", "community" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "platform::web", "staff", "messaging", "catalog", "inventory", "pricing", "fulfilment", "payment", "order", "invoicing", "community", "buyback" })
 package io.boucle.backoffice;

@@ -199,7 +199,7 @@ public class BuyBacks {
             problems.add(new BuyBackRefused.Problem("handOver", "handOver", "choose how you will hand the item over"));
         }
         List<String> types = new ArrayList<>();
-        List<Photo> kept = photos == null ? List.of() : photos.stream().filter(p -> p.content() != null && p.content().length > 0).toList();
+        List<Photo> kept = photos == null ? List.of() : photos.stream().filter(p -> p.content() != null && p.size() > 0).toList();
         if (kept.isEmpty()) {
             problems.add(new BuyBackRefused.Problem("photos", "photos.missing", "at least one photo"));
         } else if (kept.size() > MAX_PHOTOS) {
@@ -207,7 +207,7 @@ public class BuyBacks {
         }
         for (Photo photo : kept) {
             Optional<String> type = imageType(photo.content());
-            if (photo.content().length > MAX_PHOTO_BYTES) {
+            if (photo.size() > MAX_PHOTO_BYTES || photo.content().length > MAX_PHOTO_BYTES) {
                 problems.add(new BuyBackRefused.Problem("photos", "photos.tooLarge", "each photo at most 5 MB"));
             } else if (type.isEmpty()) {
                 problems.add(new BuyBackRefused.Problem("photos", "photos.type", "photos in JPEG, PNG or WebP"));
