@@ -91,7 +91,9 @@ class BuyBackPages {
             model.addAttribute("suggested", suggested);
             model.addAttribute("copyOf", copy);
             if (!model.containsAttribute("relist")) {
-                model.addAttribute("relist", new RelistForm(copy, offer.brand() + " – seconde main",
+                String title = catalog.findBySlug(copy, true).map(product -> product.title().fr()).orElse(offer.brand())
+                        + " – seconde main";
+                model.addAttribute("relist", new RelistForm(copy, title,
                         suggested == null ? "" : suggested.price().amount().toPlainString(), "on"));
             }
         }

@@ -318,8 +318,9 @@ public class BuyBacks {
         if (method == PayoutMethod.STORE_CREDIT) {
             giftCard = newGiftCardCode();
             payments.issueGiftCard(giftCard, credited);
-            paymentMethod = "Avoir boutique (carte cadeau " + giftCard + ") de " + PurchaseSlip.euros(credited)
-                    + (bonus.isPositive() ? ", dont " + PurchaseSlip.euros(bonus) + " de bonus" : "");
+            // The card's code spends the credit: it stays in the customer's account, not in the register or the slip.
+            paymentMethod = "Avoir boutique sur carte cadeau (…" + giftCard.substring(giftCard.length() - 4) + ") de "
+                    + PurchaseSlip.euros(credited) + (bonus.isPositive() ? ", dont " + PurchaseSlip.euros(bonus) + " de bonus" : "");
         } else {
             paymentMethod = "Virement bancaire sur le compte " + iban.orElseThrow().masked();
         }

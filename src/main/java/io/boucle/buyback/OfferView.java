@@ -24,6 +24,11 @@ public record OfferView(OfferReference reference, OfferStatus status, CustomerId
     /** What the seller is paid. {@code ibanMasked} shows only the country and last four characters. */
     public record PayoutView(PayoutMethod method, Money price, Money bonus, Money credited, String giftCard,
                              String ibanMasked, String status) {
+
+        /** The gift card's last four characters: the whole code spends the credit, so only its owner sees it. */
+        public String giftCardMasked() {
+            return giftCard == null ? null : "…" + giftCard.substring(giftCard.length() - 4);
+        }
     }
 
     /** The purchase price recorded for margin-scheme VAT: the final offer the customer accepted. */
