@@ -195,6 +195,29 @@ class BuyBackPages {
         return "redirect:/admin/buybacks/grid";
     }
 
+    // Transfers due
+
+    @GetMapping("/admin/buybacks/transfers")
+    @PreAuthorize("hasAnyRole('OWNER', 'ACCOUNTANT')")
+    String transfers(Model model) {
+        model.addAttribute("transfers", buyBacks.transfersDue());
+        return "backoffice/buyback-transfers";
+    }
+
+    @PostMapping("/admin/buybacks/{reference}/transfer-made")
+    @PreAuthorize("hasAnyRole('OWNER', 'ACCOUNTANT')")
+    String transferMade(@PathVariable String reference, RedirectAttributes redirect, Locale locale) {
+        OfferView offer = find(reference);
+        try {
+            buyBacks.recordTransferMade(offer.reference());
+            redirect.addFlashAttribute("notice", messages.getMessage("admin.buybacks.transferRecorded", new Object[] { offer.reference().value() },
+                    locale));
+        } catch (BuyBackRefused e) {
+            redirect.addFlashAttribute("error", describe(e, locale));
+        }
+        return "redirect:/admin/buybacks/transfers";
+    }
+
     // The register
 
     @GetMapping("/admin/buybacks/register")

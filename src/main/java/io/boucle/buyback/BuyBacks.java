@@ -467,17 +467,19 @@ public class BuyBacks {
             throw stateRefusal(offer);
         }
         refuseIf(problems);
+        Instant now = Instant.now(clock);
         int moved = jdbc.sql("""
                 UPDATE buyback.offer SET status = 'OFFER_MADE', graded_condition = :grade, inspection_notes = :notes,
                     final_offer = :price, offered_at = :now, offered_by = :staff
                 WHERE reference = :reference AND status = 'RECEIVED'
                 """)
                 .param("grade", grade.name()).param("notes", kept).param("price", price.amount())
-                .param("now", Timestamp.from(Instant.now(clock))).param("staff", staff).param("reference", reference.value())
+                .param("now", Timestamp.from(now)).param("staff", staff).param("reference", reference.value())
                 .update();
         if (moved != 1) {
             throw stateRefusal(find(reference).orElseThrow());
         }
+        events.publishEvent(new FinalOfferMade(reference, offer.customerId(), price, now));
         return find(reference).orElseThrow();
     }
 
@@ -574,6 +576,44 @@ public class BuyBacks {
                 .param("slug", slug).param("reference", reference.value()).update();
         events.publishEvent(new ItemRelisted(reference, slug, sku, now));
         return find(reference).orElseThrow();
+    }
+
+    // Transfers
+
+    /** The bank transfers still to make, the oldest first, with the full IBAN the accountant needs. */
+    @Transactional(readOnly = true)
+    public List<TransferDue> transfersDue() {
+        return jdbc.sql("""
+                SELECT o.reference, r.seller_last_name, r.seller_first_names, p.iban, p.credited, p.currency, p.created_at
+                FROM buyback.payout p
+                JOIN buyback.offer o ON o.id = p.offer_id
+                JOIN buyback.register_entry r ON r.offer_id = p.offer_id
+                WHERE p.method = 'BANK_TRANSFER' AND p.status = 'DUE'
+                ORDER BY p.created_at, o.reference
+                """)
+                .query((row, n) -> new TransferDue(new OfferReference(row.getString("reference")),
+                        row.getString("seller_first_names") + " " + row.getString("seller_last_name"),
+                        new Iban(row.getString("iban")).formatted(), money(row, "credited"),
+                        row.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * Records that the transfer to the seller was made.
+     *
+     * @throws BuyBackRefused when the offer has no transfer due (store credit, already paid, not accepted)
+     */
+    @Transactional
+    public void recordTransferMade(OfferReference reference) {
+        int paid = jdbc.sql("""
+                UPDATE buyback.payout SET status = 'PAID', paid_at = :now
+                WHERE offer_id = (SELECT id FROM buyback.offer WHERE reference = :reference)
+                  AND method = 'BANK_TRANSFER' AND status = 'DUE'
+                """)
+                .param("now", Timestamp.from(Instant.now(clock))).param("reference", reference.value()).update();
+        if (paid != 1) {
+            throw BuyBackRefused.of("status", "status.noTransferDue", "no transfer due for " + reference);
+        }
     }
 
     // The register

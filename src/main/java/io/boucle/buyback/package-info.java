@@ -4,5 +4,5 @@
  * purchase slip and the dealers' register, and the item relisted as a unique second-hand product whose
  * purchase price feeds margin-scheme VAT.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "catalog", "customer", "payment", "inventory", "order" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "catalog", "customer", "payment", "inventory", "order", "messaging" })
 package io.boucle.buyback;

@@ -150,6 +150,20 @@ class BuyBackPagesIntegrationTests {
         assertThat(stranger.postForm("/compte/rachats/" + reference + "/refuser",
                 Http.form("_csrf", Http.csrfToken(stranger.get("/compte/rachats").body()))).statusCode()).isEqualTo(404);
 
+        // The accountant makes the transfer and records it, once; a manager does not see transfers.
+        assertThat(manager.get("/admin/buybacks/transfers").statusCode()).isEqualTo(403);
+        Http accountant = staff(Role.ACCOUNTANT);
+        String transfers = accountant.get("/admin/buybacks/transfers").body();
+        assertThat(transfers).contains(reference.value()).contains("FR76 3000 6000 0112 3456 7890 189").contains("48,50");
+        assertThat(accountant.postForm("/admin/buybacks/" + reference + "/transfer-made", Http.form("_csrf", Http.csrfToken(transfers)))
+                .statusCode()).isEqualTo(302);
+        assertThat(buyBacks.find(reference).orElseThrow().payout().orElseThrow().status()).isEqualTo("PAID");
+        assertThat(accountant.get("/admin/buybacks/transfers").body()).contains("Virement du rachat " + reference + " enregistré");
+        accountant.postForm("/admin/buybacks/" + reference + "/transfer-made", Http.form("_csrf", Http.csrfToken(transfers)));
+        String after = accountant.get("/admin/buybacks/transfers").body();
+        assertThat(after.substring(after.indexOf("<main"))).contains("Aucun virement n&#39;est dû pour ce rachat.")
+                .doesNotContain("FR76 3000 6000 0112 3456 7890 189");
+
         // Staff: the register line, then the relisting with the suggested price.
         String register = manager.get("/admin/buybacks/register").body();
         assertThat(register).contains(reference.value()).contains("X4RTBPFW4");

@@ -19,6 +19,8 @@ import io.boucle.invoicing.Invoice;
 import io.boucle.invoicing.InvoiceFixtures;
 import io.boucle.invoicing.Invoicing;
 import io.boucle.invoicing.MentionKind;
+import io.boucle.messaging.MessageView;
+import io.boucle.messaging.Messaging;
 import io.boucle.order.OrderNumber;
 import io.boucle.order.Orders;
 import io.boucle.payment.Payments;
@@ -74,6 +76,9 @@ class BuyBackIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    Messaging messaging;
+
+    @Autowired
     JsonMapper json;
 
     BuyBackFixtures fixtures;
@@ -122,6 +127,17 @@ class BuyBackIntegrationTests {
         assertThat(entry.paymentMethod()).contains("Avoir", "110,00", "10,00 € de bonus").doesNotContain(payout.giftCard());
         assertThat(buyBacks.slip(offer.reference())).hasValueSatisfying(pdf ->
                 assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-"));
+
+        // The customer was told of the offer, then sent the slip.
+        List<MessageView> mails = await().atMost(Duration.ofSeconds(20)).until(() -> messaging.forReference(offer.reference().value()),
+                found -> found.size() == 2);
+        assertThat(mails).extracting(MessageView::template).containsExactlyInAnyOrder("buyback-offer", "buyback-accepted");
+        assertThat(mails).allSatisfy(mail -> assertThat(mail.recipient()).isEqualTo(seller.email().value()));
+        MessageView offerMail = mails.stream().filter(mail -> mail.template().equals("buyback-offer")).findFirst().orElseThrow();
+        assertThat(offerMail.subject()).contains(offer.reference().value());
+        assertThat(offerMail.bodyText()).contains("100,00", "110,00", "/compte/rachats/" + offer.reference());
+        assertThat(mails.stream().filter(mail -> mail.template().equals("buyback-accepted")).findFirst().orElseThrow().subject())
+                .isEqualTo("Votre bordereau d'achat (" + offer.reference() + ")");
 
         // Relisted at a price near the suggestion, linked to the new product it is a copy of.
         SuggestedPrice suggested = buyBacks.suggestedPrice(offer.reference(), fixtures.newProduct);
