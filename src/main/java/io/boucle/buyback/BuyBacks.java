@@ -56,6 +56,8 @@ public class BuyBacks {
     public static final int MAX_NOTES = 2000;
     public static final int MAX_IDENTITY_FIELD = 200;
     static final int OLDEST_YEAR = 1900;
+    /** No single item is bought or sold above this, which also keeps amounts inside their columns. */
+    public static final Money MAX_AMOUNT = Money.euros("100000.00");
     /** How far back paid orders count as the demand of a category. */
     static final Duration DEMAND_WINDOW = Duration.ofDays(30);
 
@@ -148,7 +150,8 @@ public class BuyBacks {
         if (condition == null || band == null) {
             problems.add(new BuyBackRefused.Problem("condition", "grid", "a condition and an age band are required"));
         }
-        if (amount == null || amount.isNegative() || !amount.isRoundedToMinorUnit() || !Money.EUR.equals(amount.currency())) {
+        if (amount == null || amount.isNegative() || !amount.isRoundedToMinorUnit() || !Money.EUR.equals(amount.currency())
+                || amount.isGreaterThan(MAX_AMOUNT)) {
             problems.add(new BuyBackRefused.Problem("amount", "amount", "an amount in euros and cents, not negative"));
         }
         refuseIf(problems);
@@ -460,7 +463,8 @@ public class BuyBacks {
         if (kept.length() > MAX_NOTES) {
             problems.add(new BuyBackRefused.Problem("notes", "notes", "notes of at most " + MAX_NOTES + " characters"));
         }
-        if (price == null || !price.isPositive() || !price.isRoundedToMinorUnit() || !Money.EUR.equals(price.currency())) {
+        if (price == null || !price.isPositive() || !price.isRoundedToMinorUnit() || !Money.EUR.equals(price.currency())
+                || price.isGreaterThan(MAX_AMOUNT)) {
             problems.add(new BuyBackRefused.Problem("price", "price", "a price above zero, in euros and cents"));
         }
         if (offer.status() != OfferStatus.RECEIVED) {
@@ -543,7 +547,8 @@ public class BuyBacks {
         if (name.isEmpty() || name.length() > 200) {
             problems.add(new BuyBackRefused.Problem("title", "title", "a title of at most 200 characters"));
         }
-        if (price == null || !price.isPositive() || !price.isRoundedToMinorUnit() || !Money.EUR.equals(price.currency())) {
+        if (price == null || !price.isPositive() || !price.isRoundedToMinorUnit() || !Money.EUR.equals(price.currency())
+                || price.isGreaterThan(MAX_AMOUNT)) {
             problems.add(new BuyBackRefused.Problem("price", "price", "a price above zero, in euros and cents"));
         }
         if (offer.status() != OfferStatus.ACCEPTED) {

@@ -261,7 +261,7 @@ class BuyBackIntegrationTests {
         OfferView offer = buyBacks.offer(seller.id(), fixtures.jacket(), List.of(new Photo("a.png", BuyBackFixtures.PNG)));
         buyBacks.recordReception(offer.reference(), "staff@boucle.test");
 
-        for (String price : List.of("-5.00", "0.00", "10.001")) {
+        for (String price : List.of("-5.00", "0.00", "10.001", "100000.01", "1e30")) {
             assertThatThrownBy(() -> buyBacks.makeFinalOffer(offer.reference(), Condition.GOOD, "", Money.euros(price), "staff"))
                     .isInstanceOfSatisfying(BuyBackRefused.class, refused ->
                             assertThat(refused.problems()).extracting(BuyBackRefused.Problem::field).containsExactly("price"));
