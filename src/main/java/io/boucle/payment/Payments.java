@@ -180,6 +180,29 @@ public class Payments {
         }
     }
 
+    /**
+     * Issues a new gift card of the shop with this balance, spendable at checkout like any other (e.g. the
+     * store credit paid for an item bought back). Joins the caller's transaction, so it exists only if the
+     * caller's work is committed.
+     *
+     * @throws IllegalArgumentException when the code is already used or the balance is not positive
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void issueGiftCard(String code, Money balance) {
+        if (balance == null || !balance.isPositive()) {
+            throw new IllegalArgumentException("a new gift card needs a positive balance");
+        }
+        if (GiftCards.normalise(code).isEmpty() || giftCards.balance(code).isPresent()) {
+            throw new IllegalArgumentException("the gift card code is empty or already used");
+        }
+        giftCards.issue(code, balance, Instant.now(clock));
+    }
+
+    /** A gift card's balance; empty for an unknown code. */
+    public Optional<Money> giftCardBalance(String code) {
+        return giftCards.balance(code);
+    }
+
     public Optional<PaymentView> find(PaymentId id) {
         return store.find(id).map(this::view);
     }
