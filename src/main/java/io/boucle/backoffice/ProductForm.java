@@ -91,15 +91,15 @@ record ProductForm(String slug, String titleFr, String titleEn, String descripti
     }
 
     /** The row numbers of the variant inputs, for the template. */
-    List<Integer> variantRows() {
+    public List<Integer> variantRows() {
         return java.util.stream.IntStream.range(0, variantSku.size()).boxed().toList();
     }
 
-    List<Integer> attributeRows() {
+    public List<Integer> attributeRows() {
         return java.util.stream.IntStream.range(0, attributeNameFr.size()).boxed().toList();
     }
 
-    boolean secondHand() {
+    public boolean secondHand() {
         return "SECOND_HAND".equals(kind);
     }
 

@@ -104,7 +104,7 @@ class ProductImportPages {
     void export(HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"products-"
-                + LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))) + ".csv\"");
+                + LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Paris")) + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         imports.export(out);
