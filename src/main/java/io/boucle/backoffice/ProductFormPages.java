@@ -98,6 +98,15 @@ class ProductFormPages {
         catalog.editable(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         NewProduct product = form.toProduct(errors);
+        if (product != null && product.secondHand() != null) {
+            // A unique item: a product becoming second-hand must not have more than one unit in stock.
+            inventory.levels(product.variants().stream().map(NewProduct.NewVariant::sku).toList()).forEach((sku, level) -> {
+                if (level.onHand() > 1) {
+                    ProductForm.add(errors, "variants", "a second-hand item is unique, but '" + sku + "' has " + level.onHand()
+                            + " in stock: bring it to 1 on the Stock page first");
+                }
+            });
+        }
         if (product != null && errors.isEmpty()) {
             try {
                 ProductDetails updated = catalog.update(slug, product)

@@ -104,6 +104,15 @@ class CatalogPagesIntegrationTests {
         NewProduct saved = catalog.editable(slug).orElseThrow();
         assertThat(saved.publish()).isFalse();
         assertThat(saved.variants()).singleElement().satisfies(v -> assertThat(v.price()).isEqualTo(Money.euros("35.00")));
+
+        // Five in stock: it cannot become a unique second-hand item.
+        HttpResponse<String> unique = http.postForm("/admin/products/" + slug, Http.form("_csrf", Http.csrfToken(edit),
+                "kind", "SECOND_HAND", "titleFr", "Lampe Lune " + id, "slug", slug, "category", category, "taxCategory", "STANDARD",
+                "status", "DRAFT", "variantSku", "LUNE-S-" + id, "variantPrice", "35.00", "condition", "GOOD",
+                "purchasePrice", "10", "seller", "PRIVATE"));
+        assertThat(unique.statusCode()).isEqualTo(200);
+        assertThat(unique.body()).contains("a second-hand item is unique").contains("has 5 in stock");
+        assertThat(catalog.editable(slug).orElseThrow().secondHand()).isNull();
     }
 
     @Test
