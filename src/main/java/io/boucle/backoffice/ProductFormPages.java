@@ -14,7 +14,6 @@ import io.boucle.catalog.ProductDetails;
 import io.boucle.catalog.ProductImages;
 import io.boucle.catalog.SellerType;
 import io.boucle.inventory.Inventory;
-import io.boucle.tax.TaxCategory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -178,7 +177,7 @@ class ProductFormPages {
         model.addAttribute("errors", errors);
         model.addAttribute("categories", catalog.categoryTree());
         model.addAttribute("brands", catalog.brands());
-        model.addAttribute("taxCategories", TaxCategory.values());
+        model.addAttribute("taxCategories", Catalog.TAX_CATEGORY_ORDER);
         model.addAttribute("conditions", Condition.values());
         model.addAttribute("sellers", SellerType.values());
         model.addAttribute("images", slug == null ? List.of() : images.of(slug));

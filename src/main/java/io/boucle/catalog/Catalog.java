@@ -50,6 +50,9 @@ public class Catalog {
     public static final Set<String> TAX_CATEGORIES = java.util.Arrays.stream(TaxCategory.values()).map(Enum::name)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /** The same, in the order forms offer them: the standard rate first. */
+    public static final List<String> TAX_CATEGORY_ORDER = java.util.Arrays.stream(TaxCategory.values()).map(Enum::name).toList();
+
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 

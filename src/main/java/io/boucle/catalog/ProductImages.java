@@ -142,16 +142,19 @@ public class ProductImages {
         return catalog.cachedRead(List.of("images", productSlug), () -> load(productSlug));
     }
 
-    /** The first photo of each product that has one, for lists of products. */
+    /** The first photo of each product that has one, for lists of products (read in one query, kept per list). */
     public Map<String, Image> firstOf(Collection<String> productSlugs) {
-        Map<String, Image> first = new LinkedHashMap<>();
-        for (String slug : productSlugs) {
-            List<Image> images = of(slug);
-            if (!images.isEmpty()) {
-                first.put(slug, images.getFirst());
-            }
+        List<String> slugs = List.copyOf(new java.util.LinkedHashSet<>(productSlugs));
+        if (slugs.isEmpty()) {
+            return Map.of();
         }
-        return first;
+        return catalog.cachedRead(List.of("first images", slugs), () -> {
+            Map<String, Image> first = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Image>> entry : load(slugs, true).entrySet()) {
+                first.put(entry.getKey(), entry.getValue().getFirst());
+            }
+            return java.util.Collections.unmodifiableMap(first);
+        });
     }
 
     @Transactional
@@ -352,35 +355,42 @@ public class ProductImages {
     // Reading
 
     private List<Image> load(String productSlug) {
-        Map<UUID, Image> images = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT pi.id, pi.hash, pi.alt_fr, pi.alt_en, i.content_type, r.width, r.height
-                FROM catalog.product_image pi
-                JOIN catalog.product p ON p.id = pi.product_id
-                JOIN catalog.image i ON i.hash = pi.hash
-                JOIN catalog.image_rendition r ON r.hash = pi.hash
-                WHERE p.slug = :slug
-                ORDER BY pi.position, pi.id, r.width
+        return load(List.of(productSlug), false).getOrDefault(productSlug, List.of());
+    }
+
+    /** The photos of these products (only the first of each when {@code firstOnly}), by product. */
+    private Map<String, List<Image>> load(List<String> productSlugs, boolean firstOnly) {
+        record Row(String slug, UUID id, String hash, LocalizedText alt, Size size) {
+        }
+        List<Row> rows = jdbc.sql("""
+                WITH photo AS (
+                    SELECT pi.id, pi.hash, pi.alt_fr, pi.alt_en, pi.position, p.slug,
+                           row_number() OVER (PARTITION BY pi.product_id ORDER BY pi.position, pi.id) AS n
+                    FROM catalog.product_image pi JOIN catalog.product p ON p.id = pi.product_id
+                    WHERE p.slug IN (:slugs))
+                SELECT photo.*, i.content_type, r.width, r.height
+                FROM photo
+                JOIN catalog.image i ON i.hash = photo.hash
+                JOIN catalog.image_rendition r ON r.hash = photo.hash
+                WHERE photo.n = 1 OR NOT :firstOnly
+                ORDER BY photo.slug, photo.position, photo.id, r.width
                 """)
-                .param("slug", productSlug)
-                .query((row, n) -> {
-                    UUID id = row.getObject("id", UUID.class);
-                    String hash = row.getString("hash");
-                    Image image = images.computeIfAbsent(id, key -> {
-                        try {
-                            return new Image(id, hash, LocalizedText.of(row.getString("alt_fr"), row.getString("alt_en")),
-                                    new ArrayList<>());
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    image.sizes().add(new Size(row.getInt("width"), row.getInt("height"),
-                            url(hash, row.getInt("width"), row.getString("content_type"))));
-                    return id;
-                })
+                .param("slugs", productSlugs).param("firstOnly", firstOnly)
+                .query((row, n) -> new Row(row.getString("slug"), row.getObject("id", UUID.class), row.getString("hash"),
+                        LocalizedText.of(row.getString("alt_fr"), row.getString("alt_en")),
+                        new Size(row.getInt("width"), row.getInt("height"),
+                                url(row.getString("hash"), row.getInt("width"), row.getString("content_type")))))
                 .list();
-        return images.values().stream()
-                .map(image -> new Image(image.id(), image.hash(), image.alt(), List.copyOf(image.sizes()))).toList();
+        Map<String, Map<UUID, Image>> bySlug = new LinkedHashMap<>();
+        for (Row row : rows) {
+            bySlug.computeIfAbsent(row.slug(), slug -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.id(), id -> new Image(row.id(), row.hash(), row.alt(), new ArrayList<>()))
+                    .sizes().add(row.size());
+        }
+        Map<String, List<Image>> images = new LinkedHashMap<>();
+        bySlug.forEach((slug, photos) -> images.put(slug, photos.values().stream()
+                .map(image -> new Image(image.id(), image.hash(), image.alt(), List.copyOf(image.sizes()))).toList()));
+        return images;
     }
 
     /** {@code /media/img/<hash>-<width>.jpg}: never reused for other bytes. */
