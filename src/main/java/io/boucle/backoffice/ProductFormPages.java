@@ -43,8 +43,11 @@ class ProductFormPages {
     private final ProductImages images;
     private final Inventory inventory;
     private final TransactionTemplate transactions;
+    private final org.springframework.context.MessageSource messages;
 
-    ProductFormPages(Catalog catalog, ProductImages images, Inventory inventory, PlatformTransactionManager transactions) {
+    ProductFormPages(Catalog catalog, ProductImages images, Inventory inventory, PlatformTransactionManager transactions,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.catalog = catalog;
         this.images = images;
         this.inventory = inventory;
@@ -165,6 +168,47 @@ class ProductFormPages {
         return "redirect:/admin/products/" + slug + "/edit#photos";
     }
 
+    private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("^(variants|attributes)\\[(\\d+)](?:\\.(\\w+))?$");
+
+    /** A field as the form labels it: "Prix TTC (€) 2" rather than "variants[1].price". */
+    private String label(String field) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        java.util.regex.Matcher row = ROW.matcher(field);
+        String key;
+        String suffix = "";
+        if (row.matches()) {
+            suffix = " " + (Integer.parseInt(row.group(2)) + 1);
+            key = row.group(1).equals("attributes") ? "catalog.product.attributes" : switch (String.valueOf(row.group(3))) {
+                case "sku" -> "catalog.variant.sku";
+                case "price" -> "catalog.variant.price";
+                case "weight" -> "catalog.variant.weight";
+                case "barcode" -> "catalog.variant.barcode";
+                case "stock" -> "catalog.variant.stock";
+                case "title" -> "catalog.variant.titleFr";
+                default -> "catalog.product.variants";
+            };
+        } else {
+            key = switch (field) {
+                case "title" -> "catalog.product.titleFr";
+                case "slug" -> "catalog.product.slug";
+                case "description" -> "catalog.product.descriptionFr";
+                case "metaTitle" -> "catalog.product.metaTitle";
+                case "metaDescription" -> "catalog.product.metaDescription";
+                case "category" -> "catalog.product.category";
+                case "brand" -> "catalog.product.brand";
+                case "taxCategory" -> "catalog.product.taxCategory";
+                case "variants" -> "catalog.product.variants";
+                case "secondHand.condition" -> "catalog.product.condition";
+                case "secondHand.seller" -> "catalog.product.seller";
+                case "secondHand.purchasePrice" -> "catalog.product.purchasePrice";
+                case "secondHand.copyOf" -> "catalog.product.copyOf";
+                case "secondHand.defects" -> "catalog.product.defectsFr";
+                default -> null;
+            };
+        }
+        return key == null ? field : messages.getMessage(key, null, field, locale) + suffix;
+    }
+
     private void requireProduct(String slug) {
         if (catalog.findBySlug(slug, true).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -175,6 +219,8 @@ class ProductFormPages {
         model.addAttribute("slug", slug);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("summary", errors.entrySet().stream()
+                .map(e -> label(e.getKey()) + " : " + String.join(" ; ", e.getValue())).toList());
         model.addAttribute("categories", catalog.categoryTree());
         model.addAttribute("brands", catalog.brands());
         model.addAttribute("taxCategories", Catalog.TAX_CATEGORY_ORDER);

@@ -130,7 +130,7 @@ class CatalogPagesIntegrationTests {
                 "variantSku", "PRIS-" + id, "variantPrice", "abc", "variantBarcode", "", "variantStock", ""));
 
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("an amount in euros such as 12.50").contains("variants[1].price");
+        assertThat(refused.body()).contains("an amount in euros such as 12.50").contains("Prix TTC (€) 2 : an amount in euros");
         assertThat(catalog.kindOfSku("NEG-" + id)).isEmpty();
 
         HttpResponse<String> again = http.postForm("/admin/products", Http.form("_csrf", Http.csrfToken(page), "kind", "NEW",
