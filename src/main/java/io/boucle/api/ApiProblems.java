@@ -75,6 +75,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return json(problem);
     }
 
+    /** A product refused by the catalog's checks: every field at fault, as the back-office forms show them. */
+    @ExceptionHandler(io.boucle.catalog.InvalidProduct.class)
+    ResponseEntity<Object> invalidProduct(io.boucle.catalog.InvalidProduct e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+        problem.setProperty("errors", e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
+        return json(problem);
+    }
+
     @ExceptionHandler(io.boucle.shared.NotFound.class)
     ResponseEntity<Object> notFound(io.boucle.shared.NotFound e, WebRequest request) {
         return json(problem(HttpStatus.NOT_FOUND, e.getMessage(), request));

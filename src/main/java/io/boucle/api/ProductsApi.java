@@ -49,7 +49,10 @@ class ProductsApi {
     private final Inventory inventory;
     private final ProductSearch search;
 
-    ProductsApi(Catalog catalog, Inventory inventory, ProductSearch search) {
+    private final io.boucle.catalog.ProductImages images;
+
+    ProductsApi(Catalog catalog, Inventory inventory, ProductSearch search, io.boucle.catalog.ProductImages images) {
+        this.images = images;
         this.catalog = catalog;
         this.inventory = inventory;
         this.search = search;
@@ -119,7 +122,9 @@ class ProductsApi {
                 new Rating(product.rating().count(), product.rating().average()), image(product.slug()));
     }
 
-    static String image(String slug) {
-        return Catalog.pictureUrl(slug);
+    /** The product's first photo at its largest, or the picture the shop draws for a product without one. */
+    String image(String slug) {
+        List<io.boucle.catalog.ProductImages.Image> photos = images.of(slug);
+        return photos.isEmpty() ? Catalog.pictureUrl(slug) : photos.getFirst().largest().url();
     }
 }

@@ -51,6 +51,9 @@ public class Catalog {
     public static final Set<String> TAX_CATEGORIES = java.util.Arrays.stream(TaxCategory.values()).map(Enum::name)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /** The same, in the order forms offer them: the standard rate first. */
+    public static final List<String> TAX_CATEGORY_ORDER = java.util.Arrays.stream(TaxCategory.values()).map(Enum::name).toList();
+
     static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -94,6 +97,11 @@ public class Catalog {
 
     private static Object key(Object... parts) {
         return Arrays.asList(parts);
+    }
+
+    /** What the catalog's other services keep in memory with its own, forgotten on the same writes. */
+    <T> T cachedRead(Object key, java.util.function.Supplier<T> load) {
+        return cached(key, load);
     }
 
     /** Forgets what was kept once the current transaction ends: call in every write. */
@@ -453,17 +461,179 @@ public class Catalog {
                 .param("id", Identifiers.newUuid(clock)).param("slug", slug).param("name", name).update();
     }
 
+    // Categories and brands, for the back office
+
+    /** Every category in tree order (a parent, then its children by position), with its depth. */
+    @Transactional(readOnly = true)
+    public List<CategoryNode> categoryTree() {
+        return jdbc.sql("""
+                WITH RECURSIVE tree AS (
+                    SELECT c.id, c.slug, NULL::text AS parent_slug, 0 AS depth, ARRAY[lpad(c.position::text, 6, '0') || ':' || c.slug] AS path,
+                           c.position, c.name_fr, c.name_en, c.description_fr, c.description_en
+                    FROM catalog.category c WHERE c.parent_id IS NULL
+                    UNION ALL
+                    SELECT c.id, c.slug, tree.slug, tree.depth + 1,
+                           tree.path || (lpad(c.position::text, 6, '0') || ':' || c.slug),
+                           c.position, c.name_fr, c.name_en, c.description_fr, c.description_en
+                    FROM catalog.category c JOIN tree ON c.parent_id = tree.id)
+                SELECT tree.*, (SELECT count(*) FROM catalog.product p WHERE p.category_id = tree.id) AS products
+                FROM tree ORDER BY path
+                """)
+                .query((row, n) -> new CategoryNode(row.getString("slug"), row.getString("parent_slug"), row.getInt("depth"),
+                        row.getInt("position"), LocalizedText.of(row.getString("name_fr"), row.getString("name_en")),
+                        LocalizedText.of(row.getString("description_fr"), row.getString("description_en")),
+                        row.getInt("products")))
+                .list();
+    }
+
+    /**
+     * Adds a category under {@code parentSlug} (null: at the top), after its siblings.
+     *
+     * @throws IllegalArgumentException "field: message" for each problem; nothing was written
+     */
+    @Transactional
+    public void createCategory(String slug, String parentSlug, LocalizedText name, LocalizedText description) {
+        changed();
+        List<String> problems = categoryProblems(slug, parentSlug, name, null);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        UUID parent = blank(parentSlug) ? null : idOf("category", parentSlug);
+        int position = jdbc.sql("SELECT coalesce(max(position) + 1, 0) FROM catalog.category WHERE parent_id IS NOT DISTINCT FROM :parent")
+                .param("parent", parent).query(Integer.class).single();
+        addCategory(slug, blank(parentSlug) ? null : parentSlug, position, name, description);
+    }
+
+    /**
+     * Renames a category, changes its address, or moves it under another parent (null: to the top)
+     * after its new siblings. A category cannot move under itself or one of its descendants.
+     *
+     * @throws IllegalArgumentException "field: message" for each problem; nothing was written
+     */
+    @Transactional
+    public void updateCategory(String slug, String newSlug, String parentSlug, LocalizedText name, LocalizedText description) {
+        changed();
+        UUID id = jdbc.sql("SELECT id FROM catalog.category WHERE slug = :slug FOR UPDATE").param("slug", slug)
+                .query(UUID.class).optional().orElseThrow(() -> new java.util.NoSuchElementException("no category '" + slug + "'"));
+        List<String> problems = categoryProblems(newSlug, parentSlug, name, id);
+        if (problems.isEmpty() && !blank(parentSlug)) {
+            boolean cycle = jdbc.sql("""
+                    WITH RECURSIVE below AS (SELECT id FROM catalog.category WHERE id = :id
+                        UNION ALL SELECT c.id FROM catalog.category c JOIN below ON c.parent_id = below.id)
+                    SELECT count(*) > 0 FROM below JOIN catalog.category p ON p.id = below.id WHERE p.slug = :parent
+                    """).param("id", id).param("parent", parentSlug).query(Boolean.class).single();
+            if (cycle) {
+                problems.add("parent: a category cannot be moved under itself or one of its subcategories");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        UUID parent = blank(parentSlug) ? null : idOf("category", parentSlug);
+        jdbc.sql("""
+                UPDATE catalog.category SET slug = :slug, name_fr = :nameFr, name_en = :nameEn,
+                    description_fr = :descriptionFr, description_en = :descriptionEn,
+                    position = CASE WHEN parent_id IS NOT DISTINCT FROM :parent THEN position
+                        ELSE (SELECT coalesce(max(position) + 1, 0) FROM catalog.category WHERE parent_id IS NOT DISTINCT FROM :parent) END,
+                    parent_id = :parent
+                WHERE id = :id
+                """)
+                .param("slug", newSlug).param("nameFr", name.fr().strip()).param("nameEn", name.en().strip())
+                .param("descriptionFr", description.fr()).param("descriptionEn", description.en())
+                .param("parent", parent).param("id", id)
+                .update();
+    }
+
+    /** Moves a category one place earlier ({@code -1}) or later ({@code 1}) among its siblings. */
+    @Transactional
+    public void moveCategory(String slug, int direction) {
+        changed();
+        UUID parent = jdbc.sql("SELECT parent_id FROM catalog.category WHERE slug = :slug").param("slug", slug)
+                .query((row, n) -> row.getObject("parent_id", UUID.class)).optional()
+                .orElseThrow(() -> new java.util.NoSuchElementException("no category '" + slug + "'"));
+        List<String> order = new ArrayList<>(jdbc.sql("""
+                SELECT slug FROM catalog.category WHERE parent_id IS NOT DISTINCT FROM :parent ORDER BY position, slug FOR UPDATE
+                """).param("parent", parent).query(String.class).list());
+        int from = order.indexOf(slug);
+        int to = Math.clamp(from + Integer.signum(direction), 0, order.size() - 1);
+        order.add(to, order.remove(from));
+        for (int position = 0; position < order.size(); position++) {
+            jdbc.sql("UPDATE catalog.category SET position = :position WHERE slug = :slug")
+                    .param("position", position).param("slug", order.get(position)).update();
+        }
+    }
+
+    private List<String> categoryProblems(String slug, String parentSlug, LocalizedText name, UUID existing) {
+        List<String> problems = new ArrayList<>();
+        if (slug == null || !SLUG.matcher(slug).matches() || slug.length() > 80) {
+            problems.add("slug: lower-case letters, digits and single hyphens only, at most 80");
+        } else if (jdbc.sql("SELECT count(*) FROM catalog.category WHERE slug = :slug AND id IS DISTINCT FROM :id")
+                .param("slug", slug).param("id", existing).query(Long.class).single() > 0) {
+            problems.add("slug: a category with the address '" + slug + "' already exists");
+        }
+        if (name == null || name.fr().isBlank()) {
+            problems.add("nameFr: required");
+        } else if (name.fr().length() > 100 || name.en().length() > 100) {
+            problems.add("nameFr: at most 100 characters");
+        }
+        if (!blank(parentSlug) && !exists("category", parentSlug)) {
+            problems.add("parent: unknown category '" + parentSlug + "'");
+        }
+        return problems;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Brand> brands() {
+        return jdbc.sql("""
+                SELECT b.slug, b.name, (SELECT count(*) FROM catalog.product p WHERE p.brand_id = b.id) AS products
+                FROM catalog.brand b ORDER BY lower(b.name), b.slug
+                """)
+                .query((row, n) -> new Brand(row.getString("slug"), row.getString("name"), row.getInt("products")))
+                .list();
+    }
+
+    /**
+     * Adds a brand ({@code slug} null: none yet) or changes one.
+     *
+     * @throws IllegalArgumentException "field: message" for each problem; nothing was written
+     */
+    @Transactional
+    public void saveBrand(String slug, String newSlug, String name) {
+        changed();
+        UUID existing = slug == null ? null : jdbc.sql("SELECT id FROM catalog.brand WHERE slug = :slug").param("slug", slug)
+                .query(UUID.class).optional().orElseThrow(() -> new java.util.NoSuchElementException("no brand '" + slug + "'"));
+        List<String> problems = new ArrayList<>();
+        if (newSlug == null || !SLUG.matcher(newSlug).matches() || newSlug.length() > 80) {
+            problems.add("slug: lower-case letters, digits and single hyphens only, at most 80");
+        } else if (jdbc.sql("SELECT count(*) FROM catalog.brand WHERE slug = :slug AND id IS DISTINCT FROM :id")
+                .param("slug", newSlug).param("id", existing).query(Long.class).single() > 0) {
+            problems.add("slug: a brand with the address '" + newSlug + "' already exists");
+        }
+        if (name == null || name.isBlank() || name.length() > 100) {
+            problems.add("name: required, at most 100 characters");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        if (existing == null) {
+            addBrand(newSlug, name.strip());
+        } else {
+            jdbc.sql("UPDATE catalog.brand SET slug = :slug, name = :name WHERE id = :id")
+                    .param("slug", newSlug).param("name", name.strip()).param("id", existing).update();
+        }
+    }
+
     /**
      * Adds a product, checking everything first so bad input changes nothing.
      *
-     * @throws IllegalArgumentException naming the first problem found
+     * @throws InvalidProduct naming every problem found
      */
     @Transactional
     public ProductDetails add(NewProduct product) {
         changed();
-        List<String> problems = problems(product);
+        List<InvalidProduct.Problem> problems = problems(product, null);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new InvalidProduct(problems);
         }
         String slug = product.slug() != null ? product.slug() : slugOf(product.title().fr());
         UUID id = Identifiers.newUuid(clock);
@@ -472,46 +642,211 @@ public class Catalog {
         try {
             jdbc.sql("""
                     INSERT INTO catalog.product (id, slug, status, kind, category_id, brand_id, tax_category, title_fr, title_en,
-                        description_fr, description_en, featured, condition, defects_fr, defects_en, copy_of, created_at, published_at)
+                        description_fr, description_en, meta_title, meta_description, featured, condition, defects_fr, defects_en,
+                        copy_of, created_at, published_at)
                     VALUES (:id, :slug, :status, :kind, :category, :brand, :tax, :titleFr, :titleEn, :descriptionFr, :descriptionEn,
-                        :featured, :condition, :defectsFr, :defectsEn, :copyOf, :now, :publishedAt)
+                        :metaTitle, :metaDescription, :featured, :condition, :defectsFr, :defectsEn, :copyOf, :now, :publishedAt)
                     """)
-                    .param("id", id).param("slug", slug)
-                    .param("status", product.publish() ? "PUBLISHED" : "DRAFT")
-                    .param("kind", used == null ? "NEW" : "SECOND_HAND")
-                    .param("category", idOf("category", product.categorySlug()))
-                    .param("brand", product.brandSlug() == null ? null : idOf("brand", product.brandSlug()))
-                    .param("tax", product.taxCategory())
-                    .param("titleFr", product.title().fr()).param("titleEn", product.title().en())
-                    .param("descriptionFr", text(product.description(), Locale.FRENCH))
-                    .param("descriptionEn", text(product.description(), Locale.ENGLISH))
-                    .param("featured", product.featured())
-                    .param("condition", used == null ? null : used.condition().name())
-                    .param("defectsFr", used == null || used.defects() == null ? null : used.defects().fr())
-                    .param("defectsEn", used == null || used.defects() == null ? null : used.defects().en())
-                    .param("copyOf", used == null || used.copyOfSlug() == null ? null : idOf("product", used.copyOfSlug()))
+                    .params(productColumns(product, slug))
+                    .param("id", id)
                     .param("now", Timestamp.from(now))
                     .param("publishedAt", product.publish() ? Timestamp.from(now) : null)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new IllegalArgumentException("a product with the address '" + slug + "' already exists", e);
+            throw new InvalidProduct(List.of(new InvalidProduct.Problem("slug",
+                    "a product with the address '" + slug + "' already exists")));
         }
+        writeDetails(id, product);
+        if (product.publish()) {
+            events.publishEvent(new ProductPublished(slug, now));
+        }
+        audit.record("product.create", "product", slug, summary(product));
+        return findBySlug(slug, true).orElseThrow();
+    }
+
+    /** What the audit log says of a product written: its title, SKUs and whether it is published. */
+    private static String summary(NewProduct product) {
+        return product.title().fr() + " · " + product.variants().stream().map(NewProduct.NewVariant::sku)
+                .collect(java.util.stream.Collectors.joining(", ")) + (product.publish() ? " · published" : " · draft");
+    }
+
+    /**
+     * Changes a product (drafts included) to what is given: its fields, variants (matched by SKU; a
+     * SKU left out is removed), attributes and second-hand details. Checked first like
+     * {@link #add}; a published product is announced again so search and price history follow.
+     *
+     * @return the product as changed, or empty when there is no product at {@code slug}
+     * @throws InvalidProduct naming every problem found; nothing was written
+     */
+    @Transactional
+    public Optional<ProductDetails> update(String slug, NewProduct product) {
+        changed();
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
+        Optional<Map<String, Object>> current = jdbc.sql("SELECT id, status FROM catalog.product WHERE slug = :slug FOR UPDATE")
+                .param("slug", slug).query().listOfRows().stream().findFirst();
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = (UUID) current.get().get("id");
+        boolean wasPublished = "PUBLISHED".equals(current.get().get("status"));
+        List<InvalidProduct.Problem> problems = problems(product, id);
+        if (!problems.isEmpty()) {
+            throw new InvalidProduct(problems);
+        }
+        String newSlug = product.slug() != null ? product.slug() : slug;
+        Instant now = Instant.now(clock);
+        try {
+            jdbc.sql("""
+                    UPDATE catalog.product SET slug = :slug, status = :status, kind = :kind, category_id = :category,
+                        brand_id = :brand, tax_category = :tax, title_fr = :titleFr, title_en = :titleEn,
+                        description_fr = :descriptionFr, description_en = :descriptionEn, meta_title = :metaTitle,
+                        meta_description = :metaDescription, featured = :featured, condition = :condition,
+                        defects_fr = :defectsFr, defects_en = :defectsEn, copy_of = :copyOf,
+                        published_at = CASE WHEN :publish THEN coalesce(published_at, :now) ELSE published_at END
+                    WHERE id = :id
+                    """)
+                    .params(productColumns(product, newSlug))
+                    .param("publish", product.publish())
+                    .param("now", Timestamp.from(now))
+                    .param("id", id)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidProduct(List.of(new InvalidProduct.Problem("slug",
+                    "a product with the address '" + newSlug + "' already exists")));
+        }
+        List<String> skus = product.variants().stream().map(NewProduct.NewVariant::sku).toList();
+        jdbc.sql("DELETE FROM catalog.variant WHERE product_id = :id AND sku NOT IN (:skus)")
+                .param("id", id).param("skus", skus).update();
+        jdbc.sql("DELETE FROM catalog.attribute WHERE product_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM catalog.acquisition WHERE product_id = :id").param("id", id).update();
+        writeDetails(id, product);
+        if (wasPublished && (!product.publish() || !newSlug.equals(slug))) {
+            events.publishEvent(new ProductWithdrawn(slug, now));
+        }
+        if (product.publish()) {
+            events.publishEvent(new ProductPublished(newSlug, now));
+        }
+        audit.record("product.update", "product", newSlug, (newSlug.equals(slug) ? "" : slug + " → ") + summary(product));
+        return findBySlug(newSlug, true);
+    }
+
+    /**
+     * A product as {@link #add} and {@link #update} take it, drafts included, with what only staff
+     * see (the purchase price and seller of a second-hand item): for the back-office form and the
+     * CSV export.
+     */
+    @Transactional(readOnly = true)
+    public Optional<NewProduct> editable(String slug) {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT p.*, c.slug AS category_slug, b.slug AS brand_slug, copy.slug AS copy_of_slug,
+                       a.purchase_price, a.currency AS purchase_currency, a.seller_type
+                FROM catalog.product p
+                JOIN catalog.category c ON c.id = p.category_id
+                LEFT JOIN catalog.brand b ON b.id = p.brand_id
+                LEFT JOIN catalog.product copy ON copy.id = p.copy_of
+                LEFT JOIN catalog.acquisition a ON a.product_id = p.id
+                WHERE p.slug = :slug
+                """)
+                .param("slug", slug)
+                .query((row, n) -> editable(row))
+                .optional();
+    }
+
+    /** Every product's slug, drafts included, oldest first: for the CSV export. */
+    @Transactional(readOnly = true)
+    public List<String> allSlugs() {
+        return jdbc.sql("SELECT slug FROM catalog.product ORDER BY created_at, slug").query(String.class).list();
+    }
+
+    private NewProduct editable(ResultSet row) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        List<NewProduct.NewVariant> variants = jdbc.sql("""
+                SELECT sku, title_fr, title_en, price, currency, weight_grams, barcode
+                FROM catalog.variant WHERE product_id = :id ORDER BY position, sku
+                """)
+                .param("id", id)
+                .query((v, n) -> new NewProduct.NewVariant(v.getString("sku"),
+                        v.getString("title_fr").isEmpty() ? null : LocalizedText.of(v.getString("title_fr"), v.getString("title_en")),
+                        Money.of(v.getBigDecimal("price"), Currency.getInstance(v.getString("currency"))),
+                        (Integer) v.getObject("weight_grams"), v.getString("barcode")))
+                .list();
+        List<ProductDetails.Attribute> attributes = jdbc.sql("""
+                SELECT name_fr, name_en, value_fr, value_en FROM catalog.attribute WHERE product_id = :id ORDER BY position
+                """)
+                .param("id", id)
+                .query((a, n) -> new ProductDetails.Attribute(LocalizedText.of(a.getString("name_fr"), a.getString("name_en")),
+                        LocalizedText.of(a.getString("value_fr"), a.getString("value_en"))))
+                .list();
+        String condition = row.getString("condition");
+        NewProduct.SecondHand used = condition == null ? null : new NewProduct.SecondHand(Condition.valueOf(condition),
+                row.getString("defects_fr") == null ? null : LocalizedText.of(row.getString("defects_fr"), row.getString("defects_en")),
+                row.getBigDecimal("purchase_price") == null ? null
+                        : Money.of(row.getBigDecimal("purchase_price"), Currency.getInstance(row.getString("purchase_currency"))),
+                row.getString("seller_type") == null ? null : SellerType.valueOf(row.getString("seller_type")),
+                row.getString("copy_of_slug"));
+        return new NewProduct(row.getString("slug"), row.getString("category_slug"), row.getString("brand_slug"),
+                row.getString("tax_category"), LocalizedText.of(row.getString("title_fr"), row.getString("title_en")),
+                LocalizedText.of(row.getString("description_fr"), row.getString("description_en")), List.copyOf(variants),
+                List.copyOf(attributes), used, row.getBoolean("featured"), "PUBLISHED".equals(row.getString("status")),
+                row.getString("meta_title"), row.getString("meta_description"));
+    }
+
+    private Map<String, Object> productColumns(NewProduct product, String slug) {
+        NewProduct.SecondHand used = product.secondHand();
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("slug", slug);
+        columns.put("status", product.publish() ? "PUBLISHED" : "DRAFT");
+        columns.put("kind", used == null ? "NEW" : "SECOND_HAND");
+        columns.put("category", idOf("category", product.categorySlug()));
+        columns.put("brand", blank(product.brandSlug()) ? null : idOf("brand", product.brandSlug()));
+        columns.put("tax", product.taxCategory());
+        columns.put("titleFr", product.title().fr());
+        columns.put("titleEn", product.title().en());
+        columns.put("descriptionFr", text(product.description(), Locale.FRENCH));
+        columns.put("descriptionEn", text(product.description(), Locale.ENGLISH));
+        columns.put("metaTitle", blank(product.metaTitle()) ? null : product.metaTitle().strip());
+        columns.put("metaDescription", blank(product.metaDescription()) ? null : product.metaDescription().strip());
+        columns.put("featured", product.featured());
+        columns.put("condition", used == null ? null : used.condition().name());
+        columns.put("defectsFr", used == null || used.defects() == null ? null : used.defects().fr());
+        columns.put("defectsEn", used == null || used.defects() == null ? null : used.defects().en());
+        columns.put("copyOf", used == null || blank(used.copyOfSlug()) ? null : idOf("product", used.copyOfSlug()));
+        return columns;
+    }
+
+    /** Variants (inserted, or changed when the SKU is the product's already), attributes and acquisition. */
+    private void writeDetails(UUID id, NewProduct product) {
         int position = 0;
         for (NewProduct.NewVariant variant : product.variants()) {
             try {
                 jdbc.sql("""
                         INSERT INTO catalog.variant (id, product_id, sku, position, title_fr, title_en, price, currency, weight_grams, barcode)
                         VALUES (:id, :product, :sku, :position, :titleFr, :titleEn, :price, :currency, :weight, :barcode)
+                        ON CONFLICT (sku) DO UPDATE SET position = EXCLUDED.position, title_fr = EXCLUDED.title_fr,
+                            title_en = EXCLUDED.title_en, price = EXCLUDED.price, currency = EXCLUDED.currency,
+                            weight_grams = EXCLUDED.weight_grams, barcode = EXCLUDED.barcode
+                        WHERE variant.product_id = EXCLUDED.product_id
                         """)
                         .param("id", Identifiers.newUuid(clock)).param("product", id).param("sku", variant.sku())
                         .param("position", position++)
                         .param("titleFr", variant.title() == null ? "" : variant.title().fr())
                         .param("titleEn", variant.title() == null ? "" : variant.title().en())
                         .param("price", variant.price().amount()).param("currency", variant.price().currency().getCurrencyCode())
-                        .param("weight", variant.weightGrams()).param("barcode", variant.barcode())
+                        .param("weight", variant.weightGrams())
+                        .param("barcode", blank(variant.barcode()) ? null : variant.barcode().strip())
                         .update();
             } catch (DuplicateKeyException e) {
-                throw new IllegalArgumentException("the SKU '" + variant.sku() + "' is already used", e);
+                throw skuTaken(variant.sku(), position - 1);
+            }
+            if (jdbc.sql("SELECT product_id FROM catalog.variant WHERE sku = :sku").param("sku", variant.sku())
+                    .query(UUID.class).single().equals(id) == false) {
+                // Another product's SKU, taken since it was checked.
+                throw skuTaken(variant.sku(), position - 1);
             }
         }
         position = 0;
@@ -525,6 +860,7 @@ public class Catalog {
                     .param("valueFr", attribute.value().fr()).param("valueEn", attribute.value().en())
                     .update();
         }
+        NewProduct.SecondHand used = product.secondHand();
         if (used != null) {
             jdbc.sql("""
                     INSERT INTO catalog.acquisition (product_id, purchase_price, currency, seller_type)
@@ -535,13 +871,15 @@ public class Catalog {
                     .param("seller", used.seller().name())
                     .update();
         }
-        if (product.publish()) {
-            events.publishEvent(new ProductPublished(slug, now));
-        }
-        audit.record("product.create", "product", slug, product.title().fr() + " · " + product.variants().stream()
-                .map(NewProduct.NewVariant::sku).collect(java.util.stream.Collectors.joining(", "))
-                + (product.publish() ? " · published" : " · draft"));
-        return findBySlug(slug, true).orElseThrow();
+    }
+
+    private static InvalidProduct skuTaken(String sku, int index) {
+        return new InvalidProduct(List.of(new InvalidProduct.Problem("variants[" + index + "].sku",
+                "the SKU '" + sku + "' is already used")));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Sets when a product was added and published, for the demo shop's history. */
@@ -624,64 +962,137 @@ public class Catalog {
 
     // Checks and mapping
 
-    private List<String> problems(NewProduct product) {
-        List<String> problems = new ArrayList<>();
-        if (product.slug() != null && !SLUG.matcher(product.slug()).matches()) {
-            problems.add("slug: lower-case letters, digits and single hyphens only");
+    /** The most a price or purchase price may be, in euros: beyond it, a typing mistake. */
+    static final java.math.BigDecimal MAX_PRICE = java.math.BigDecimal.valueOf(1_000_000);
+
+    /**
+     * What is wrong with a product, field by field (the one rule set of every way in): checked
+     * before anything is written. {@code existing} is the product being changed, or null.
+     */
+    private List<InvalidProduct.Problem> problems(NewProduct product, UUID existing) {
+        List<InvalidProduct.Problem> problems = new ArrayList<>();
+        java.util.function.BiConsumer<String, String> problem = (field, message) ->
+                problems.add(new InvalidProduct.Problem(field, message));
+        if (product.slug() != null && (!SLUG.matcher(product.slug()).matches() || product.slug().length() > 120)) {
+            problem.accept("slug", "lower-case letters, digits and single hyphens only, at most 120");
         }
         if (product.title() == null || product.title().fr().isBlank()) {
-            problems.add("title: required");
-        } else if (product.slug() == null && slugOf(product.title().fr()).isEmpty()) {
-            problems.add("slug: the title has no letter or digit to make an address of; give a slug");
+            problem.accept("title", "required");
+        } else {
+            if (product.title().fr().length() > 200 || product.title().en().length() > 200) {
+                problem.accept("title", "at most 200 characters");
+            }
+            if (product.slug() == null && slugOf(product.title().fr()).isEmpty()) {
+                problem.accept("slug", "the title has no letter or digit to make an address of; give a slug");
+            }
+        }
+        String slug = product.slug() != null ? product.slug()
+                : product.title() == null ? null : slugOf(product.title().fr());
+        if (slug != null && SLUG.matcher(slug).matches() && jdbc.sql(
+                        "SELECT count(*) FROM catalog.product WHERE slug = :slug AND id IS DISTINCT FROM :id")
+                .param("slug", slug).param("id", existing).query(Long.class).single() > 0) {
+            problem.accept("slug", "a product with the address '" + slug + "' already exists");
+        }
+        if (product.description() != null
+                && (product.description().fr().length() > 20_000 || product.description().en().length() > 20_000)) {
+            problem.accept("description", "at most 20,000 characters");
+        }
+        if (product.metaTitle() != null && product.metaTitle().length() > 120) {
+            problem.accept("metaTitle", "at most 120 characters (search engines show about 60)");
+        }
+        if (product.metaDescription() != null && product.metaDescription().length() > 320) {
+            problem.accept("metaDescription", "at most 320 characters (search engines show about 155)");
         }
         if (product.categorySlug() == null || !exists("category", product.categorySlug())) {
-            problems.add("category: unknown category '" + product.categorySlug() + "'");
+            problem.accept("category", "unknown category '" + product.categorySlug() + "'");
         }
-        if (product.brandSlug() != null && !exists("brand", product.brandSlug())) {
-            problems.add("brand: unknown brand '" + product.brandSlug() + "'");
+        if (!blank(product.brandSlug()) && !exists("brand", product.brandSlug())) {
+            problem.accept("brand", "unknown brand '" + product.brandSlug() + "'");
         }
         if (product.taxCategory() == null || !TAX_CATEGORIES.contains(product.taxCategory())) {
-            problems.add("taxCategory: one of " + String.join(", ", TAX_CATEGORIES.stream().sorted().toList()));
+            problem.accept("taxCategory", "one of " + String.join(", ", TAX_CATEGORIES.stream().sorted().toList()));
         }
         if (product.variants() == null || product.variants().isEmpty()) {
-            problems.add("variants: at least one");
+            problem.accept("variants", "at least one");
+        } else if (product.variants().size() > 100) {
+            problem.accept("variants", "at most 100");
         } else {
             Set<String> skus = new HashSet<>();
-            for (NewProduct.NewVariant variant : product.variants()) {
+            for (int i = 0; i < product.variants().size(); i++) {
+                NewProduct.NewVariant variant = product.variants().get(i);
+                String field = "variants[" + i + "].";
+                if (variant == null) {
+                    problem.accept("variants[" + i + "]", "required");
+                    continue;
+                }
                 if (variant.sku() == null || !SKU.matcher(variant.sku()).matches()) {
-                    problems.add("sku: letters, digits, '.', '_' and '-' only, at most 64: '" + variant.sku() + "'");
+                    problem.accept(field + "sku", "letters, digits, '.', '_' and '-' only, at most 64: '" + variant.sku() + "'");
                 } else if (!skus.add(variant.sku())) {
-                    problems.add("sku: '" + variant.sku() + "' appears twice");
+                    problem.accept(field + "sku", "'" + variant.sku() + "' appears twice");
+                } else if (jdbc.sql("SELECT count(*) FROM catalog.variant WHERE sku = :sku AND product_id IS DISTINCT FROM :id")
+                        .param("sku", variant.sku()).param("id", existing).query(Long.class).single() > 0) {
+                    problem.accept(field + "sku", "the SKU '" + variant.sku() + "' is already used");
                 }
                 if (variant.price() == null || variant.price().isNegative() || !variant.price().isRoundedToMinorUnit()) {
-                    problems.add("price: a positive amount in cents for '" + variant.sku() + "'");
+                    problem.accept(field + "price", "a positive amount in cents for '" + variant.sku() + "'");
                 } else if (!Money.EUR.equals(variant.price().currency())) {
                     // The catalog's prices include French VAT in euros; other currencies are charged at checkout.
-                    problems.add("price: in EUR for '" + variant.sku() + "'");
+                    problem.accept(field + "price", "in EUR for '" + variant.sku() + "'");
+                } else if (variant.price().amount().compareTo(MAX_PRICE) > 0) {
+                    problem.accept(field + "price", "at most 1,000,000 € for '" + variant.sku() + "'");
                 }
-                if (variant.weightGrams() != null && variant.weightGrams() < 0) {
-                    problems.add("weight: cannot be negative for '" + variant.sku() + "'");
+                if (variant.weightGrams() != null && (variant.weightGrams() < 0 || variant.weightGrams() > 1_000_000)) {
+                    problem.accept(field + "weight", "between 0 and 1,000,000 grams for '" + variant.sku() + "'");
                 }
+                if (!blank(variant.barcode()) && !Gtin.valid(variant.barcode().strip())) {
+                    problem.accept(field + "barcode", "not a GTIN (EAN-8, UPC-A, EAN-13 or GTIN-14 with its check digit): '"
+                            + variant.barcode() + "'");
+                }
+                if (variant.title() != null && (variant.title().fr().length() > 200 || variant.title().en().length() > 200)) {
+                    problem.accept(field + "title", "at most 200 characters");
+                }
+            }
+        }
+        for (int i = 0; i < product.attributes().size(); i++) {
+            ProductDetails.Attribute attribute = product.attributes().get(i);
+            if (attribute == null || attribute.name().fr().isBlank() || attribute.value().fr().isBlank()) {
+                problem.accept("attributes[" + i + "]", "a name and a value");
+            } else if (attribute.name().fr().length() > 100 || attribute.value().fr().length() > 200
+                    || attribute.name().en().length() > 100 || attribute.value().en().length() > 200) {
+                problem.accept("attributes[" + i + "]", "a name of at most 100 characters, a value of at most 200");
             }
         }
         NewProduct.SecondHand used = product.secondHand();
         if (used != null) {
-            if (product.variants() != null && product.variants().size() != 1) {
-                problems.add("variants: a second-hand item is unique and has exactly one");
+            if (product.variants() != null && product.variants().size() > 1) {
+                problem.accept("variants", "a second-hand item is unique and has exactly one");
             }
             if (used.condition() == null) {
-                problems.add("secondHand.condition: required");
+                problem.accept("secondHand.condition", "required");
             }
             if (used.seller() == null) {
-                problems.add("secondHand.seller: required");
+                problem.accept("secondHand.seller", "required");
             }
             if (used.purchasePrice() == null || used.purchasePrice().isNegative()) {
-                problems.add("secondHand.purchasePrice: required, not negative");
+                problem.accept("secondHand.purchasePrice", "required, not negative");
             } else if (!Money.EUR.equals(used.purchasePrice().currency())) {
-                problems.add("secondHand.purchasePrice: in EUR");
+                problem.accept("secondHand.purchasePrice", "in EUR");
+            } else if (used.purchasePrice().amount().compareTo(MAX_PRICE) > 0) {
+                problem.accept("secondHand.purchasePrice", "at most 1,000,000 €");
             }
-            if (used.copyOfSlug() != null && !exists("product", used.copyOfSlug())) {
-                problems.add("secondHand.copyOf: unknown product '" + used.copyOfSlug() + "'");
+            if (used.defects() != null && (used.defects().fr().length() > 2000 || used.defects().en().length() > 2000)) {
+                problem.accept("secondHand.defects", "at most 2,000 characters");
+            }
+            if (!blank(used.copyOfSlug())) {
+                Optional<String> kind = SLUG.matcher(used.copyOfSlug()).matches()
+                        ? jdbc.sql("SELECT kind FROM catalog.product WHERE slug = :slug AND id IS DISTINCT FROM :id")
+                                .param("slug", used.copyOfSlug()).param("id", existing).query(String.class).optional()
+                        : Optional.empty();
+                if (kind.isEmpty()) {
+                    problem.accept("secondHand.copyOf", "unknown product '" + used.copyOfSlug() + "'");
+                } else if (!"NEW".equals(kind.get())) {
+                    problem.accept("secondHand.copyOf", "'" + used.copyOfSlug() + "' is itself second-hand: link to the new product");
+                }
             }
         }
         return problems;

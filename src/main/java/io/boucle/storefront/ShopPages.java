@@ -14,6 +14,7 @@ import io.boucle.catalog.Catalog;
 import io.boucle.catalog.Category;
 import io.boucle.catalog.ProductCard;
 import io.boucle.catalog.ProductDetails;
+import io.boucle.catalog.ProductImages;
 import io.boucle.catalog.ProductQuery;
 import io.boucle.community.InvalidFeedback;
 import io.boucle.community.Questions;
@@ -58,7 +59,11 @@ class ShopPages {
     static final int PAGE_SIZE = 24;
 
     record Card(String slug, String title, String price, String condition, boolean available, String rating,
-            int reviews, String image) {
+            int reviews, String image, String srcset, int width, int height) {
+    }
+
+    /** A photo of the product page's gallery; the generated picture when the product has none. */
+    record GalleryImage(String src, String srcset, String alt, int width, int height) {
     }
 
     /** @param reduction the lawful reduction announced for this variant, or null */
@@ -95,10 +100,13 @@ class ShopPages {
     private final Questions questions;
     private final DeliveryTeaser teaser;
     private final MessageSource messages;
+    private final ProductImages images;
 
     ShopPages(Catalog catalog, Inventory inventory, ProductSearch search, PageFormat format, JsonMapper json,
             @Value("${boucle.public-url}") URI publicUrl, Pricing pricing, java.time.Clock clock, CustomerSessions sessions,
-            Wishlists wishlists, Reviews reviews, Questions questions, DeliveryTeaser teaser, MessageSource messages) {
+            Wishlists wishlists, Reviews reviews, Questions questions, DeliveryTeaser teaser, MessageSource messages,
+            ProductImages images) {
+        this.images = images;
         this.sessions = sessions;
         this.wishlists = wishlists;
         this.reviews = reviews;
@@ -224,6 +232,7 @@ class ShopPages {
         model.addAttribute("boughtTogether", cards(boughtTogether, stock, locale));
         model.addAttribute("counterparts", cards(counterparts, stock, locale));
         model.addAttribute("image", image(slug));
+        model.addAttribute("gallery", gallery(slug, product.title().in(locale), locale));
         model.addAttribute("canonical", publicUrl.resolve("/p/" + slug).toString());
         model.addAttribute("jsonLd", jsonLd(product, available, locale));
         Optional<CustomerId> customer = sessions.current();
@@ -339,11 +348,32 @@ class ShopPages {
 
     /** The cards as pages show them, with their availability from {@code stock}, which has all their SKUs. */
     private List<Card> cards(List<ProductCard> cards, Map<String, StockLevel> stock, Locale locale) {
-        return cards.stream().map(card -> new Card(card.slug(), card.title().in(locale), format.price(card.price(), locale),
-                card.condition() == null ? null : card.condition().label().in(locale),
-                card.skus().stream().anyMatch(sku -> stock.get(sku).available() > 0),
-                card.rating().count() == 0 ? null : card.rating().average().toPlainString(), card.rating().count(),
-                image(card.slug()))).toList();
+        Map<String, ProductImages.Image> photos = images.firstOf(cards.stream().map(ProductCard::slug).toList());
+        return cards.stream().map(card -> {
+            ProductImages.Image photo = photos.get(card.slug());
+            return new Card(card.slug(), card.title().in(locale), format.price(card.price(), locale),
+                    card.condition() == null ? null : card.condition().label().in(locale),
+                    card.skus().stream().anyMatch(sku -> stock.get(sku).available() > 0),
+                    card.rating().count() == 0 ? null : card.rating().average().toPlainString(), card.rating().count(),
+                    photo == null ? image(card.slug()) : photo.standard().url(), photo == null ? null : photo.srcset(),
+                    photo == null ? 300 : photo.standard().width(), photo == null ? 300 : photo.standard().height());
+        }).toList();
+    }
+
+    /** The product's photos in their order, or the generated picture when it has none. */
+    private List<GalleryImage> gallery(String slug, String title, Locale locale) {
+        List<ProductImages.Image> photos = images.of(slug);
+        if (photos.isEmpty()) {
+            return List.of(new GalleryImage(image(slug), null, title, 600, 600));
+        }
+        return photos.stream().map(photo -> new GalleryImage(photo.standard().url(), photo.srcset(), photo.alt().in(locale),
+                photo.largest().width(), photo.largest().height())).toList();
+    }
+
+    /** The address of the product's main picture: its first photo at its largest, or the generated one. */
+    private String mainImage(String slug) {
+        List<ProductImages.Image> photos = images.of(slug);
+        return photos.isEmpty() ? image(slug) : photos.getFirst().largest().url();
     }
 
     private List<Crumb> topCategories(Locale locale) {
@@ -397,7 +427,7 @@ class ShopPages {
         item.put("name", product.title().in(locale));
         item.put("description", summary(product.description().in(locale)));
         item.put("sku", product.variants().getFirst().sku());
-        item.put("image", publicUrl.resolve(image(product.slug())).toString());
+        item.put("image", publicUrl.resolve(mainImage(product.slug())).toString());
         if (product.brand() != null) {
             item.put("brand", Map.of("@type", "Brand", "name", product.brand()));
         }

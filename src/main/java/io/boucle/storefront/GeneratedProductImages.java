@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * the same every time, so the demo shop looks furnished without downloading anything.
  */
 @Controller
-class ProductImages {
+class GeneratedProductImages {
 
     private static final String[][] PALETTES = {
             { "#e9e1d4", "#1f6f5c", "#e0812d" }, { "#dfe7ea", "#2b4c7e", "#c9a227" }, { "#efe3e1", "#8c2f39", "#3d6b45" },

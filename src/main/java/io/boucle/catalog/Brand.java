@@ -1,0 +1,5 @@
+package io.boucle.catalog;
+
+/** A brand, with how many products carry it. */
+public record Brand(String slug, String name, int products) {
+}
