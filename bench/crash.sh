@@ -76,8 +76,14 @@ load_before=$(bench_load_average)
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   echo "== building the application and the simulations (under the build lock)"
-  flock /tmp/mvn.lock sh -c './mvnw -o -q -DskipTests package && ./mvnw -o -q -Pbench -DskipTests test-compile'
+  flock /tmp/mvn.lock sh -c './mvnw -o -q -DskipTests package && ./mvnw -o -q -Pbench -DskipTests test-compile \
+    && ./mvnw -o -q -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-crash.classpath'
 fi
+[ -f target/bench-crash.classpath ] && [ -d target/test-classes/io/boucle/bench ] \
+  || { echo "the simulations are not built: run without BENCH_SKIP_BUILD=1" >&2; exit 1; }
+# Gatling is run as a plain Java program on the bench profile's test classpath, with the settings the
+# bench profile gives its Maven plugin.
+gatling_classpath="$(pwd)/target/test-classes:$(cat target/bench-crash.classpath)"
 jar=$(ls target/boucle-*.jar | grep -v -- '-plain' | head -1)
 
 rm -rf "$results"
@@ -406,9 +412,12 @@ run_round() {
       sleep 0.5
     done ) >>"$health" 2>/dev/null &
   sampler=$!
-  setsid ./mvnw -q -o -Pbench gatling:test -Dgatling.simulationClass=io.boucle.bench.BuyingFlowSimulation \
+  setsid "$bench_java" -cp "$gatling_classpath" -Dlogback.configurationFile=bench/src/gatling/logback.xml \
+    -Dgatling.charting.indicators.percentile1=50 -Dgatling.charting.indicators.percentile2=95 \
+    -Dgatling.charting.indicators.percentile3=99 -Dgatling.charting.indicators.percentile4=99.9 \
     -Dbench.baseUrl="$base" -Dbench.summary="$tsv" -Dbench.rate="$rate" -Dbench.rampSeconds="$ramp" \
-    -Dbench.seconds="$seconds" >"$results/$name.log" 2>&1 &
+    -Dbench.seconds="$seconds" io.gatling.app.Gatling -s io.boucle.bench.BuyingFlowSimulation -rf "$results/gatling" \
+    >"$results/$name.log" 2>&1 &
   gatling_pid=$!
   # The load has begun when orders come in.
   local _
