@@ -412,7 +412,8 @@ run_round() {
       sleep 0.5
     done ) >>"$health" 2>/dev/null &
   sampler=$!
-  setsid "$bench_java" -cp "$gatling_classpath" -Dlogback.configurationFile=bench/src/gatling/logback.xml \
+  setsid "$bench_java" --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -XX:+HeapDumpOnOutOfMemoryError \
+    -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 -cp "$gatling_classpath" -Dlogback.configurationFile=bench/src/gatling/logback.xml \
     -Dgatling.charting.indicators.percentile1=50 -Dgatling.charting.indicators.percentile2=95 \
     -Dgatling.charting.indicators.percentile3=99 -Dgatling.charting.indicators.percentile4=99.9 \
     -Dbench.baseUrl="$base" -Dbench.summary="$tsv" -Dbench.rate="$rate" -Dbench.rampSeconds="$ramp" \
