@@ -4,7 +4,8 @@
 # invoices, stock and events are checked in the database, each printed PASS or FAIL.
 #
 # Usage: bench/crash.sh [kill] [pg]   (both rounds by default; writes docs/benchmarks/crash.md)
-#   BENCH_RATE=30            buyers arriving per second (open model), each going the whole way (BuyingFlowSimulation)
+#   BENCH_RATE=15            buyers arriving per second (open model), each going the whole way (BuyingFlowSimulation)
+#   BENCH_WARMUP=20          seconds of the same load before the first round, to warm the application up (0: none)
 #   BENCH_SECONDS=75         load of each round, after a ramp-up of BENCH_RAMP=10 seconds
 #   BENCH_CRASH_AT=25        seconds after the first order of the round when the crash comes
 #   BENCH_DOWN=5             seconds the killed application stays down before it is started again
@@ -43,7 +44,8 @@ for round in "${rounds[@]}"; do
   case "$round" in kill | pg) ;; *) echo "unknown round '$round' (kill, pg)" >&2; exit 2 ;; esac
 done
 
-rate=${BENCH_RATE:-30}
+rate=${BENCH_RATE:-15}
+warmup=${BENCH_WARMUP:-20}
 seconds=${BENCH_SECONDS:-75}
 ramp=${BENCH_RAMP:-10}
 crash_at=${BENCH_CRASH_AT:-25}
@@ -392,6 +394,17 @@ round_payments() {
          WHERE p.created_at >= '$1' AND p.created_at < '$2' GROUP BY p.status) x"
 }
 
+# gatling NAME SECONDS: the buying flow at BENCH_RATE for SECONDS after the ramp-up; its summary in $results/NAME.tsv.
+gatling() {
+  "$bench_java" --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -XX:+HeapDumpOnOutOfMemoryError \
+    -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 -cp "$gatling_classpath" -Dlogback.configurationFile=bench/src/gatling/logback.xml \
+    -Dgatling.charting.indicators.percentile1=50 -Dgatling.charting.indicators.percentile2=95 \
+    -Dgatling.charting.indicators.percentile3=99 -Dgatling.charting.indicators.percentile4=99.9 \
+    -Dbench.baseUrl="$base" -Dbench.summary="$results/$1.tsv" -Dbench.rate="$rate" -Dbench.rampSeconds="$ramp" \
+    -Dbench.seconds="$2" io.gatling.app.Gatling -s io.boucle.bench.BuyingFlowSimulation -rf "$results/gatling"
+}
+export bench_java gatling_classpath results base rate ramp
+
 # ---------------------------------------------------------------------------------------------
 # A round: the load, the crash in its middle, the recovery, settling, the invariants.
 declare -A crash_note recovery gatling_ok gatling_errors errors_outage errors_outside error_statuses flows_paid arrivals \
@@ -412,13 +425,7 @@ run_round() {
       sleep 0.5
     done ) >>"$health" 2>/dev/null &
   sampler=$!
-  setsid "$bench_java" --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -XX:+HeapDumpOnOutOfMemoryError \
-    -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 -cp "$gatling_classpath" -Dlogback.configurationFile=bench/src/gatling/logback.xml \
-    -Dgatling.charting.indicators.percentile1=50 -Dgatling.charting.indicators.percentile2=95 \
-    -Dgatling.charting.indicators.percentile3=99 -Dgatling.charting.indicators.percentile4=99.9 \
-    -Dbench.baseUrl="$base" -Dbench.summary="$tsv" -Dbench.rate="$rate" -Dbench.rampSeconds="$ramp" \
-    -Dbench.seconds="$seconds" io.gatling.app.Gatling -s io.boucle.bench.BuyingFlowSimulation -rf "$results/gatling" \
-    >"$results/$name.log" 2>&1 &
+  setsid bash -c "$(declare -f gatling); gatling $name $seconds" >"$results/$name.log" 2>&1 &
   gatling_pid=$!
   # The load has begun when orders come in.
   local _
@@ -498,6 +505,13 @@ run_round() {
   done <<<"$lines"
 }
 
+if [ "$warmup" != 0 ]; then
+  echo
+  echo "== warm-up: $rate buyers/s for ${warmup} s (after ${ramp} s of ramp-up; its orders are checked with the others)"
+  gatling warmup "$warmup" >"$results/warmup.log" 2>&1 || { tail -n 40 "$results/warmup.log" >&2; echo "Gatling failed" >&2; exit 1; }
+  echo "   $(awk -F'\t' '$1 == "second" {ok += $3; e += $5} END {printf "%d requests answered as expected, %d errors", ok, e}' "$results/warmup.tsv")"
+  warmup_note=$(awk -F'\t' '$1 == "second" {ok += $3; e += $5} END {printf "%d requests answered as expected, %d errors", ok, e}' "$results/warmup.tsv")
+fi
 for round in "${rounds[@]}"; do run_round "$round"; done
 
 # ---------------------------------------------------------------------------------------------
@@ -523,7 +537,7 @@ The application runs as \`java -jar\` on a new database of the machine's Postgre
 demo shop seeded, pool of $bench_pool connections), healthy $first_start_ms ms after its first start. Recovery delays
 are shortened so that a round settles in a minute or two: \`boucle.payment.recover-after=$recover_after\`,
 \`boucle.events.redeliver-after=$redeliver_after\`, \`boucle.checkout.payment-window=$payment_window\` (the jobs that
-use them run every minute). The $(echo "$skus" | wc -w) demo SKUs the buyers pick start with $stock units each.
+use them run every minute). $( [ "$warmup" != 0 ] && echo "It is warmed up by ${warmup} s of the same load as the rounds' (${warmup_note:-?})." ) The $(echo "$skus" | wc -w) demo SKUs the buyers pick start with $stock units each.
 
 In each round, buyers arrive at $rate/s (open model, after ${ramp} s of ramp-up from a tenth of it) for ${seconds} s, each
 going the whole way through the API (\`BuyingFlowSimulation\`: cart, line, customer, home delivery, checkout
@@ -572,7 +586,7 @@ It needs a JDK ≥ 21, `psql` and the machine's PostgreSQL on 127.0.0.1:5432 wit
 `postgres` (`BENCH_PG_PORT` for another port), and the right to restart it with `pg_ctlcluster` (root or
 postgres). It builds the jar and the simulations under the build lock (`/tmp/mvn.lock`, held for the build
 only: the run itself does not hold it), creates `boucle_crash_<timestamp>` and drops it at the end
-(`BENCH_KEEP=1` keeps it). Settings: `BENCH_RATE` (30 buyers/s), `BENCH_SECONDS` (75), `BENCH_RAMP` (10),
+(`BENCH_KEEP=1` keeps it). Settings: `BENCH_RATE` (15 buyers/s), `BENCH_WARMUP` (20 s), `BENCH_SECONDS` (75), `BENCH_RAMP` (10),
 `BENCH_CRASH_AT` (25 s after the first order), `BENCH_DOWN` (5 s), `BENCH_SETTLE_TIMEOUT` (420 s), `BENCH_PORT`
 (18190), `BENCH_SKIP_BUILD=1`. Each invariant is printed PASS or FAIL with its numbers; the script exits 1 when
 one fails. The application's log, Gatling's output and the health polls stay in `target/bench-crash`.
