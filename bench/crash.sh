@@ -407,7 +407,7 @@ export bench_java gatling_classpath results base rate ramp
 
 # ---------------------------------------------------------------------------------------------
 # A round: the load, the crash in its middle, the recovery, settling, the invariants.
-declare -A crash_note recovery gatling_ok gatling_errors errors_outage errors_outside error_statuses flows_paid arrivals \
+declare -A redelivered crash_note recovery gatling_ok gatling_errors errors_outage errors_outside error_statuses flows_paid arrivals \
   orders_of payments_of verdicts health_down
 failed=0
 run_round() {
@@ -492,9 +492,14 @@ run_round() {
   echo "== settling (jobs every minute: payment recovery after $recover_after, event redelivery after $redeliver_after, unpaid orders cancelled after $payment_window, owed invoices)"
   settle "$name"
   orders_of[$name]=$(round_orders "$round_start" "$round_end")
+  # What recovery had to do: publications delivered again, payments asked about after the delay.
+  redelivered[$name]=$(sql "SELECT format('%s of %s event publications of the round delivered more than once (%s resubmitted by the redelivery job)',
+      count(*) FILTER (WHERE completion_attempts > 1), count(*), count(*) FILTER (WHERE last_resubmission_date IS NOT NULL))
+    FROM platform.event_publication WHERE publication_date >= '$round_start' AND publication_date < '$round_end'")
   payments_of[$name]=$(round_payments "$round_start" "$round_end")
   echo "   orders placed in the round: ${orders_of[$name]}"
   echo "   payment attempts in the round: ${payments_of[$name]}"
+  echo "   ${redelivered[$name]}"
   echo "== invariants after the '$name' round"
   local lines
   lines=$(invariants)
@@ -566,6 +571,7 @@ ${crash_note[$round]}.
 | settled after the load | ${settled[$round]} (left: ${settled_left[$round]}) |
 | orders placed in the round | ${orders_of[$round]} |
 | payment attempts in the round | ${payments_of[$round]} |
+| events delivered again | ${redelivered[$round]} |
 
 Invariants after this round (over every order since the start):
 
