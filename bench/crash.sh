@@ -394,6 +394,18 @@ round_payments() {
          WHERE p.created_at >= '$1' AND p.created_at < '$2' GROUP BY p.status) x"
 }
 
+# health_summary CRASH_MS FILE: how many polls after the crash were not UP, and the longest stretch of them.
+health_summary() {
+  awk -v c="$1" '$1 >= c {
+      total++
+      if ($2 != 200) { n++; if (!s) s = $1; e = $1 } else if (s) { d = e - s + 500; if (d > m) m = d; s = 0 }
+    }
+    END {
+      if (s) { d = e - s + 500; if (d > m) m = d }
+      if (!n) print "always UP"; else printf "%d of %d polls after the crash; longest stretch not UP %.1f s", n, total, m / 1000
+    }' "$2"
+}
+
 # gatling NAME SECONDS: the buying flow at BENCH_RATE for SECONDS after the ramp-up; its summary in $results/NAME.tsv.
 gatling() {
   "$bench_java" --add-opens=java.base/java.lang=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -XX:+HeapDumpOnOutOfMemoryError \
@@ -486,15 +498,15 @@ run_round() {
     END {for (k in c) printf "%s%s: %s", (n++ ? ", " : ""), k, c[k]; if (!n) printf "none"}' "$tsv")
   flows_paid[$name]=$(awk -F'\t' '$1 == "request" && ($2 == "flow" || $2 == "flow (ramp-up)") && $3 == "ok" {n += $4} END {print n + 0}' "$tsv")
   arrivals[$name]=$(awk -F'\t' '$1 == "request" && ($2 == "flow" || $2 == "flow (ramp-up)") && $3 == "all" {n += $4} END {print n + 0}' "$tsv")
-  health_down[$name]=$(awk -v c="$crash_ms" '$1 >= c && $2 != 200 {if (!first) first = $1; last = $1} END {if (first) printf "%.1f s (%d polls not UP)", (last - first) / 1000 + 0.5, n; else print "never seen DOWN"} $1 >= c && $2 != 200 {n++}' "$health")
+  health_down[$name]=$(health_summary "$crash_ms" "$health")
   echo "   $(( ${arrivals[$name]} )) buyers arrived, ${flows_paid[$name]} flows paid; ${gatling_errors[$name]} request errors (${errors_outage[$name]} during the outage, ${errors_outside[$name]} outside it); answers in error: ${error_statuses[$name]}"
 
   echo "== settling (jobs every minute: payment recovery after $recover_after, event redelivery after $redeliver_after, unpaid orders cancelled after $payment_window, owed invoices)"
   settle "$name"
   orders_of[$name]=$(round_orders "$round_start" "$round_end")
   # What recovery had to do: publications delivered again, payments asked about after the delay.
-  redelivered[$name]=$(sql "SELECT format('%s of %s event publications of the round delivered more than once (%s resubmitted by the redelivery job)',
-      count(*) FILTER (WHERE completion_attempts > 1), count(*), count(*) FILTER (WHERE last_resubmission_date IS NOT NULL))
+  redelivered[$name]=$(sql "SELECT format('%s of %s event publications of the round delivered more than once',
+      count(*) FILTER (WHERE completion_attempts > 1), count(*))
     FROM platform.event_publication WHERE publication_date >= '$round_start' AND publication_date < '$round_end'")
   payments_of[$name]=$(round_payments "$round_start" "$round_end")
   echo "   orders placed in the round: ${orders_of[$name]}"
