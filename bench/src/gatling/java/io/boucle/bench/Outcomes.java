@@ -24,7 +24,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * What each answer was, per step and phase, beside Gatling's own report: the statuses, and the
  * response times (as Gatling measured them) of successes, expected refusals (a "sold out") and
  * errors apart, with when the first request of a step left and its last answer came back, which
- * gives the throughput a phase sustained. Written for the script as tab-separated lines.
+ * gives the throughput a phase sustained, and the answers of each second (to see an outage). Written
+ * for the script as tab-separated lines.
  */
 final class Outcomes {
 
@@ -41,6 +42,8 @@ final class Outcomes {
 
     private final Map<String, Step> steps = new LinkedHashMap<>();
     private final Map<String, String> facts = new LinkedHashMap<>();
+    /** Answers per second of their arrival (epoch second): OK, refused, error; requests only, not whole flows. */
+    private final Map<Long, long[]> seconds = new TreeMap<>();
 
     /**
      * The request, checked and recorded under {@code name} (plus the session's phase). The session's
@@ -59,6 +62,9 @@ final class Outcomes {
                     long millis = session.contains("responseTime") ? session.getInt("responseTime") : now - sentAt;
                     Kind kind = ok.contains(code) ? Kind.OK : refused.contains(code) ? Kind.REFUSED : Kind.ERROR;
                     record(stepName(name, session), kind, code, millis, sentAt, now);
+                    synchronized (seconds) {
+                        seconds.computeIfAbsent(now / 1000, key -> new long[3])[kind.ordinal()]++;
+                    }
                     return session.set("outcome", kind.name());
                 });
     }
@@ -98,6 +104,10 @@ final class Outcomes {
         }
         synchronized (facts) {
             facts.forEach((key, value) -> lines.add(String.join("\t", "fact", key, value)));
+        }
+        synchronized (seconds) {
+            seconds.forEach((second, counts) -> lines.add(String.join("\t", "second", Long.toString(second),
+                    Long.toString(counts[0]), Long.toString(counts[1]), Long.toString(counts[2]))));
         }
         lines.forEach(System.out::println);
         Path file = Bench.summaryFile();
