@@ -1,6 +1,7 @@
 package io.boucle.invoicing;
 
 import java.awt.Color;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,16 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.boucle.shared.Money;
 import io.boucle.shared.Percentage;
 import io.boucle.tax.VatCategory;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -46,20 +42,15 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  */
 final class InvoicePdf {
 
-    /**
-     * Fonts and logo, read once. Parsing a TrueType font costs more than laying out a whole invoice, so
-     * parsed fonts are kept and reused: a {@link TrueTypeFont} reads its tables on demand and is not
-     * safe for two documents at once, so each rendering borrows a pair and gives it back. There are
-     * never more pairs than renderings that ran at the same time.
-     */
-    record Resources(byte[] regularFont, byte[] boldFont, Optional<byte[]> logo, Queue<ParsedFonts> parsed) {
+    /** Fonts and logo, read once. */
+    record Resources(byte[] regularFont, byte[] boldFont, Optional<byte[]> logo) {
 
         static Resources load(Optional<byte[]> logo) {
             byte[] regular = read("/fonts/SourceSansPro-Regular.ttf")
                     .or(() -> read("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf"))
                     .orElseThrow(() -> new IllegalStateException("no font to write invoices with"));
             byte[] bold = read("/fonts/SourceSansPro-Bold.ttf").orElse(regular);
-            return new Resources(regular, bold, logo, new ConcurrentLinkedQueue<>());
+            return new Resources(regular, bold, logo);
         }
 
         private static Optional<byte[]> read(String resource) {
@@ -69,24 +60,6 @@ final class InvoicePdf {
                 throw new UncheckedIOException(e);
             }
         }
-
-        ParsedFonts borrow() throws IOException {
-            ParsedFonts fonts = parsed.poll();
-            if (fonts != null) {
-                return fonts;
-            }
-            TTFParser parser = new TTFParser();
-            return new ParsedFonts(parser.parse(new RandomAccessReadBuffer(regularFont)),
-                    parser.parse(new RandomAccessReadBuffer(boldFont)));
-        }
-
-        void giveBack(ParsedFonts fonts) {
-            parsed.add(fonts);
-        }
-    }
-
-    /** The two fonts, parsed, for one rendering at a time. */
-    record ParsedFonts(TrueTypeFont regular, TrueTypeFont bold) {
     }
 
     // Page geometry in PDF points (PDFBox draws with floats); amounts are never floats here: they are
@@ -115,30 +88,20 @@ final class InvoicePdf {
     private float y;
     private int pages;
 
-    private InvoicePdf(Invoice invoice, Resources resources, ParsedFonts fonts) throws IOException {
+    private InvoicePdf(Invoice invoice, Resources resources) throws IOException {
         this.invoice = invoice;
         this.resources = resources;
-        this.regular = PDType0Font.load(document, fonts.regular(), true);
-        this.bold = PDType0Font.load(document, fonts.bold(), true);
+        this.regular = PDType0Font.load(document, new ByteArrayInputStream(resources.regularFont()), true);
+        this.bold = PDType0Font.load(document, new ByteArrayInputStream(resources.boldFont()), true);
     }
 
     static byte[] render(Invoice invoice, Resources resources) {
         try {
-            ParsedFonts fonts = resources.borrow();
-            boolean reusable = false;
+            InvoicePdf pdf = new InvoicePdf(invoice, resources);
             try {
-                InvoicePdf pdf = new InvoicePdf(invoice, resources, fonts);
-                try {
-                    byte[] written = pdf.write();
-                    reusable = true;
-                    return written;
-                } finally {
-                    pdf.document.close();
-                }
+                return pdf.write();
             } finally {
-                if (reusable) {
-                    resources.giveBack(fonts);
-                }
+                pdf.document.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

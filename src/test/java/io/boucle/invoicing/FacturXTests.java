@@ -4,13 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.boucle.shared.Money;
 import org.apache.pdfbox.Loader;
@@ -158,33 +153,6 @@ class FacturXTests {
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
                 .isThrownBy(() -> FacturX.checkFigures(invoice, altered.getBytes(StandardCharsets.UTF_8)))
                 .withMessageContaining("BT-112");
-    }
-
-    @Test
-    void documentsRenderedAtTheSameTimeEachGetWholeFontsAndStayValid() throws Exception {
-        InvoicePdf.Resources shared = InvoicePdf.Resources.load(Optional.empty());
-        List<Invoice> invoices = List.of(consumerInvoice(), businessInvoice(), consumerInvoice(), businessInvoice());
-        List<Future<FacturX.Files>> made = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService renderers = Executors.newFixedThreadPool(invoices.size())) {
-            for (Invoice invoice : invoices) {
-                made.add(renderers.submit(() -> {
-                    start.await();
-                    return FacturX.make(invoice, shared);
-                }));
-            }
-            start.countDown();
-        }
-        for (int i = 0; i < invoices.size(); i++) {
-            byte[] pdf = made.get(i).get().pdf();
-            assertValid(validate(pdf, "concurrent-" + i + ".pdf"));
-            assertThat(text(pdf)).contains(invoices.get(i).number().value(), invoices.get(i).buyer().name());
-        }
-        assertThat(shared.parsed()).as("parsed fonts kept for reuse, no more than renderings at once")
-                .hasSizeBetween(1, invoices.size());
-
-        byte[] again = FacturX.make(consumerInvoice(), shared).pdf();
-        assertThat(text(again)).as("reused fonts render the same text").isEqualTo(text(made.getFirst().get().pdf()));
     }
 
     static String validate(byte[] pdf, String name) {

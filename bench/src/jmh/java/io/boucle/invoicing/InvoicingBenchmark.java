@@ -50,10 +50,6 @@ public class InvoicingBenchmark {
     @Param({ "domestic", "mixed", "business" })
     String sale;
 
-    /** {@code reused}: parsed fonts kept between documents, as the shop does; {@code parsed}: parsed for each one. */
-    @Param({ "reused", "parsed" })
-    String fonts;
-
     Sale toAssess;
     Invoice invoice;
     InvoicePdf.Resources resources;
@@ -93,17 +89,11 @@ public class InvoicingBenchmark {
     /** The page alone, before the Factur-X exporter turns it into PDF/A-3 with its XML. */
     @Benchmark
     public byte[] renderPage() {
-        return InvoicePdf.render(invoice, resources());
+        return InvoicePdf.render(invoice, resources);
     }
 
     @Benchmark
     public FacturX.Files makeFacturX() {
-        return FacturX.make(invoice, resources());
-    }
-
-    private InvoicePdf.Resources resources() {
-        return fonts.equals("reused") ? resources
-                : new InvoicePdf.Resources(resources.regularFont(), resources.boldFont(), resources.logo(),
-                        new java.util.concurrent.ConcurrentLinkedQueue<>());
+        return FacturX.make(invoice, resources);
     }
 }
