@@ -150,7 +150,9 @@ class AuditIntegrationTests {
                 .singleElement().satisfies(entry -> assertThat(entry.summary()).contains("PAID → CANCELLED", "changé d'avis " + id));
 
         HttpResponse<String> promotion = http.postJson("/api/v1/admin/promotions",
-                "{\"label\": \"Audit " + id + "\", \"kind\": \"PERCENTAGE\", \"percent\": \"10\"}", "Authorization", "Bearer " + manager);
+                // A code, so the promotion applies only to carts that enter it, never to other tests' orders.
+                "{\"code\": \"AUDIT-" + id.toUpperCase(java.util.Locale.ROOT) + "\", \"label\": \"Audit " + id
+                        + "\", \"kind\": \"PERCENTAGE\", \"percent\": \"10\"}", "Authorization", "Bearer " + manager);
         assertThat(promotion.statusCode()).as(promotion.body()).isEqualTo(201);
         assertThat(audit.search(new AuditFilter(null, "promotion.create", "promotion", store.read(promotion).get("id").asString(),
                 null, null), 0, 5).items()).singleElement().satisfies(entry -> assertThat(entry.summary()).contains("Audit " + id, "10 %"));

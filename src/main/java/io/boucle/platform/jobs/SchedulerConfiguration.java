@@ -17,6 +17,12 @@ import org.springframework.context.annotation.Configuration;
  * db-scheduler on the application's PostgreSQL: every node polls the same table and each due
  * execution is picked by exactly one of them, so delayed work (retries, reminders, deadlines) and
  * recurring work run once per cluster and survive restarts. Modules contribute {@link Task} beans.
+ * <p>
+ * A node running an execution updates its heartbeat every {@code boucle.jobs.heartbeat-interval}; an
+ * execution whose heartbeat is {@code boucle.jobs.missed-heartbeats} intervals old belonged to a node
+ * that died (killed, or cut off from the database), and another node takes it over. db-scheduler's
+ * defaults (5 minutes, 6 missed) would leave a recurring job of a killed node, such as payment
+ * recovery, stuck for half an hour.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
@@ -24,7 +30,9 @@ class SchedulerConfiguration {
     @Bean
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
             @Value("${boucle.jobs.threads}") int threads,
-            @Value("${boucle.jobs.polling-interval}") Duration pollingInterval) {
+            @Value("${boucle.jobs.polling-interval}") Duration pollingInterval,
+            @Value("${boucle.jobs.heartbeat-interval}") Duration heartbeatInterval,
+            @Value("${boucle.jobs.missed-heartbeats}") int missedHeartbeats) {
         List<Task<?>> oneTime = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
         List<RecurringTask<?>> recurring = tasks.stream()
                 .filter(task -> task instanceof RecurringTask<?>).<RecurringTask<?>>map(task -> (RecurringTask<?>) task).toList();
@@ -33,6 +41,8 @@ class SchedulerConfiguration {
                 .startTasks(recurring)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
+                .heartbeatInterval(heartbeatInterval)
+                .missedHeartbeatsLimit(missedHeartbeats)
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(20))
                 .build();

@@ -41,6 +41,21 @@ class SchedulerIntegrationTests {
     }
 
     @Test
+    void anExecutionLeftRunningByANodeThatDiedIsTakenOverAndRuns() {
+        String id = UUID.randomUUID().toString();
+        scheduler.scheduleIfNotExists(jobProbe.instance(id, id), Instant.now().plus(Duration.ofDays(1)));
+        // As a node killed while running it leaves it: picked, its heartbeat long stopped.
+        assertThat(jdbc.sql("""
+                        UPDATE platform.scheduled_tasks SET picked = TRUE, picked_by = 'killed-node',
+                            execution_time = now() - interval '1 hour', last_heartbeat = now() - interval '1 hour'
+                        WHERE task_name = 'job-probe' AND task_instance = :id""")
+                .param("id", id).update()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestInfrastructure.JOB_PROBE_RUNS.contains(id));
+        assertThat(TestInfrastructure.JOB_PROBE_RUNS.stream().filter(id::equals)).hasSize(1);
+    }
+
+    @Test
     void recurringHousekeepingIsRegisteredOncePerCluster() {
         assertThat(jdbc.sql("SELECT task_name FROM platform.scheduled_tasks WHERE task_instance = 'recurring' ORDER BY task_name")
                 .query(String.class).list())
