@@ -149,6 +149,13 @@ final class StoreJson {
                  String paymentMethod, Instant placedAt, Instant paidAt, Instant paymentDeadline, Instant cancelledAt,
                  String cancelReason, List<InvoiceLink> invoices, List<Object> shipments, LocalDate withdrawalDeadline,
                  String accessToken, List<TimelineEntry> timeline) {
+
+        /** The same order with its parcels. */
+        Order withShipments(List<?> parcels) {
+            return new Order(number, status, email, lines, totals, delivery, shippingAddress, billingAddress, company, promotions,
+                    paymentMethod, placedAt, paidAt, paymentDeadline, cancelledAt, cancelReason, invoices, List.copyOf(parcels),
+                    withdrawalDeadline, accessToken, timeline);
+        }
     }
 
     /** @param withTimeline the staff's view adds the timeline */
