@@ -220,7 +220,10 @@ public class Fulfilment {
         store.insertShipment(id, number, carrier.code(), tracking, now, shipped);
         shipped.forEach((position, quantity) -> store.addShipped(number, position, quantity));
         store.addEvent(id, ShipmentStatus.SHIPPED, now, "STAFF", null, null, now);
-        orders.markShipped(number);
+        // Under the order's lock: an order cancelled a moment ago (its event not handled yet) does not ship.
+        if (!orders.markShipped(number) && orders.find(number).map(OrderView::status).orElse(null) != OrderStatus.SHIPPED) {
+            throw new FulfilmentRefused("cancelled", "order " + number + " is no longer paid: it cannot ship");
+        }
         Shipment shipment = store.shipment(id).orElseThrow();
         notices.shipped(store.find(number).orElseThrow(), shipment);
         return shipment;
@@ -300,7 +303,11 @@ public class Fulfilment {
     }
 
     private void delivered(OrderNumber number, Instant deliveredAt) {
-        orders.markDelivered(number, deliveredAt);
+        if (!orders.markDelivered(number, deliveredAt)) {
+            // Cancelled meanwhile (for late delivery): the parcels come back through a return.
+            log.warn("Order {} was delivered at {} but is no longer shipped: not announced as delivered", number, deliveredAt);
+            return;
+        }
         events.publishEvent(new OrderDelivered(number, deliveredAt));
         notices.delivered(store.find(number).orElseThrow(), deliveredAt);
     }
@@ -349,7 +356,11 @@ public class Fulfilment {
         }
         Instant now = now();
         store.markCollected(number, now);
-        delivered(number, now);
+        if (!orders.markDelivered(number, now)) {
+            throw new FulfilmentRefused("cancelled", "order " + number + " is no longer paid: it cannot be handed over");
+        }
+        events.publishEvent(new OrderDelivered(number, now));
+        notices.delivered(store.find(number).orElseThrow(), now);
         return store.find(number).orElseThrow();
     }
 
@@ -396,8 +407,12 @@ public class Fulfilment {
                 .orElseThrow(() -> new FulfilmentRefused("notLate", "order " + number + " is not late"));
         if (order.lateCancelledAt() != null) {
             // Asked again: the refund is tried again if it had failed.
-            Cancellation again = orders.cancel(number, "late delivery");
-            return new LateCancellation(again, order.refundDueBy());
+            try {
+                Cancellation again = orders.cancel(number, "late delivery");
+                return new LateCancellation(again, order.refundDueBy());
+            } catch (OrderNotCancellable e) {
+                throw new FulfilmentRefused("cancelled", "order " + number + " is cancelled and refunded already");
+            }
         }
         if (order.delivered()) {
             throw new FulfilmentRefused("delivered", "order " + number + " has been delivered");
