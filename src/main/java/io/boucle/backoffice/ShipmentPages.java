@@ -56,10 +56,12 @@ class ShipmentPages {
     }
 
     @GetMapping("/admin/shipments")
-    String queues(Model model) {
-        model.addAttribute("toShip", fulfilment.toShip());
-        model.addAttribute("late", fulfilment.lateOrders());
-        model.addAttribute("pickups", fulfilment.clickAndCollect());
+    String queues(@RequestParam(defaultValue = "") String q, Model model) {
+        String text = q.length() > 100 ? q.substring(0, 100).strip() : q.strip();
+        model.addAttribute("q", text);
+        model.addAttribute("toShip", fulfilment.toShip(text));
+        model.addAttribute("late", fulfilment.lateOrders(text));
+        model.addAttribute("pickups", fulfilment.clickAndCollect(text));
         model.addAttribute("carriers", fulfilment.carriers());
         model.addAttribute("today", fulfilment.today());
         return "backoffice/shipments";

@@ -55,6 +55,7 @@ public class Fulfilment {
     static final int REFUND_DAYS = 14;
     static final int MAX_DETAIL = 300;
     static final int QUEUE_LIMIT = 200;
+    static final int PICK_LIST_LIMIT = 5000;
 
     private final FulfilmentStore store;
     private final Orders orders;
@@ -101,19 +102,31 @@ public class Fulfilment {
     /** Paid orders with units left to ship, the most urgent (earliest promise) first. */
     @Transactional(readOnly = true)
     public List<OrderFulfilment> toShip() {
-        return store.toShip(QUEUE_LIMIT);
+        return toShip(null);
     }
 
-    /** Click & collect orders not collected yet. */
+    /** Every paid order with units left to ship, for the pick list. */
     @Transactional(readOnly = true)
-    public List<OrderFulfilment> clickAndCollect() {
-        return store.clickAndCollect(QUEUE_LIMIT);
+    List<OrderFulfilment> allToShip() {
+        return store.toShip(null, PICK_LIST_LIMIT);
     }
 
-    /** Orders past their promised date, neither delivered nor cancelled. */
+    /** {@link #toShip()}, of the orders whose number, email or customer's name holds {@code text}. */
     @Transactional(readOnly = true)
-    public List<OrderFulfilment> lateOrders() {
-        return store.late(today(), QUEUE_LIMIT);
+    public List<OrderFulfilment> toShip(String text) {
+        return store.toShip(text, QUEUE_LIMIT);
+    }
+
+    /** Click & collect orders not collected yet (whose number, email or name holds {@code text}, when given). */
+    @Transactional(readOnly = true)
+    public List<OrderFulfilment> clickAndCollect(String text) {
+        return store.clickAndCollect(text, QUEUE_LIMIT);
+    }
+
+    /** Orders past their promised date, neither delivered nor cancelled (filtered as {@link #toShip(String)}). */
+    @Transactional(readOnly = true)
+    public List<OrderFulfilment> lateOrders(String text) {
+        return store.late(today(), text, QUEUE_LIMIT);
     }
 
     public LocalDate today() {

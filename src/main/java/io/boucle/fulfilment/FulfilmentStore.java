@@ -27,6 +27,18 @@ class FulfilmentStore {
         this.jdbc = jdbc;
     }
 
+    /** Orders whose number, email or customer name holds the text (any order when there is none). */
+    private static final String MATCHING = """
+            AND (CAST(:like AS TEXT) IS NULL OR f.order_number ILIKE :like OR f.email ILIKE :like OR f.customer_name ILIKE :like)
+            """;
+
+    private static String like(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     List<Carrier> carriers() {
         return jdbc.sql("SELECT code, name, tracking_url_pattern FROM fulfilment.carrier ORDER BY position, code")
                 .query((row, n) -> new Carrier(row.getString("code"), row.getString("name"), row.getString("tracking_url_pattern")))
@@ -88,34 +100,37 @@ class FulfilmentStore {
     }
 
     /** Paid orders with units left to ship (home, relay and express), oldest promise first. */
-    List<OrderFulfilment> toShip(int limit) {
+    List<OrderFulfilment> toShip(String text, int limit) {
         return jdbc.sql("""
                         SELECT f.* FROM fulfilment.order_fulfilment f
                         WHERE f.cancelled_at IS NULL AND f.delivered_at IS NULL AND NOT f.click_and_collect
                           AND EXISTS (SELECT 1 FROM fulfilment.order_line l WHERE l.order_number = f.order_number AND l.shipped < l.quantity)
+                        """ + MATCHING + """
                         ORDER BY f.promised_date, f.paid_at LIMIT :limit
                         """)
-                .param("limit", limit).query(this::header).list().stream().map(this::complete).toList();
+                .param("limit", limit).param("like", like(text)).query(this::header).list().stream().map(this::complete).toList();
     }
 
     /** Click & collect orders not collected yet, oldest first. */
-    List<OrderFulfilment> clickAndCollect(int limit) {
+    List<OrderFulfilment> clickAndCollect(String text, int limit) {
         return jdbc.sql("""
-                        SELECT * FROM fulfilment.order_fulfilment
-                        WHERE cancelled_at IS NULL AND delivered_at IS NULL AND click_and_collect
-                        ORDER BY promised_date, paid_at LIMIT :limit
+                        SELECT f.* FROM fulfilment.order_fulfilment f
+                        WHERE f.cancelled_at IS NULL AND f.delivered_at IS NULL AND f.click_and_collect
+                        """ + MATCHING + """
+                        ORDER BY f.promised_date, f.paid_at LIMIT :limit
                         """)
-                .param("limit", limit).query(this::header).list().stream().map(this::complete).toList();
+                .param("limit", limit).param("like", like(text)).query(this::header).list().stream().map(this::complete).toList();
     }
 
     /** Orders past their promised date, neither delivered nor cancelled. */
-    List<OrderFulfilment> late(LocalDate today, int limit) {
+    List<OrderFulfilment> late(LocalDate today, String text, int limit) {
         return jdbc.sql("""
-                        SELECT * FROM fulfilment.order_fulfilment
-                        WHERE cancelled_at IS NULL AND delivered_at IS NULL AND promised_date < :today
-                        ORDER BY promised_date, paid_at LIMIT :limit
+                        SELECT f.* FROM fulfilment.order_fulfilment f
+                        WHERE f.cancelled_at IS NULL AND f.delivered_at IS NULL AND f.promised_date < :today
+                        """ + MATCHING + """
+                        ORDER BY f.promised_date, f.paid_at LIMIT :limit
                         """)
-                .param("today", today).param("limit", limit).query(this::header).list().stream().map(this::complete).toList();
+                .param("today", today).param("limit", limit).param("like", like(text)).query(this::header).list().stream().map(this::complete).toList();
     }
 
     /** Late orders the watch has not flagged yet. */
@@ -264,7 +279,7 @@ class FulfilmentStore {
                 .list();
         List<ShipmentHeader> headers = jdbc.sql("""
                         SELECT s.*, c.name, c.tracking_url_pattern FROM fulfilment.shipment s JOIN fulfilment.carrier c ON c.code = s.carrier_code
-                        WHERE s.order_number = :n ORDER BY s.shipped_at, s.id
+                        WHERE s.order_number = :n ORDER BY s.sequence
                         """)
                 .param("n", h.number().value()).query(ShipmentHeader::of).list();
         return new OrderFulfilment(h.number(), h.email(), h.locale(), h.name(), h.clickAndCollect(), h.pickupPoint(), h.paidAt(),

@@ -69,7 +69,7 @@ public class PackingDocuments {
         Map<String, Integer> quantities = new TreeMap<>();
         Map<String, String> titles = new LinkedHashMap<>();
         Map<String, List<String>> orderNumbers = new LinkedHashMap<>();
-        for (OrderFulfilment order : fulfilment.toShip()) {
+        for (OrderFulfilment order : fulfilment.allToShip()) {
             for (OrderFulfilment.Line line : order.lines()) {
                 if (line.remaining() > 0) {
                     quantities.merge(line.sku(), line.remaining(), Integer::sum);

@@ -57,6 +57,8 @@ CREATE TABLE order_line
 CREATE TABLE shipment
 (
     id              UUID PRIMARY KEY,
+    -- The order parcels were recorded in, even within one instant.
+    sequence        BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
     order_number    TEXT        NOT NULL REFERENCES order_fulfilment (order_number),
     carrier_code    TEXT        NOT NULL REFERENCES carrier (code),
     tracking_number TEXT        NOT NULL,

@@ -81,8 +81,8 @@ class ShipmentPagesIntegrationTests {
         String number = place(sku, 3);
         signIn(Role.MANAGER);
 
-        String queues = http.get("/admin/shipments").body();
-        assertThat(queues).contains("À expédier").contains(number).contains("Colissimo").contains("Mondial Relay");
+        String queues = http.get("/admin/shipments?q=" + store.id).body();
+        assertThat(queues).contains("À expédier aujourd&#39;hui (1)").contains(number).contains("Colissimo").contains("Mondial Relay");
         HttpResponse<String> pickList = http.get("/admin/shipments/pick-list.pdf");
         assertThat(pickList.statusCode()).isEqualTo(200);
         assertThat(pickList.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
@@ -119,7 +119,7 @@ class ShipmentPagesIntegrationTests {
             post("/admin/shipments/" + parcel.id() + "/status", shipped, "status", "DELIVERED", "detail", "");
         }
         assertThat(orders.find(new OrderNumber(number)).orElseThrow().status()).isEqualTo(OrderStatus.DELIVERED);
-        assertThat(http.get("/admin/shipments").body()).doesNotContain(number);
+        assertThat(http.get("/admin/shipments?q=" + store.id).body()).doesNotContain(number).contains("À expédier aujourd&#39;hui (0)");
     }
 
     @Test
@@ -130,7 +130,7 @@ class ShipmentPagesIntegrationTests {
         String page = http.get("/admin/orders/" + number).body();
         assertThat(page).contains("Prête à retirer").doesNotContain("Expédier un colis");
         post("/admin/orders/" + number + "/ready-for-pickup", page);
-        String shipments = http.get("/admin/shipments").body();
+        String shipments = http.get("/admin/shipments?q=" + store.id).body();
         assertThat(shipments).contains(number).contains("prête, code envoyé");
 
         post("/admin/shipments/pickup", shipments, "number", number, "code", "WRONG1");

@@ -107,7 +107,7 @@ class ShippingE2ETests {
         page.getByLabel("E-mail").fill(email);
         page.getByLabel("Mot de passe").fill(PASSWORD);
         page.getByLabel("Mot de passe").press("Enter");
-        page.navigate(url("/admin/shipments"));
+        page.navigate(url("/admin/shipments?q=" + store.id));
         assertThat(page.locator("main").textContent()).contains(number);
         shot(page, "shipping-1-queues");
 

@@ -62,6 +62,9 @@ class FulfilmentIntegrationTests {
     CarrierWebhook webhook;
 
     @Autowired
+    PackingDocuments documents;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -93,7 +96,15 @@ class FulfilmentIntegrationTests {
         assertThat(fulfilment.forOrder(number).orElseThrow().promisedDate())
                 .isEqualTo(orders.find(number).orElseThrow().delivery().latest());
 
+        assertThat(documents.pickRows()).filteredOn(row -> row.sku().equals(bowl)).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.quantity()).isEqualTo(2);
+                    assertThat(row.orders()).containsExactly(number.value());
+                    assertThat(row.location()).contains("(");
+                });
         Shipment first = fulfilment.ship(number, "colissimo", "6A" + store.id, Map.of(1, 1));
+        assertThat(documents.pickRows()).filteredOn(row -> row.sku().equals(bowl)).singleElement()
+                .extracting(PackingDocuments.PickRow::quantity).isEqualTo(1);
         assertThat(first.lines()).extracting(Shipment.Line::sku, Shipment.Line::quantity).containsExactly(org.assertj.core.groups.Tuple.tuple(bowl, 1));
         assertThat(first.trackingUrl()).isEqualTo("https://www.laposte.fr/outils/suivre-vos-envois?code=6A" + store.id);
         assertThat(orders.find(number).orElseThrow().status()).isEqualTo(OrderStatus.SHIPPED);
@@ -257,7 +268,7 @@ class FulfilmentIntegrationTests {
         fulfilment.flagLate(1000);
         fulfilment.flagLate(1000);
         assertThat(fulfilment.forOrder(number).orElseThrow().lateFlaggedAt()).isEqualTo(clock.instant());
-        assertThat(fulfilment.lateOrders()).extracting(OrderFulfilment::number).contains(number);
+        assertThat(fulfilment.lateOrders(number.value())).extracting(OrderFulfilment::number).contains(number);
         assertThat(templates(number).stream().filter("delivery-late"::equals)).hasSize(1);
         String mail = jdbc.sql("SELECT body_text FROM messaging.message WHERE reference = :n AND template = 'delivery-late'")
                 .param("n", number.value()).query(String.class).single();
@@ -279,7 +290,7 @@ class FulfilmentIntegrationTests {
         OrderFulfilment after = fulfilment.forOrder(number).orElseThrow();
         assertThat(after.lateCancelledAt()).isNotNull();
         assertThat(after.refundDueBy()).isEqualTo(fulfilment.today().plusDays(14));
-        assertThat(fulfilment.lateOrders()).extracting(OrderFulfilment::number).doesNotContain(number);
+        assertThat(fulfilment.lateOrders(number.value())).extracting(OrderFulfilment::number).doesNotContain(number);
         // Asked again: no second refund.
         HttpResponse<String> again = http.postJson("/api/v1/orders/" + number + "/late-cancellation?accessToken=" + placed.accessToken(), "");
         assertThat(again.statusCode()).isEqualTo(400);
