@@ -82,6 +82,11 @@ class ShippingE2ETests {
         browser = chromium.browser();
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.set(Instant.now(Clock.systemUTC()));
+    }
+
     @AfterAll
     void close() {
         if (chromium != null) {
