@@ -56,6 +56,9 @@ class FulfilmentIntegrationTests {
     Payments payments;
 
     @Autowired
+    io.boucle.inventory.Inventory inventory;
+
+    @Autowired
     Fulfilment fulfilment;
 
     @Autowired
@@ -257,6 +260,7 @@ class FulfilmentIntegrationTests {
         Money total = orders.find(number).orElseThrow().totals().total();
         assertThat(orders.find(number).orElseThrow().totals().delivery().isPositive()).isTrue();
         fulfilment.ship(number, "colissimo", "LT" + store.id, Map.of(1, 1));
+        int available = inventory.stock(sku).orElseThrow().available();
 
         // Not late yet: the customer cannot cancel for it, the watch does not flag it.
         HttpResponse<String> early = http.postJson("/api/v1/orders/" + number + "/late-cancellation?accessToken=" + placed.accessToken(), "");
@@ -284,6 +288,7 @@ class FulfilmentIntegrationTests {
         assertThat(LocalDate.parse(answer.get("refundDueBy").asString())).isEqualTo(fulfilment.today().plusDays(14));
 
         assertThat(orders.find(number).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(inventory.stock(sku).orElseThrow().available()).as("the unit not shipped is back in stock").isEqualTo(available + 1);
         List<Refund> refunds = payments.refunds(number.value());
         assertThat(refunds).isNotEmpty().allMatch(refund -> !refund.failed());
         assertThat(refunds.stream().map(Refund::amount).reduce(Money::plus).orElseThrow()).isEqualTo(total);
