@@ -34,11 +34,13 @@ class TrackingPages {
     private final Fulfilment fulfilment;
     private final Orders orders;
     private final MessageSource messages;
+    private final io.boucle.platform.web.PageFormat format;
 
-    TrackingPages(Fulfilment fulfilment, Orders orders, MessageSource messages) {
+    TrackingPages(Fulfilment fulfilment, Orders orders, MessageSource messages, io.boucle.platform.web.PageFormat format) {
         this.fulfilment = fulfilment;
         this.orders = orders;
         this.messages = messages;
+        this.format = format;
     }
 
     /** What the order page shows of its delivery (see storefront/tracking.html). */
@@ -100,8 +102,8 @@ class TrackingPages {
             Money refunded = done.cancellation().refunds().stream().filter(refund -> !refund.failed())
                     .map(io.boucle.payment.Refund::amount).reduce(Money::plus).orElse(Money.zero(order.totals().total().currency()));
             redirect.addFlashAttribute("notice", messages.getMessage("tracking.late.cancelled",
-                    new Object[] { refunded.amount().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + " "
-                            + refunded.currency().getSymbol(locale), done.refundDueBy().toString() }, locale));
+                    new Object[] { format.price(refunded, locale),
+                            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(done.refundDueBy()) }, locale));
         } catch (FulfilmentRefused e) {
             redirect.addFlashAttribute("error", messages.getMessage("fulfilment.refused." + e.reason(), e.arguments(), e.getMessage(), locale));
         }

@@ -110,7 +110,7 @@ class TrackingPagesIntegrationTests {
         http.postForm("/commande/" + number + "/annulation-retard?t=" + token, Http.form("confirm", "yes", "_csrf", Http.csrfToken(page)));
         assertThat(orders.find(number).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
         String after = http.get("/commande/" + number + "?t=" + token).body();
-        assertThat(after).contains("Votre commande est annulée").contains("remboursement intégral au plus tard le");
+        assertThat(after).contains("Votre commande est annulée. Remboursement de 22,95").contains("remboursement intégral au plus tard le");
     }
 
     private JsonNode place(String sku) {
