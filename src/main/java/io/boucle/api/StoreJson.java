@@ -156,6 +156,13 @@ final class StoreJson {
                     promotions, paymentMethod, placedAt, paidAt, paymentDeadline, cancelledAt, cancelReason, invoices,
                     shipments, deadline, accessToken, timeline);
         }
+
+        /** The same order with its parcels. */
+        Order withShipments(List<?> parcels) {
+            return new Order(number, status, email, lines, totals, delivery, shippingAddress, billingAddress, company, promotions,
+                    paymentMethod, placedAt, paidAt, paymentDeadline, cancelledAt, cancelReason, invoices, List.copyOf(parcels),
+                    withdrawalDeadline, accessToken, timeline);
+        }
     }
 
     /** @param withTimeline the staff's view adds the timeline */

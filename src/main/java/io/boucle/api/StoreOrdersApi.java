@@ -29,14 +29,22 @@ class StoreOrdersApi {
     record Retry(PaymentRequestJson payment) {
     }
 
+    /** What a cancellation for late delivery did. */
+    record LateCancellationJson(String orderNumber, String status, ApiMoney refunded, ApiMoney refundDue,
+                                java.time.LocalDate refundDueBy) {
+    }
+
     private final Checkout checkout;
     private final Invoicing invoicing;
+    private final io.boucle.fulfilment.Fulfilment fulfilment;
     private final Orders orders;
     private final Returns returns;
 
-    StoreOrdersApi(Checkout checkout, Invoicing invoicing, Orders orders, Returns returns) {
+    StoreOrdersApi(Checkout checkout, Invoicing invoicing, io.boucle.fulfilment.Fulfilment fulfilment, Orders orders,
+            Returns returns) {
         this.checkout = checkout;
         this.invoicing = invoicing;
+        this.fulfilment = fulfilment;
         this.orders = orders;
         this.returns = returns;
     }
@@ -45,8 +53,11 @@ class StoreOrdersApi {
     @Operation(summary = "The order, with its latest payment; a wrong token answers 404")
     StoreJson.Placed get(@PathVariable String number, @RequestParam(required = false) String accessToken, Locale locale) {
         var result = checkout.status(new OrderNumber(number), accessToken);
+        List<ShipmentJson> shipments = result.order().awaitingPayment() ? List.of()
+                : fulfilment.forOrder(result.order().number()).map(order -> order.shipments().stream().map(ShipmentJson::of).toList())
+                .orElse(List.of());
         return new StoreJson.Placed(StoreJson.order(result.order(), locale, false, false,
-                StoreInvoicesApi.links(invoicing, result.order().number().value(), accessToken))
+                StoreInvoicesApi.links(invoicing, result.order().number().value(), accessToken)).withShipments(shipments)
                 .withWithdrawalDeadline(returns.withdrawalDeadline(result.order().number()).orElse(null)),
                 StoreJson.payment(result.payment()));
     }
@@ -79,6 +90,20 @@ class StoreOrdersApi {
         var order = orders.view(new OrderNumber(number), accessToken);
         return ReturnsJson.of(returns.reportDefect(order, new ReturnRequest(ReturnsJson.items(body.lines()), body.reason()),
                 "API", idempotencyKey));
+    }
+
+    @PostMapping("/{number}/late-cancellation")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Cancel an order not delivered by its promised date (Code de la consommation L216-6): "
+            + "everything paid, items and delivery, is refunded within 14 days. 400 when it is not late or delivered")
+    LateCancellationJson cancelLate(@PathVariable String number, @RequestParam(required = false) String accessToken) {
+        io.boucle.order.OrderView order = orders.view(new OrderNumber(number), accessToken);
+        io.boucle.fulfilment.Fulfilment.LateCancellation done = fulfilment.cancelForLateDelivery(order.number());
+        io.boucle.shared.Money refunded = done.cancellation().refunds().stream().filter(refund -> !refund.failed())
+                .map(io.boucle.payment.Refund::amount).reduce(io.boucle.shared.Money::plus)
+                .orElse(io.boucle.shared.Money.zero(order.totals().total().currency()));
+        return new LateCancellationJson(order.number().value(), done.cancellation().order().status().name(),
+                ApiMoney.of(refunded), ApiMoney.of(done.cancellation().refundDue()), done.refundDueBy());
     }
 
     @PostMapping("/{number}/payments")

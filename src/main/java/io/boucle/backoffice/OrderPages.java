@@ -44,11 +44,13 @@ class OrderPages {
     static final int PAGE_SIZE = 50;
 
     private final Orders orders;
+    private final io.boucle.fulfilment.Fulfilment fulfilment;
     private final MessageSource messages;
     private final PageFormat format;
 
-    OrderPages(Orders orders, MessageSource messages, PageFormat format) {
+    OrderPages(Orders orders, io.boucle.fulfilment.Fulfilment fulfilment, MessageSource messages, PageFormat format) {
         this.orders = orders;
+        this.fulfilment = fulfilment;
         this.messages = messages;
         this.format = format;
     }
@@ -96,6 +98,10 @@ class OrderPages {
         model.addAttribute("detail", detail);
         model.addAttribute("order", detail.order());
         model.addAttribute("totalExclVat", detail.order().totals().total().minus(detail.order().totals().totalVat()));
+        model.addAttribute("fulfilment", fulfilment.forOrder(detail.order().number()).orElse(null));
+        model.addAttribute("carriers", fulfilment.carriers());
+        model.addAttribute("statuses", io.boucle.fulfilment.ShipmentStatus.values());
+        model.addAttribute("today", fulfilment.today());
         if (!model.containsAttribute("reason")) {
             model.addAttribute("reason", "");
         }

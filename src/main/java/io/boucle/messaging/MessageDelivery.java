@@ -44,15 +44,17 @@ class MessageDelivery {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final SmsProvider sms;
     private final SchedulerClient scheduler;
     private final OneTimeTask<UUID> retryTask;
     private final String from;
     private final Clock clock;
 
-    MessageDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, @Lazy SchedulerClient scheduler,
+    MessageDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, SmsProvider sms, @Lazy SchedulerClient scheduler,
             @Lazy OneTimeTask<UUID> retryMessageDelivery, @Value("${boucle.mail.from}") String from, Clock clock) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
+        this.sms = sms;
         this.scheduler = scheduler;
         this.retryTask = retryMessageDelivery;
         this.from = from;
@@ -64,7 +66,8 @@ class MessageDelivery {
         deliver(event.messageId().value());
     }
 
-    private record Queued(String recipient, String subject, String text, String html, MessageStatus status, int attempts) {
+    private record Queued(String channel, String recipient, String subject, String text, String html, MessageStatus status,
+                          int attempts) {
     }
 
     private record StoredAttachment(String filename, String contentType, byte[] content) {
@@ -76,11 +79,11 @@ class MessageDelivery {
         // but not for ever: if the other is stuck, this attempt gives up and is tried again later.
         jdbc.sql("SET LOCAL lock_timeout = '15s'").update();
         Queued message = jdbc.sql("""
-                SELECT recipient, subject, body_text, body_html, status, attempts
+                SELECT channel, recipient, subject, body_text, body_html, status, attempts
                 FROM messaging.message WHERE id = :id FOR UPDATE
                 """)
                 .param("id", id)
-                .query((row, n) -> new Queued(row.getString("recipient"), row.getString("subject"),
+                .query((row, n) -> new Queued(row.getString("channel"), row.getString("recipient"), row.getString("subject"),
                         row.getString("body_text"), row.getString("body_html"),
                         MessageStatus.valueOf(row.getString("status")), row.getInt("attempts")))
                 .optional()
@@ -88,8 +91,12 @@ class MessageDelivery {
         if (message == null || message.status() != MessageStatus.QUEUED) {
             return;
         }
-        JavaMailSender sender = mailSender.getIfAvailable();
         Instant now = Instant.now(clock);
+        if ("SMS".equals(message.channel())) {
+            deliverSms(id, message, now);
+            return;
+        }
+        JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             log.info("Message {} kept in the log only (no SMTP server configured): {}", id, message.subject());
             mark(id, MessageStatus.LOGGED, now, null);
@@ -124,17 +131,33 @@ class MessageDelivery {
             jdbc.sql("UPDATE messaging.message SET status = 'SENT', attempts = :attempts, sent_at = :now, last_error = NULL WHERE id = :id")
                     .param("attempts", attempts).param("now", Timestamp.from(now)).param("id", id).update();
         } catch (MailException | MessagingException e) {
-            boolean lastAttempt = attempts > RETRY_DELAYS.size();
-            log.warn("Message {} could not be sent (attempt {}){}: {}", id, attempts, lastAttempt ? ", giving up" : "", e.getMessage());
-            jdbc.sql("UPDATE messaging.message SET status = :status, attempts = :attempts, last_error = :error WHERE id = :id")
-                    .param("status", lastAttempt ? MessageStatus.FAILED.name() : MessageStatus.QUEUED.name())
-                    .param("attempts", attempts)
-                    .param("error", abbreviate(e.getMessage()))
-                    .param("id", id)
-                    .update();
-            if (!lastAttempt) {
-                scheduler.scheduleIfNotExists(retryTask.instance(id + "#" + attempts, id), now.plus(RETRY_DELAYS.get(attempts - 1)));
-            }
+            failed(id, attempts, now, e.getMessage());
+        }
+    }
+
+    private void deliverSms(UUID id, Queued message, Instant now) {
+        int attempts = message.attempts() + 1;
+        try {
+            sms.send(message.recipient(), message.text());
+            jdbc.sql("UPDATE messaging.message SET status = :status, attempts = :attempts, sent_at = :now, last_error = NULL WHERE id = :id")
+                    .param("status", sms.logsOnly() ? MessageStatus.LOGGED.name() : MessageStatus.SENT.name())
+                    .param("attempts", attempts).param("now", Timestamp.from(now)).param("id", id).update();
+        } catch (RuntimeException e) {
+            failed(id, attempts, now, e.getMessage());
+        }
+    }
+
+    private void failed(UUID id, int attempts, Instant now, String error) {
+        boolean lastAttempt = attempts > RETRY_DELAYS.size();
+        log.warn("Message {} could not be sent (attempt {}){}: {}", id, attempts, lastAttempt ? ", giving up" : "", error);
+        jdbc.sql("UPDATE messaging.message SET status = :status, attempts = :attempts, last_error = :error WHERE id = :id")
+                .param("status", lastAttempt ? MessageStatus.FAILED.name() : MessageStatus.QUEUED.name())
+                .param("attempts", attempts)
+                .param("error", abbreviate(error))
+                .param("id", id)
+                .update();
+        if (!lastAttempt) {
+            scheduler.scheduleIfNotExists(retryTask.instance(id + "#" + attempts, id), now.plus(RETRY_DELAYS.get(attempts - 1)));
         }
     }
 

@@ -42,6 +42,10 @@ class MessageTemplates {
         return new Rendered(subject, text, html);
     }
 
+    String renderSms(Sms sms) {
+        return messages.getMessage("sms." + sms.template(), sms.arguments().toArray(), sms.locale());
+    }
+
     private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");

@@ -92,6 +92,55 @@ public class Messaging {
         return java.util.Optional.of(id);
     }
 
+    /**
+     * Sends a text message unless one was already sent under {@code key}; kept in the message log
+     * like an email, and delivered after commit through the {@link SmsProvider}. Empty when it was
+     * sent before.
+     */
+    @Transactional
+    public java.util.Optional<MessageId> sendSmsOnce(Sms sms, String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("key: required");
+        }
+        String text = templates.renderSms(sms);
+        MessageId id = new MessageId(Identifiers.newUuid(clock));
+        int inserted = jdbc.sql("""
+                INSERT INTO messaging.message (id, channel, template, locale, recipient, subject, body_text, body_html,
+                                               reference, status, created_at, once_key)
+                VALUES (:id, 'SMS', :template, :locale, :recipient, NULL, :text, NULL, :reference, 'QUEUED', :now, :onceKey)
+                ON CONFLICT (once_key) DO NOTHING
+                """)
+                .param("onceKey", key)
+                .param("id", id.value())
+                .param("template", sms.template())
+                .param("locale", sms.locale().toLanguageTag())
+                .param("recipient", sms.to())
+                .param("text", text)
+                .param("reference", sms.reference())
+                .param("now", Timestamp.from(Instant.now(clock)))
+                .update();
+        if (inserted == 0) {
+            return java.util.Optional.empty();
+        }
+        events.publishEvent(new MessageQueued(id));
+        return java.util.Optional.of(id);
+    }
+
+    /** What an email would look like, rendered but neither stored nor sent: for previews. */
+    public Preview preview(Email email) {
+        MessageTemplates.Rendered rendered = templates.render(email);
+        return new Preview(rendered.subject(), rendered.text(), rendered.html());
+    }
+
+    /** What a text message would say, neither stored nor sent: for previews. */
+    public String preview(Sms sms) {
+        return templates.renderSms(sms);
+    }
+
+    /** A rendered email. */
+    public record Preview(String subject, String text, String html) {
+    }
+
     /** The message log, newest first. */
     @Transactional(readOnly = true)
     public List<MessageView> log(int page, int size) {

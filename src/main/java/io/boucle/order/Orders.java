@@ -365,7 +365,56 @@ public class Orders {
      *                                       nothing left to refund
      */
     public Cancellation cancel(OrderNumber number, String reason) {
-        return cancel(number, reason, null);
+        return cancel(number, reason, null, null);
+    }
+
+    /**
+     * Cancels an order whose delivery is late (Code de la consommation L216-6), even when some of it
+     * has shipped: everything paid is refunded, delivery included, as {@link #cancel} does. Only the
+     * quantities still in the warehouse ({@code notShipped}, per SKU) go back to stock; what has left
+     * comes back through a return.
+     *
+     * @throws OrderNotCancellable when the order is delivered, or already cancelled with nothing left to refund
+     */
+    public Cancellation cancelForLateDelivery(OrderNumber number, String reason, Map<String, Integer> notShipped) {
+        return cancel(number, reason, null, Map.copyOf(notShipped));
+    }
+
+    /**
+     * Fulfilment: a first parcel has left the warehouse. In the caller's transaction; false when the
+     * order was not paid (or preparing), e.g. already marked.
+     */
+    @Transactional
+    public boolean markShipped(OrderNumber number) {
+        Instant now = Instant.now(clock);
+        for (OrderStatus from : List.of(OrderStatus.PAID, OrderStatus.PREPARING)) {
+            if (store.transition(number, from, OrderStatus.SHIPPED, now, null)) {
+                store.addToTimeline(number, now, "SHIPPED", null);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fulfilment: the order is being prepared (e.g. ready for pickup in store). False when it was not paid. */
+    @Transactional
+    public boolean markPreparing(OrderNumber number) {
+        return store.transition(number, OrderStatus.PAID, OrderStatus.PREPARING, Instant.now(clock), null);
+    }
+
+    /**
+     * Fulfilment: the last parcel reached the customer, or the customer collected the order. In the
+     * caller's transaction; false when the order was not paid, preparing or shipped.
+     */
+    @Transactional
+    public boolean markDelivered(OrderNumber number, Instant deliveredAt) {
+        for (OrderStatus from : List.of(OrderStatus.SHIPPED, OrderStatus.PAID, OrderStatus.PREPARING)) {
+            if (store.transition(number, from, OrderStatus.DELIVERED, deliveredAt, null)) {
+                store.addToTimeline(number, deliveredAt, "DELIVERED", null);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -373,7 +422,8 @@ public class Orders {
      *                             whose window ended before then, checked under the order's lock (a
      *                             payment may have arrived since the job listed it)
      */
-    private Cancellation cancel(OrderNumber number, String reason, Instant unpaidPastDeadlineAt) {
+    private Cancellation cancel(OrderNumber number, String reason, Instant unpaidPastDeadlineAt,
+            Map<String, Integer> lateDeliveryNotShipped) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw new io.boucle.shared.InvalidField("reason", "is required");
@@ -391,12 +441,19 @@ public class Orders {
             if (order.status() == OrderStatus.CANCELLED) {
                 return OrderStatus.CANCELLED;
             }
-            if (!CANCELLABLE.contains(order.status())) {
+            boolean shippedLate = lateDeliveryNotShipped != null && order.status() == OrderStatus.SHIPPED;
+            if (!CANCELLABLE.contains(order.status()) && !shippedLate) {
                 throw new OrderNotCancellable(number, order.status());
             }
             store.transition(number, order.status(), OrderStatus.CANCELLED, now, why);
             if (order.status() == OrderStatus.AWAITING_PAYMENT) {
                 inventory.release(number.value());
+            } else if (shippedLate) {
+                lateDeliveryNotShipped.forEach((sku, quantity) -> {
+                    if (quantity > 0) {
+                        inventory.restock(sku, quantity, number.value());
+                    }
+                });
             } else {
                 order.lines().forEach(line -> inventory.restock(line.sku(), line.quantity(), number.value()));
             }
@@ -434,7 +491,7 @@ public class Orders {
                 continue;
             }
             try {
-                cancel(number, "payment not received in time", now);
+                cancel(number, "payment not received in time", now, null);
                 cancelled++;
             } catch (IllegalStateException e) {
                 log.debug("Order {} changed while its payment window ended: {}", number, e.getMessage());

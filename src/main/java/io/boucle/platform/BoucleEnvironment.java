@@ -35,6 +35,7 @@ public class BoucleEnvironment implements EnvironmentPostProcessor {
             Map.entry("BOUCLE_SMTP_PASSWORD", "spring.mail.password"),
             Map.entry("BOUCLE_SMTP_STARTTLS", "spring.mail.properties.mail.smtp.starttls.enable"),
             Map.entry("BOUCLE_MAIL_FROM", "boucle.mail.from"),
+            Map.entry("BOUCLE_CARRIER_WEBHOOK_SECRET", "boucle.fulfilment.carrier-webhook-secret"),
             Map.entry("BOUCLE_ADMIN_EMAIL", "boucle.admin.email"),
             Map.entry("BOUCLE_ADMIN_PASSWORD", "boucle.admin.password"),
             Map.entry("BOUCLE_ADMIN_API_TOKEN", "boucle.admin.api-token"),

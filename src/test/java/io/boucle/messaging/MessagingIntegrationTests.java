@@ -302,7 +302,7 @@ class MessagingIntegrationTests {
         MessageId id = storeWithoutDelivering(staffWelcome(to, "Zoé", Locale.FRENCH));
         ObjectProvider<JavaMailSender> none = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
 
-        runInTransaction(() -> new MessageDelivery(jdbc, none, scheduler, retryMessageDelivery, from, clock).deliver(id.value()));
+        runInTransaction(() -> new MessageDelivery(jdbc, none, new LoggingSmsProvider(), scheduler, retryMessageDelivery, from, clock).deliver(id.value()));
 
         MessageView message = messaging.find(id).orElseThrow();
         assertThat(message.status()).isEqualTo(MessageStatus.LOGGED);
@@ -392,7 +392,7 @@ class MessagingIntegrationTests {
     private MessageDelivery deliveryThrough(JavaMailSender sender, Clock deliveryClock) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("mailSender", sender);
-        return new MessageDelivery(jdbc, beans.getBeanProvider(JavaMailSender.class), scheduler, retryMessageDelivery,
+        return new MessageDelivery(jdbc, beans.getBeanProvider(JavaMailSender.class), new LoggingSmsProvider(), scheduler, retryMessageDelivery,
                 from, deliveryClock);
     }
 

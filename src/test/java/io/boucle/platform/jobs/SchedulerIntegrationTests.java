@@ -59,8 +59,9 @@ class SchedulerIntegrationTests {
     void recurringHousekeepingIsRegisteredOncePerCluster() {
         assertThat(jdbc.sql("SELECT task_name FROM platform.scheduled_tasks WHERE task_instance = 'recurring' ORDER BY task_name")
                 .query(String.class).list())
-                .containsExactly("allocate-sales", "cancel-unpaid-orders", "fold-sold-stock", "issue-owed-invoices",
-                        "purge-completed-events", "recover-processing-payments", "redeliver-stalled-events",
-                        "refresh-analytics-rollups", "retry-pending-refunds", "watch-refund-deadlines");
+                .containsExactly("allocate-sales", "cancel-unpaid-orders", "flag-late-deliveries", "fold-sold-stock",
+                        "issue-owed-invoices", "purge-completed-events", "recover-processing-payments",
+                        "redeliver-stalled-events", "refresh-analytics-rollups", "retry-pending-refunds",
+                        "watch-refund-deadlines");
     }
 }

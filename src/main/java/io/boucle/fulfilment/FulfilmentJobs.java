@@ -1,0 +1,24 @@
+package io.boucle.fulfilment;
+
+import java.time.Duration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delivery deadline watch: orders past their promised date are flagged, their customers told once. */
+@Configuration(proxyBeanMethods = false)
+class FulfilmentJobs {
+
+    @Bean
+    RecurringTask<Void> flagLateDeliveries(Fulfilment fulfilment) {
+        return Tasks.recurring("flag-late-deliveries", FixedDelay.of(Duration.ofMinutes(30)))
+                .execute((instance, context) -> {
+                    while (fulfilment.flagLate(100) == 100) {
+                        // more are due: keep going
+                    }
+                });
+    }
+}
