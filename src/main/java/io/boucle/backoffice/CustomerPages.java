@@ -17,6 +17,7 @@ import io.boucle.customer.Segment;
 import io.boucle.order.OrderView;
 import io.boucle.order.Orders;
 import io.boucle.privacy.PersonalData;
+import io.boucle.returns.Returns;
 import io.boucle.shared.InvalidField;
 import io.boucle.shared.Page;
 import org.springframework.context.MessageSource;
@@ -46,13 +47,16 @@ class CustomerPages {
 
     private final Customers customers;
     private final Orders orders;
+    private final Returns returns;
     private final PersonalData personalData;
     private final MessageSource messages;
     private final Clock clock;
 
-    CustomerPages(Customers customers, Orders orders, PersonalData personalData, MessageSource messages, Clock clock) {
+    CustomerPages(Customers customers, Orders orders, Returns returns, PersonalData personalData, MessageSource messages,
+            Clock clock) {
         this.customers = customers;
         this.orders = orders;
+        this.returns = returns;
         this.personalData = personalData;
         this.messages = messages;
         this.clock = clock;
@@ -88,6 +92,7 @@ class CustomerPages {
         model.addAttribute("history", history);
         model.addAttribute("segments", Segment.of(customer, history, Instant.now(clock)));
         model.addAttribute("orders", placed.reversed());
+        model.addAttribute("returns", returns.forOrders(placed.stream().map(OrderView::number).toList()));
         model.addAttribute("addresses", addresses);
         model.addAttribute("consents", customers.consents(customer.id()).reversed());
         model.addAttribute("notes", customers.notes(customer.id()));
