@@ -95,7 +95,7 @@ done
 gatling() {
   local name=$1 simulation=$2
   shift 2
-  ./mvnw -q -o -Pbench gatling:test -Dgatling.simulationClass="io.boucle.bench.$simulation" \
+  ./mvnw -q $offline -Pbench gatling:test -Dgatling.simulationClass="io.boucle.bench.$simulation" \
     -Dbench.baseUrl="$base" -Dbench.summary="$results/$name.tsv" "$@" >"$results/$name.log" 2>&1 \
     || { tail -n 40 "$results/$name.log" >&2; echo "Gatling failed: $results/$name.log" >&2; exit 1; }
   grep -o 'target/gatling/[^ ]*' "$results/$name.log" | tail -1 | sed 's#/index.html##' >"$results/$name.report" || true

@@ -39,6 +39,8 @@ final class PurchaseSlip {
                    Money price, String paymentMethod) {
     }
 
+    // Page geometry in PDF points (PDFBox draws with floats); the price is never a float here: it is
+    // formatted from its BigDecimal.
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth();
     private static final float HEIGHT = PDRectangle.A4.getHeight();
