@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.time.ZoneId;
@@ -16,6 +15,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 
+import io.boucle.shared.DocumentFonts;
 import io.boucle.shared.Money;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -49,22 +49,9 @@ final class PurchaseSlip {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm");
 
-    private static final byte[] FONT = font();
+    private static final byte[] FONT = DocumentFonts.regular();
 
     private PurchaseSlip() {
-    }
-
-    private static byte[] font() {
-        for (String path : List.of("/fonts/SourceSansPro-Regular.ttf", "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
-            try (InputStream in = PurchaseSlip.class.getResourceAsStream(path)) {
-                if (in != null) {
-                    return in.readAllBytes();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        throw new IllegalStateException("no font to write purchase slips with");
     }
 
     static byte[] render(Content content) {

@@ -3,7 +3,6 @@ package io.boucle.fulfilment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import io.boucle.inventory.LocationLevel;
 import io.boucle.inventory.StockByLocation;
 import io.boucle.order.OrderView;
 import io.boucle.order.Orders;
+import io.boucle.shared.DocumentFonts;
 import io.boucle.shared.NotFound;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -56,7 +56,7 @@ public class PackingDocuments {
         this.orders = orders;
         this.inventory = inventory;
         this.clock = clock;
-        this.font = read("/fonts/SourceSansPro-Regular.ttf", "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf");
+        this.font = DocumentFonts.regular();
     }
 
     /** One row of the pick list. */
@@ -271,16 +271,4 @@ public class PackingDocuments {
         }
     }
 
-    private static byte[] read(String... resources) {
-        for (String resource : resources) {
-            try (InputStream in = PackingDocuments.class.getResourceAsStream(resource)) {
-                if (in != null) {
-                    return in.readAllBytes();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        throw new IllegalStateException("no font to write packing documents with");
-    }
 }

@@ -21,14 +21,17 @@ import io.boucle.shared.Money;
 import io.boucle.shared.NotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What happens once a document is issued: its Factur-X is made and stored, outside any transaction, then
+ * What happens once a document is issued, on the document threads of {@link DocumentWork} when the shop is
+ * quiet: its Factur-X is made and stored, outside any transaction, then
  * the customer who placed the order receives it by email, in the order's language, with the PDF attached
  * and the link to the order page where it stays available. Sent once: the delivery is recorded in the
  * transaction that queues the message, so a redelivered event finds it. Documents of orders the shop does
@@ -45,9 +48,11 @@ class InvoiceDelivery {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String publicUrl;
+    private final DocumentWork.Pace pace;
 
     InvoiceDelivery(InvoiceFiles files, Invoicing invoicing, Orders orders, Messaging messaging, JdbcClient jdbc,
-            PlatformTransactionManager transactions, Clock clock, @Value("${boucle.public-url}") String publicUrl) {
+            PlatformTransactionManager transactions, Clock clock, @Value("${boucle.public-url}") String publicUrl,
+            DocumentWork.Pace pace) {
         this.files = files;
         this.invoicing = invoicing;
         this.orders = orders;
@@ -56,15 +61,22 @@ class InvoiceDelivery {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.publicUrl = publicUrl;
+        this.pace = pace;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(DocumentWork.EXECUTOR)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @TransactionalEventListener
     void on(InvoiceIssued event) {
+        pace.awaitQuiet();
         deliver(event.number());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(DocumentWork.EXECUTOR)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @TransactionalEventListener
     void on(CreditNoteIssued event) {
+        pace.awaitQuiet();
         deliver(event.number());
     }
 

@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 
+import io.boucle.shared.DocumentFonts;
 import io.boucle.shared.Money;
 import io.boucle.shared.Percentage;
 import io.boucle.tax.VatCategory;
@@ -46,19 +46,7 @@ final class InvoicePdf {
     record Resources(byte[] regularFont, byte[] boldFont, Optional<byte[]> logo) {
 
         static Resources load(Optional<byte[]> logo) {
-            byte[] regular = read("/fonts/SourceSansPro-Regular.ttf")
-                    .or(() -> read("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf"))
-                    .orElseThrow(() -> new IllegalStateException("no font to write invoices with"));
-            byte[] bold = read("/fonts/SourceSansPro-Bold.ttf").orElse(regular);
-            return new Resources(regular, bold, logo);
-        }
-
-        private static Optional<byte[]> read(String resource) {
-            try (InputStream in = InvoicePdf.class.getResourceAsStream(resource)) {
-                return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return new Resources(DocumentFonts.regular(), DocumentFonts.bold(), logo);
         }
     }
 

@@ -5,5 +5,5 @@
  * Orders are invoiced when paid and credited when cancelled or refunded in full, from the events of the
  * order and payment modules (which know nothing of invoicing).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "tax", "order", "payment", "messaging", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "tax", "order", "payment", "messaging", "audit", "platform :: web" })
 package io.boucle.invoicing;

@@ -15,10 +15,9 @@ import com.microsoft.playwright.Page;
 import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
-import io.boucle.test.Chromium;
+import io.boucle.test.BrowserTest;
 import io.boucle.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes the date range and sees the figures of the new range. Screenshots in docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("io.boucle.test.Chromium#installed")
+@BrowserTest
 class KpiDashboardE2ETests {
 
     static final Path SCREENSHOTS = Paths.get("docs/screenshots");
@@ -51,6 +50,8 @@ class KpiDashboardE2ETests {
     @Autowired
     Kpis kpis;
 
+    Browser browser;
+
     @Test
     void ownerOpensTheDashboardAndChangesTheDateRange() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
@@ -68,38 +69,36 @@ class KpiDashboardE2ETests {
         String email = "kpi-e2e-" + UUID.randomUUID() + "@boucle.test";
         accounts.open(EmailAddress.of(email), "Owner", PASSWORD, EnumSet.of(Role.OWNER), Locale.FRENCH);
         Files.createDirectories(SCREENSHOTS);
-        try (Chromium chromium = Chromium.launch()) {
-            Browser browser = chromium.browser();
-            BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")
-                    .setViewportSize(1280, 1600).setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "fr-FR,fr;q=0.9")));
-            Page page = context.newPage();
-            page.navigate(url("/admin/login"));
-            page.fill("input[name=username]", email);
-            page.fill("input[name=password]", PASSWORD);
-            page.locator("form button[type=submit]").first().click();
-            page.waitForURL("**/admin");
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR")
+                .setViewportSize(1280, 1600).setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "fr-FR,fr;q=0.9")));
+        Page page = context.newPage();
+        page.navigate(url("/admin/login"));
+        page.fill("input[name=username]", email);
+        page.fill("input[name=password]", PASSWORD);
+        page.locator("form button[type=submit]").first().click();
+        page.waitForURL("**/admin");
 
-            page.navigate(url("/admin/kpis"));
-            assertThat(page.locator("h1").textContent()).isEqualTo("Indicateurs de pilotage");
-            String thirtyDays = page.locator("#kpi-sessions .value").textContent();
-            assertThat(page.locator("#kpi-conversion_rate dfn").getAttribute("title")).contains("Sessions ayant abouti");
-            assertThat(page.locator("#channels tbody tr").count()).isGreaterThanOrEqualTo(5);
-            assertThat(page.locator("svg.chart polyline").count()).isEqualTo(2);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kpi-1-dashboard.png")).setFullPage(false));
+        page.navigate(url("/admin/kpis"));
+        assertThat(page.locator("h1").textContent()).isEqualTo("Indicateurs de pilotage");
+        String thirtyDays = page.locator("#kpi-sessions .value").textContent();
+        assertThat(page.locator("#kpi-conversion_rate dfn").getAttribute("title")).contains("Sessions ayant abouti");
+        assertThat(page.locator("#channels tbody tr").count()).isGreaterThanOrEqualTo(5);
+        assertThat(page.locator("svg.chart polyline").count()).isEqualTo(2);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kpi-1-dashboard.png")).setFullPage(false));
 
-            LocalDate from = today.minusDays(70);
-            LocalDate to = today.minusDays(1);
-            page.fill("#from", from.toString());
-            page.fill("#to", to.toString());
-            page.locator("#range button[type=submit]").click();
-            page.waitForURL("**/admin/kpis?from=" + from + "&to=" + to);
-            assertThat(page.locator("#period").textContent()).isEqualTo(
-                    from.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " – "
-                            + to.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-            assertThat(page.locator("#kpi-sessions .value").textContent()).isNotEqualTo(thirtyDays);
-            assertThat(page.locator("#cohorts tbody tr").count()).isGreaterThanOrEqualTo(2);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kpi-2-date-range.png")).setFullPage(true));
-        }
+        LocalDate from = today.minusDays(70);
+        LocalDate to = today.minusDays(1);
+        page.fill("#from", from.toString());
+        page.fill("#to", to.toString());
+        page.locator("#range button[type=submit]").click();
+        page.waitForURL("**/admin/kpis?from=" + from + "&to=" + to);
+        assertThat(page.locator("#period").textContent()).isEqualTo(
+                from.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " – "
+                        + to.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(page.locator("#kpi-sessions .value").textContent()).isNotEqualTo(thirtyDays);
+        assertThat(page.locator("#cohorts tbody tr").count()).isGreaterThanOrEqualTo(2);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kpi-2-date-range.png")).setFullPage(true));
+        context.close();
     }
 
     private String url(String path) {

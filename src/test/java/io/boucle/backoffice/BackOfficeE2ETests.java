@@ -16,13 +16,10 @@ import io.boucle.customer.SignUp;
 import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
-import io.boucle.test.Chromium;
+import io.boucle.test.BrowserTest;
 import io.boucle.test.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a note on the customer's page and finds it in the audit log. Screenshots go to docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("io.boucle.test.Chromium#installed")
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackOfficeE2ETests {
 
@@ -49,21 +46,7 @@ class BackOfficeE2ETests {
     @Autowired
     Customers customers;
 
-    Chromium chromium;
     Browser browser;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void ownerSearchesACustomerWritesANoteAndFindsItInTheAuditLog() throws Exception {

@@ -19,13 +19,10 @@ import io.boucle.shared.EmailAddress;
 import io.boucle.shared.LocalizedText;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
-import io.boucle.test.Chromium;
+import io.boucle.test.BrowserTest;
 import io.boucle.test.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots go to docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("io.boucle.test.Chromium#installed")
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogE2ETests {
 
@@ -57,21 +54,7 @@ class CatalogE2ETests {
     StaffAccounts accounts;
 
     final String id = UUID.randomUUID().toString().substring(0, 6);
-    Chromium chromium;
     Browser browser;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aManagerCreatesAProductAndUploadsItsPhoto() throws Exception {

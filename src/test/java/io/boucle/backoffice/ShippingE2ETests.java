@@ -23,15 +23,12 @@ import io.boucle.order.Orders;
 import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
-import io.boucle.test.Chromium;
+import io.boucle.test.BrowserTest;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -45,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * the parcels on the tracking page. Screenshots go to docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("io.boucle.test.Chromium#installed")
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShippingE2ETests {
 
@@ -73,25 +70,11 @@ class ShippingE2ETests {
     @Autowired
     MutableClock clock;
 
-    Chromium chromium;
     Browser browser;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
 
     @org.junit.jupiter.api.AfterEach
     void realTime() {
         clock.set(Instant.now(Clock.systemUTC()));
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test

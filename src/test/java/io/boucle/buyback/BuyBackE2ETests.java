@@ -21,13 +21,10 @@ import io.boucle.customer.Customers;
 import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
-import io.boucle.test.Chromium;
+import io.boucle.test.BrowserTest;
 import io.boucle.test.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the dealers' register. Screenshots go to docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("io.boucle.test.Chromium#installed")
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BuyBackE2ETests {
 
@@ -62,21 +59,7 @@ class BuyBackE2ETests {
     @Autowired
     StaffAccounts accounts;
 
-    Chromium chromium;
     Browser browser;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void customerSellsAJacketBackAndStaffRelistIt() throws Exception {

@@ -30,19 +30,16 @@ import io.boucle.order.Orders;
 import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
-import io.boucle.test.Chromium;
+import io.boucle.test.BrowserTest;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,7 +56,7 @@ import static org.awaitility.Awaitility.await;
  * Screenshots go to docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("io.boucle.test.Chromium#installed")
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReturnsE2ETests {
 
@@ -99,23 +96,9 @@ class ReturnsE2ETests {
     @Autowired
     TransactionTemplate transactions;
 
-    Chromium chromium;
     Browser browser;
     BrowserContext context;
     Page page;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @AfterEach
     void closeContext() {

@@ -11,13 +11,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.boucle.catalog.Catalog;
 import io.boucle.shared.DemoSeeder;
-import io.boucle.test.Chromium;
+import io.boucle.test.BrowserTest;
 import io.boucle.test.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * product in their wishlist and finds it on their account page. Screenshots go to docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("io.boucle.test.Chromium#installed")
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountE2ETests {
 
@@ -43,7 +41,6 @@ class AccountE2ETests {
     @Autowired
     List<DemoSeeder> seeders;
 
-    Chromium chromium;
     Browser browser;
 
     @BeforeAll
@@ -54,15 +51,6 @@ class AccountE2ETests {
                         .sorted(java.util.Comparator.comparingInt(DemoSeeder::order))
                         .forEach(DemoSeeder::seed);
             }
-        }
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
         }
     }
 

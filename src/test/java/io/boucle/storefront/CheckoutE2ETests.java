@@ -17,15 +17,12 @@ import io.boucle.inventory.Inventory;
 import io.boucle.inventory.StockLevel;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
-import io.boucle.test.Chromium;
+import io.boucle.test.BrowserTest;
 import io.boucle.test.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * Debian's Chromium is installed (.ci/run installs it); screenshots go to docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("io.boucle.test.Chromium#installed")
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckoutE2ETests {
 
@@ -59,26 +56,12 @@ class CheckoutE2ETests {
     @Autowired
     JdbcClient jdbc;
 
-    Chromium chromium;
     Browser browser;
     BrowserContext context;
     Page page;
     String id;
     String slug;
     String sku;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void aProductInStockAndAFreshVisitor() {

@@ -10,14 +10,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.boucle.catalog.Catalog;
 import io.boucle.shared.DemoSeeder;
-import io.boucle.test.Chromium;
+import io.boucle.test.BrowserTest;
 import io.boucle.test.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/screenshots.
  */
 @IntegrationTest
-@EnabledIf("io.boucle.test.Chromium#installed")
+@BrowserTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StorefrontE2ETests {
 
@@ -44,22 +41,8 @@ class StorefrontE2ETests {
     @Autowired
     List<DemoSeeder> seeders;
 
-    Chromium chromium;
     Browser browser;
     Page page;
-
-    @BeforeAll
-    void launch() {
-        chromium = Chromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void demoShopAndFreshVisitor() {

@@ -1,5 +1,6 @@
 package io.boucle.test;
 
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,11 +8,12 @@ import java.util.List;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
- * Debian's Chromium driven by Playwright, headless, for the browser tests. Tests using it are
- * enabled with {@code @EnabledIf("io.boucle.test.Chromium#installed")}: no browser can be
- * downloaded here, so without the package they are skipped.
+ * Debian's Chromium driven by Playwright, headless, for the browser tests. Test classes marked
+ * {@link BrowserTest} get one; without the package they are skipped.
  */
 public final class Chromium implements AutoCloseable {
 
@@ -45,5 +47,32 @@ public final class Chromium implements AutoCloseable {
     public void close() {
         browser.close();
         playwright.close();
+    }
+
+    /**
+     * Sets the {@link Browser} fields of a browser test's instance. The Chromium is kept in the
+     * class's store, so it is launched once per class (Playwright's objects belong to the thread
+     * that made them) and closed with the store when the class is done.
+     */
+    static final class Extension implements TestInstancePostProcessor {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Chromium.class);
+
+        @Override
+        public void postProcessTestInstance(Object instance, ExtensionContext context) throws IllegalAccessException {
+            ExtensionContext owner = context;
+            while (owner.getTestMethod().isPresent()) {
+                owner = owner.getParent().orElseThrow();
+            }
+            Chromium chromium = owner.getStore(NAMESPACE).computeIfAbsent(Chromium.class, type -> launch(), Chromium.class);
+            for (Class<?> type = instance.getClass(); type != Object.class; type = type.getSuperclass()) {
+                for (Field field : type.getDeclaredFields()) {
+                    if (field.getType() == Browser.class) {
+                        field.setAccessible(true);
+                        field.set(instance, chromium.browser());
+                    }
+                }
+            }
+        }
     }
 }

@@ -32,11 +32,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-class AdmissionControl extends OncePerRequestFilter {
+class AdmissionControl extends OncePerRequestFilter implements RequestLoad {
 
     private static final List<String> ALWAYS_SERVED = List.of("/css/", "/js/", "/img/", "/fonts/", "/actuator/",
             "/favicon");
 
+    private final int maxConcurrent;
     private final Semaphore permits;
     private final long waitNanos;
     private final ProblemResponses problems;
@@ -46,9 +47,15 @@ class AdmissionControl extends OncePerRequestFilter {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("boucle.web.max-concurrent-requests must be at least 1");
         }
+        this.maxConcurrent = maxConcurrent;
         this.permits = new Semaphore(maxConcurrent, true);
         this.waitNanos = maxWait.toNanos();
         this.problems = problems;
+    }
+
+    @Override
+    public int inFlight() {
+        return maxConcurrent - permits.availablePermits();
     }
 
     @Override

@@ -1,0 +1,75 @@
+package io.boucle.shared;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The TrueType fonts Boucle's PDF documents (invoices, slips, pick lists) are written with: Source
+ * Sans Pro where the classpath has it, else PDFBox's Liberation Sans, read once.
+ *
+ * <p>The fonts are handed out without their glyph substitution table (GSUB, which holds ligatures
+ * such as "fi"). PDFBox applies that table to every string it writes, compiling regular
+ * expressions each time: profiled, it was about two thirds of the CPU an invoice's Factur-X costs.
+ * Documents of figures and names need no ligatures, and text copied from the PDF reads back as
+ * typed without them. The table is set aside by renaming its entry in the font's table directory,
+ * so readers skip it and the embedded subset leaves it out.
+ */
+public final class DocumentFonts {
+
+    private static final byte[] REGULAR = withoutGlyphSubstitution(
+            read("/fonts/SourceSansPro-Regular.ttf")
+                    .or(() -> read("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf"))
+                    .orElseThrow(() -> new IllegalStateException("no font to write documents with")));
+    private static final byte[] BOLD = read("/fonts/SourceSansPro-Bold.ttf")
+            .map(DocumentFonts::withoutGlyphSubstitution).orElse(REGULAR);
+
+    private DocumentFonts() {
+    }
+
+    /** The regular font's file; a copy, as callers hand it to parsers. */
+    public static byte[] regular() {
+        return REGULAR.clone();
+    }
+
+    /** The bold font's file (the regular one where no bold is found). */
+    public static byte[] bold() {
+        return BOLD.clone();
+    }
+
+    /**
+     * A copy of a TrueType or OpenType font file whose GSUB table no longer answers to its name.
+     * The table directory follows the 12-byte header: 16 bytes per table, its tag first.
+     */
+    static byte[] withoutGlyphSubstitution(byte[] font) {
+        byte[] copy = font.clone();
+        ByteBuffer file = ByteBuffer.wrap(copy);
+        if (copy.length < 12) {
+            throw new IllegalArgumentException("not a font file: " + copy.length + " bytes");
+        }
+        int tables = Short.toUnsignedInt(file.getShort(4));
+        if (copy.length < 12 + 16 * tables) {
+            throw new IllegalArgumentException("not a font file: its table directory is cut short");
+        }
+        byte[] gsub = "GSUB".getBytes(StandardCharsets.US_ASCII);
+        byte[] unused = "xSUB".getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < tables; i++) {
+            int entry = 12 + 16 * i;
+            if (file.getInt(entry) == ByteBuffer.wrap(gsub).getInt()) {
+                file.put(entry, unused);
+            }
+        }
+        return copy;
+    }
+
+    private static Optional<byte[]> read(String resource) {
+        try (InputStream in = DocumentFonts.class.getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
