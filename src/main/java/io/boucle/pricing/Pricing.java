@@ -90,7 +90,7 @@ public class Pricing {
         for (Category category : catalog.categories()) {
             parents.put(category.slug(), category.parentSlug());
         }
-        Snapshot loaded = new Snapshot(now, seen, new PromotionSnapshot(store.all(), parents));
+        Snapshot loaded = new Snapshot(now, seen, new PromotionSnapshot(store.all(false), parents));
         // A change committed while loading bumped the generation: the next call loads again.
         snapshot = loaded;
         return loaded;
@@ -113,7 +113,7 @@ public class Pricing {
     /** Every promotion, the newest first. */
     @Transactional(readOnly = true)
     public List<Promotion> promotions() {
-        return store.all();
+        return store.all(true);
     }
 
     @Transactional(readOnly = true)

@@ -31,7 +31,18 @@ class PromotionStore {
         this.jdbc = jdbc;
     }
 
-    List<Promotion> all() {
+    /**
+     * The uses of each promotion: counted on its row when it has a usage limit, else from its redemptions
+     * (see {@link #takeUse}); pricing needs only the former.
+     */
+    private static final String USES = """
+            CASE WHEN p.usage_limit IS NULL
+                THEN (SELECT count(*) FROM pricing.redemption r WHERE r.promotion_id = p.id AND r.released_at IS NULL)
+                ELSE p.uses END AS current_uses""";
+    private static final String LIMITED_USES = "p.uses AS current_uses";
+
+    /** Every promotion, the newest first; with the uses of the unlimited ones counted when asked (slower). */
+    List<Promotion> all(boolean countUnlimitedUses) {
         Map<UUID, List<Promotion.Tier>> tiers = new HashMap<>();
         jdbc.sql("""
                 SELECT t.promotion_id, t.threshold, t.discount, p.currency FROM pricing.promotion_tier t
@@ -45,14 +56,15 @@ class PromotionStore {
                     return null;
                 })
                 .list();
-        return jdbc.sql("SELECT * FROM pricing.promotion ORDER BY created_at DESC, id")
+        return jdbc.sql("SELECT p.*, " + (countUnlimitedUses ? USES : LIMITED_USES)
+                        + " FROM pricing.promotion p ORDER BY created_at DESC, id")
                 .query((row, n) -> promotion(row, tiers.getOrDefault(row.getObject("id", UUID.class), List.of())))
                 .list();
     }
 
     Optional<Promotion> find(UUID id) {
         List<Promotion.Tier> tiers = tiers(id);
-        return jdbc.sql("SELECT * FROM pricing.promotion WHERE id = :id").param("id", id)
+        return jdbc.sql("SELECT p.*, " + USES + " FROM pricing.promotion p WHERE id = :id").param("id", id)
                 .query((row, n) -> promotion(row, tiers)).optional();
     }
 
@@ -97,7 +109,7 @@ class PromotionStore {
                         percent = :percent, amount = :amount, currency = :currency, buy_quantity = :buy, free_quantity = :free,
                         category_slug = :category, skus = :skus, minimum_subtotal = :minimum, valid_from = :from,
                         valid_until = :until, usage_limit = :usageLimit, per_customer_limit = :perCustomerLimit,
-                        combinable = :combinable, priority = :priority, updated_at = :now
+                        combinable = :combinable, priority = :priority, updated_at = :now, uses = (SELECT count(*) FROM pricing.redemption r WHERE r.promotion_id = :id AND r.released_at IS NULL)
                     WHERE id = :id
                     """)
                     .param("id", id).params(columns(draft, currency)).param("now", Timestamp.from(now))
@@ -193,12 +205,21 @@ class PromotionStore {
     }
 
     Optional<Use> takeUse(UUID promotionId, Instant at) {
+        // Only a promotion with a usage limit counts its uses on its row: that row is then locked until the
+        // order commits, so orders carrying an unlimited promotion (free delivery over an amount, say) must
+        // not queue on it. Their uses are counted from the redemptions when shown.
         return jdbc.sql("""
-                UPDATE pricing.promotion SET uses = uses + 1
-                WHERE id = :id AND active AND (usage_limit IS NULL OR uses < usage_limit)
-                  AND (valid_from IS NULL OR valid_from <= :at) AND (valid_until IS NULL OR valid_until > :at)
-                RETURNING coalesce(per_customer_limit, 0) AS per_customer_limit,
-                    (usage_limit IS NOT NULL AND uses >= usage_limit) AS used_up
+                WITH candidate AS (
+                    SELECT id, usage_limit, coalesce(per_customer_limit, 0) AS per_customer_limit FROM pricing.promotion
+                    WHERE id = :id AND active
+                      AND (valid_from IS NULL OR valid_from <= :at) AND (valid_until IS NULL OR valid_until > :at)
+                ), taken AS (
+                    UPDATE pricing.promotion p SET uses = p.uses + 1 FROM candidate c
+                    WHERE p.id = c.id AND c.usage_limit IS NOT NULL AND p.uses < p.usage_limit
+                    RETURNING p.uses >= p.usage_limit AS used_up
+                )
+                SELECT c.per_customer_limit, coalesce((SELECT used_up FROM taken), FALSE) AS used_up
+                FROM candidate c WHERE c.usage_limit IS NULL OR EXISTS (SELECT 1 FROM taken)
                 """)
                 .param("id", promotionId).param("at", Timestamp.from(at))
                 .query((row, n) -> new Use(row.getInt("per_customer_limit"), row.getBoolean("used_up"))).optional();
@@ -227,7 +248,8 @@ class PromotionStore {
                 .list();
         for (String[] use : released) {
             UUID id = UUID.fromString(use[0]);
-            jdbc.sql("UPDATE pricing.promotion SET uses = uses - 1 WHERE id = :id AND uses > 0").param("id", id).update();
+            jdbc.sql("UPDATE pricing.promotion SET uses = uses - 1 WHERE id = :id AND uses > 0 AND usage_limit IS NOT NULL")
+                    .param("id", id).update();
             jdbc.sql("""
                     UPDATE pricing.customer_usage SET uses = uses - 1
                     WHERE promotion_id = :id AND customer_email = :email AND uses > 0
@@ -253,7 +275,7 @@ class PromotionStore {
                 row.getString("category_slug"), List.copyOf(Arrays.asList((String[]) row.getArray("skus").getArray())),
                 minimum == null ? null : Money.of(minimum, currency), instant(row, "valid_from"), instant(row, "valid_until"),
                 (Integer) row.getObject("usage_limit"), (Integer) row.getObject("per_customer_limit"),
-                row.getBoolean("combinable"), row.getInt("priority"), row.getBoolean("active"), row.getLong("uses"),
+                row.getBoolean("combinable"), row.getInt("priority"), row.getBoolean("active"), row.getLong("current_uses"),
                 instant(row, "created_at"));
     }
 

@@ -169,6 +169,45 @@ class PricingIntegrationTests {
     }
 
     @Test
+    void ordersOnAnUnlimitedPromotionDoNotQueueOnItsRowAndItsUsesAreCountedFromRedemptions() throws Exception {
+        product();
+        Promotion promotion = pricing.create(code("ALL" + id, "10", null, null));
+        PricedCart priced = pricing.price(cart("ALL" + id, null));
+        UUID promotionId = UUID.fromString(promotion.id());
+
+        int succeeded = concurrently(8, n -> {
+            transactions.executeWithoutResult(status ->
+                    pricing.redeem("ORDER-" + id + "-" + n, "all" + n + "-" + id + "@boucle.test", priced, Instant.now(clock)));
+            return true;
+        });
+        pricing.releaseRedemptions("ORDER-" + id + "-0");
+
+        assertThat(succeeded).isEqualTo(8);
+        assertThat(jdbc.sql("SELECT uses FROM pricing.promotion WHERE id = :id").param("id", promotionId)
+                .query(Integer.class).single()).as("the promotion's row was never updated").isZero();
+        assertThat(pricing.promotion(promotion.id()).orElseThrow().uses()).isEqualTo(7);
+        assertThat(pricing.promotions()).filteredOn(p -> p.id().equals(promotion.id())).singleElement()
+                .satisfies(p -> assertThat(p.uses()).isEqualTo(7));
+    }
+
+    @Test
+    void aLimitGivenLaterCountsTheUsesAlreadyMade() {
+        product();
+        Promotion promotion = pricing.create(code("LATER" + id, "10", null, null));
+        PricedCart priced = pricing.price(cart("LATER" + id, null));
+        pricing.redeem("ORDER-" + id + "-1", "l1-" + id + "@boucle.test", priced, Instant.now(clock));
+        pricing.redeem("ORDER-" + id + "-2", "l2-" + id + "@boucle.test", priced, Instant.now(clock));
+
+        pricing.update(promotion.id(), code("LATER" + id, "10", 3, null));
+
+        assertThat(pricing.promotion(promotion.id()).orElseThrow().uses()).isEqualTo(2);
+        pricing.redeem("ORDER-" + id + "-3", "l3-" + id + "@boucle.test", priced, Instant.now(clock));
+        assertThatThrownBy(() -> pricing.redeem("ORDER-" + id + "-4", "l4-" + id + "@boucle.test", priced, Instant.now(clock)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("usage limit of 3");
+        assertThat(pricing.promotion(promotion.id()).orElseThrow().uses()).isEqualTo(3);
+    }
+
+    @Test
     void releasingGivesTheUsesBackOnceAndRedeemingTwiceCountsOnce() {
         product();
         Promotion promotion = pricing.create(code("BACK" + id, "10", 1, 1));
