@@ -155,6 +155,7 @@ class ReturnsIntegrationTests {
         String cup = store.product("tasse", "15.00", 10);
         OrderView order = paid(List.of(bowl, cup), List.of(2, 1), "home");
         delivered(order, Instant.now(clock).toString());
+        awaitInvoice(order);
         int stockBefore = inventory.levels(List.of(bowl)).get(bowl).onHand();
 
         CustomerReturn one = returns.withdraw(order, new ReturnRequest(List.of(new ReturnRequest.Item(bowl, null, 1)), null),
@@ -178,6 +179,18 @@ class ReturnsIntegrationTests {
         Returns.RefundOutcome again = returns.refund(one.id());
         assertThat(again.madeNow()).isFalse();
         assertThat(payments.refunds(order.number().value())).hasSize(1);
+        // One bowl of two refunded: a credit note for that one unit
+        CustomerReturn first = returns.find(one.id()).orElseThrow();
+        assertThat(first.creditNote()).as(first.creditNoteProblem()).isNotNull();
+        assertThat(first.creditNoteProblem()).isNull();
+        Invoice firstNote = creditNote(order, first.creditNote());
+        assertThat(firstNote.lines()).singleElement().satisfies(line -> {
+            assertThat(line.itemReference()).contains(bowl);
+            assertThat(line.quantity()).isEqualTo(1);
+            assertThat(line.creditedUnits()).isEqualTo(1);
+            assertThat(line.totalInclVat()).isEqualTo(Money.euros("20.00"));
+        });
+        assertThat(firstNote.totals().payable()).isEqualTo(Money.euros("20.00"));
 
         // The other unit of the bowl, then the bowl once more: refused, nothing written
         CustomerReturn two = returns.withdraw(order, new ReturnRequest(List.of(new ReturnRequest.Item(bowl, null, 1)), null),
@@ -192,14 +205,17 @@ class ReturnsIntegrationTests {
         });
         assertThat(inventory.levels(List.of(bowl)).get(bowl).onHand()).as("no longer new: not restocked")
                 .isEqualTo(stockBefore + 1);
-        awaitInvoice(order);
         assertThat(returns.refund(two.id()).customerReturn().refundAmount()).isEqualTo(Money.euros("20.00"));
-        // The whole bowl line is now refunded: its invoice line is credited
+        // The other bowl: a credit note of its own, for the rest of the invoice line
         CustomerReturn done = returns.find(two.id()).orElseThrow();
-        assertThat(done.creditNote()).isNotNull();
+        assertThat(done.creditNote()).isNotNull().isNotEqualTo(first.creditNote());
         Invoice note = creditNote(order, done.creditNote());
-        assertThat(note.totals().payable()).isEqualTo(Money.euros("40.00"));
+        assertThat(note.totals().payable()).isEqualTo(Money.euros("20.00"));
         assertThat(note.lines()).singleElement().satisfies(line -> assertThat(line.itemReference()).contains(bowl));
+        Invoice.Line bowlLine = invoice(order).lines().stream().filter(line -> line.itemReference().filter(bowl::equals)
+                .isPresent()).findFirst().orElseThrow();
+        assertThat(firstNote.lines().getFirst().totalExclVat().plus(note.lines().getFirst().totalExclVat()))
+                .as("the two credit notes credit the bowl line exactly").isEqualTo(bowlLine.totalExclVat());
         assertThat(jdbc.sql("SELECT count(*) FROM returns.return_line WHERE return_id = :id AND refunded_amount IS NOT NULL")
                 .param("id", one.id()).query(Long.class).single()).isEqualTo(1);
     }
@@ -226,8 +242,17 @@ class ReturnsIntegrationTests {
         assertThat(done.creditNote()).as(done.creditNoteProblem()).isNotNull();
         Invoice note = creditNote(order, done.creditNote());
         assertThat(note.originalInvoice()).isPresent();
-        assertThat(note.lines()).as("the goods; not the express delivery, refunded in part")
-                .singleElement().satisfies(line -> assertThat(line.itemReference()).contains(lamp));
+        assertThat(note.lines()).as("the goods, and of the express delivery the standard delivery cost refunded")
+                .hasSize(2);
+        assertThat(note.line(1).itemReference()).contains(lamp);
+        assertThat(note.line(1).totalInclVat()).isEqualTo(Money.euros("30.00"));
+        assertThat(note.line(2).kind()).isEqualTo(Invoice.LineKind.DELIVERY);
+        assertThat(note.line(2).totalInclVat()).isEqualTo(order.delivery().standardPrice());
+        assertThat(note.line(2).creditedUnits()).as("part of the delivery line, not all of it").isZero();
+        assertThat(note.totals().payable()).as("exactly what was refunded").isEqualTo(expected);
+        Invoice.Line delivery = invoice(order).lines().stream().filter(line -> line.kind() == Invoice.LineKind.DELIVERY)
+                .findFirst().orElseThrow();
+        assertThat(delivery.totalInclVat()).isGreaterThan(note.line(2).totalInclVat());
         assertThat(await().atMost(Duration.ofSeconds(10)).until(() -> customerMails(order, "return-refunded"), count -> count == 1))
                 .isEqualTo(1);
     }
@@ -415,6 +440,11 @@ class ReturnsIntegrationTests {
     private void awaitInvoice(OrderView order) {
         await().atMost(Duration.ofSeconds(15)).until(() -> invoicing.documentsOf(order.number().value()).stream()
                 .anyMatch(document -> !document.isCreditNote()));
+    }
+
+    private Invoice invoice(OrderView order) {
+        return invoicing.documentsOf(order.number().value()).stream().filter(document -> !document.isCreditNote())
+                .findFirst().orElseThrow();
     }
 
     private Invoice creditNote(OrderView order, String number) {
