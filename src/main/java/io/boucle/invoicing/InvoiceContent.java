@@ -31,8 +31,9 @@ import io.boucle.tax.VatTotals;
  *
  * <p>An invoice shows the VAT engine's figures unchanged (lines, delivery parts as lines, breakdown,
  * totals with the rounding amount and the amount payable), so what the customer paid, what the invoice
- * says and what the VAT return declares are the same numbers. A credit note credits invoice lines at the
- * figures they were invoiced at, and computes its own breakdown from them.
+ * says and what the VAT return declares are the same numbers. A credit note credits invoice lines, or some
+ * of their units, or an amount of them, from the figures they were invoiced at and never beyond them, and
+ * computes its own breakdown from what it credits.
  */
 final class InvoiceContent {
 
