@@ -258,6 +258,49 @@ class ReturnsIntegrationTests {
     }
 
     @Test
+    void aLineTheInvoiceChargedAsOneUnitIsCreditedWhatEachReturnRefunded() {
+        String plate = store.product("assiette", "10.05", 10);
+        Http http = new Http(port);
+        String code = "RETOUR-" + store.id.toUpperCase(java.util.Locale.ROOT);
+        // A code, so the promotion applies only to the cart that enters it, never to other tests' orders.
+        HttpResponse<String> promotion = http.postJson("/api/v1/admin/promotions", "{\"code\": \"" + code
+                + "\", \"label\": \"Retours " + store.id + "\", \"kind\": \"PERCENTAGE\", \"percent\": \"10\"}",
+                "Authorization", "Bearer " + StoreFixtures.OWNER_TOKEN);
+        assertThat(promotion.statusCode()).as(promotion.body()).isEqualTo(201);
+        String promotionId = store.read(promotion).get("id").asString();
+        try {
+            // 2 × 10.05 less 10 % is 18.09, which does not divide into cents per unit: invoiced as one unit
+            OrderView order = paidWithCode(plate, 2, code);
+            delivered(order, Instant.now(clock).toString());
+            awaitInvoice(order);
+            Invoice.Line invoiced = invoice(order).line(1);
+            assertThat(invoiced.quantity()).isEqualTo(1);
+            assertThat(invoiced.totalInclVat()).isEqualTo(Money.euros("18.09"));
+
+            List<Invoice> notes = new java.util.ArrayList<>();
+            for (String refund : List.of("9.04", "9.05")) {
+                CustomerReturn one = returns.withdraw(order, new ReturnRequest(List.of(new ReturnRequest.Item(plate, null, 1)), null),
+                        "WEB", null);
+                returns.inspect(one.id(), List.of(new Inspection(1, true, Condition.NEW_WITH_TAGS, null)), "staff@test");
+                CustomerReturn done = returns.refund(one.id()).customerReturn();
+                assertThat(done.refundAmount()).isEqualTo(Money.euros(refund));
+                assertThat(done.creditNote()).as(done.creditNoteProblem()).isNotNull();
+                Invoice note = creditNote(order, done.creditNote());
+                assertThat(note.totals().payable()).as("the credit note credits what the refund repaid").isEqualTo(Money.euros(refund));
+                notes.add(note);
+            }
+            assertThat(notes.get(0).number()).isNotEqualTo(notes.get(1).number());
+            assertThat(notes.get(0).line(1).creditedUnits()).as("an amount of the line").isZero();
+            assertThat(notes.get(1).line(1).creditedUnits()).as("the rest of it").isEqualTo(1);
+            assertThat(notes.get(0).line(1).totalExclVat().plus(notes.get(1).line(1).totalExclVat()))
+                    .isEqualTo(invoiced.totalExclVat());
+        } finally {
+            http.postJson("/api/v1/admin/promotions/" + promotionId + "/deactivate", "{}",
+                    "Authorization", "Bearer " + StoreFixtures.OWNER_TOKEN);
+        }
+    }
+
+    @Test
     void aWholeWithdrawalWithStandardDeliveryRefundsEverythingPaid() {
         String vase = store.product("vase", "25.00", 10);
         OrderView order = paid(List.of(vase), List.of(1), "home");
@@ -425,6 +468,21 @@ class ReturnsIntegrationTests {
         assertThat(store.customer(cart, "buyer-" + store.id + "@example.org").statusCode()).isEqualTo(200);
         HttpResponse<String> chosen = store.delivery(cart, delivery);
         assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        HttpResponse<String> placed = store.checkout(cart, "tok_visa", null);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        OrderNumber number = new OrderNumber(store.read(placed).get("order").get("number").asString());
+        return await().atMost(Duration.ofSeconds(10)).until(() -> orders.find(number).orElseThrow(),
+                order -> order.paidAt() != null);
+    }
+
+    private OrderView paidWithCode(String sku, int quantity, String code) {
+        String cart = store.newCart();
+        assertThat(store.addLine(cart, sku, quantity).statusCode()).isEqualTo(200);
+        HttpResponse<String> applied = new Http(port).postJson("/api/v1/carts/" + cart + "/discount-codes",
+                "{\"code\": \"" + code + "\"}");
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(store.customer(cart, "buyer-" + store.id + "@example.org").statusCode()).isEqualTo(200);
+        assertThat(store.delivery(cart, "home").statusCode()).isEqualTo(200);
         HttpResponse<String> placed = store.checkout(cart, "tok_visa", null);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         OrderNumber number = new OrderNumber(store.read(placed).get("order").get("number").asString());
