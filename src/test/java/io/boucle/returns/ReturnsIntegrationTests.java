@@ -301,6 +301,37 @@ class ReturnsIntegrationTests {
     }
 
     @Test
+    void theStandardDeliveryOfAnExpressDeliverySplitOverTwoRatesIsCreditedInProportionToEachPart() {
+        String lamp = store.product("lampe2", "30.00", 10);
+        String book = reducedRateProduct("livre", "20.00");
+        OrderView order = paid(List.of(lamp, book), List.of(1, 1), "express");
+        delivered(order, Instant.now(clock).toString());
+        awaitInvoice(order);
+        List<Invoice.Line> deliveryLines = invoice(order).lines().stream()
+                .filter(line -> line.kind() == Invoice.LineKind.DELIVERY).toList();
+        assertThat(deliveryLines).as("the delivery follows the goods' two rates").hasSize(2);
+
+        CustomerReturn withdrawal = returns.withdraw(order, ReturnRequest.everything(null), "WEB", null);
+        returns.inspect(withdrawal.id(), List.of(new Inspection(1, true, Condition.NEW_WITH_TAGS, null),
+                new Inspection(2, true, Condition.NEW_WITH_TAGS, null)), "staff@test");
+        CustomerReturn done = returns.refund(withdrawal.id()).customerReturn();
+
+        assertThat(done.creditNote()).as(done.creditNoteProblem()).isNotNull();
+        Invoice note = creditNote(order, done.creditNote());
+        assertThat(note.totals().payable()).as("exactly what was refunded").isEqualTo(done.refundAmount());
+        List<Invoice.Line> credited = note.lines().stream().filter(line -> line.kind() == Invoice.LineKind.DELIVERY).toList();
+        assertThat(credited).hasSize(2);
+        assertThat(credited.stream().map(Invoice.Line::totalInclVat).reduce(Money::plus).orElseThrow())
+                .isEqualTo(order.delivery().standardPrice());
+        for (Invoice.Line line : credited) {
+            Invoice.Line part = deliveryLines.stream().filter(d -> d.number() == line.creditedLine().orElseThrow())
+                    .findFirst().orElseThrow();
+            assertThat(line.vatRate()).isEqualTo(part.vatRate());
+            assertThat(line.totalInclVat()).isLessThan(part.totalInclVat());
+        }
+    }
+
+    @Test
     void aWholeWithdrawalWithStandardDeliveryRefundsEverythingPaid() {
         String vase = store.product("vase", "25.00", 10);
         OrderView order = paid(List.of(vase), List.of(1), "home");
@@ -473,6 +504,18 @@ class ReturnsIntegrationTests {
         OrderNumber number = new OrderNumber(store.read(placed).get("order").get("number").asString());
         return await().atMost(Duration.ofSeconds(10)).until(() -> orders.find(number).orElseThrow(),
                 order -> order.paidAt() != null);
+    }
+
+    /** A published product taxed at 5.5 %, in the fixtures' category. */
+    private String reducedRateProduct(String name, String price) {
+        String sku = ("CK-" + store.id + "-" + name).toUpperCase(java.util.Locale.ROOT);
+        HttpResponse<String> created = new Http(port).postJson("/api/v1/admin/products", """
+                {"slug": "%s", "title": "Article %s", "category": "ck-%s", "taxCategory": "REDUCED_5_5", "publish": true,
+                 "variants": [{"sku": "%s", "price": {"amount": "%s", "currency": "EUR"}, "stock": 10, "weightGrams": 500}]}
+                """.formatted(("ck-" + store.id + "-" + name).toLowerCase(java.util.Locale.ROOT), name, store.id, sku, price),
+                "Authorization", "Bearer " + StoreFixtures.OWNER_TOKEN);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return sku;
     }
 
     private OrderView paidWithCode(String sku, int quantity, String code) {
