@@ -105,7 +105,7 @@ class AdminInvoicingApi {
 
     record Line(int number, String itemReference, String description, int quantity, String unitPriceExclVat,
             String vatRate, String vatCategory, String exemptionReason, String totalExclVat, String totalVat,
-            String totalInclVat, Integer creditedLine) {
+            String totalInclVat, Integer creditedLine, Integer creditedUnits) {
     }
 
     record VatRow(String rate, String category, String exemptionReason, String exemptionText, String base, String amount) {
@@ -244,7 +244,8 @@ class AdminInvoicingApi {
                         line.description(), line.quantity(), amount(line.unitPriceExclVat()),
                         line.vatRate().value().toPlainString(), line.vatCategoryCode(),
                         line.exemptionReasonCode().orElse(null), amount(line.totalExclVat()),
-                        amount(line.totalVat()), amount(line.totalInclVat()), line.creditedLine().orElse(null))).toList(),
+                        amount(line.totalVat()), amount(line.totalInclVat()), line.creditedLine().orElse(null),
+                        line.creditedLine().map(any -> line.creditedUnits()).orElse(null))).toList(),
                 invoice.vatBreakdown().stream().map(row -> new VatRow(row.rate().value().toPlainString(),
                         row.categoryCode(), row.exemptionReasonCode().orElse(null),
                         row.exemptionText().orElse(null), amount(row.taxableAmount()), amount(row.vatAmount()))).toList(),

@@ -18,15 +18,19 @@ import io.boucle.shared.Money;
  * in the version it was hashed in.
  *
  * <p>Versions: 1, the first; 2 adds the payment an invoice acknowledges ({@code payment.*}), and is the
- * same text as version 1 but for its first line when there is none.
+ * same text as version 1 but for its first line when there is none; 3 adds, on each line of a credit note,
+ * the units of the invoice line it credits ({@code line.N.creditedUnits}), which an amount credited (part of
+ * a line) leaves at 0.
  */
 final class CanonicalForm {
 
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private final StringBuilder text;
+    private final int version;
 
     private CanonicalForm(int version) {
+        this.version = version;
         this.text = new StringBuilder("boucle-invoice/" + version + "\n");
     }
 
@@ -46,6 +50,10 @@ final class CanonicalForm {
         }
         if (version < 2 && document.payment().isPresent()) {
             throw new IllegalArgumentException("version 1 has no payment fields");
+        }
+        if (version < 3 && document.lines().stream()
+                .anyMatch(line -> line.creditedLine().isPresent() && line.creditedUnits() != line.quantity())) {
+            throw new IllegalArgumentException("version " + version + " credits whole quantities only");
         }
         CanonicalForm form = new CanonicalForm(version);
         form.write(document);
@@ -97,6 +105,9 @@ final class CanonicalForm {
             field(name + "totalVat", amount(line.totalVat()));
             field(name + "totalInclVat", amount(line.totalInclVat()));
             field(name + "creditedLine", line.creditedLine().map(Object::toString));
+            if (version >= 3) {
+                field(name + "creditedUnits", line.creditedLine().map(any -> Integer.toString(line.creditedUnits())));
+            }
         }
         int position = 0;
         for (Invoice.VatRow row : document.vatBreakdown()) {

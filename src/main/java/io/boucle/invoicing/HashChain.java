@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The head (the last position and hash) is one row, locked by every issue until it commits. That lock
  * also serialises issuing, so each check of earlier documents made after taking it (one invoice per order,
- * a line credited once) sees everything committed before.
+ * never more credited of a line than it was invoiced) sees everything committed before.
  */
 @Component
 class HashChain {

@@ -56,11 +56,24 @@ public record Invoice(InvoiceNumber number, InvoiceType type, LocalDate issueDat
      * @param itemReference the seller's item identifier (BT-155), e.g. the SKU; none for delivery
      * @param regime        why the line is taxed so; with {@code taxCountry}, what VAT returns (OSS, e-reporting) read
      * @param creditedLine  on a credit note, the number of the invoice line it credits
+     * @param creditedUnits on a credit note, how many units of that invoice line it credits: its quantity when it
+     *                      credits units, 0 when it credits an amount only (e.g. the standard delivery cost out of an
+     *                      express delivery); 0 on an invoice
      */
     public record Line(int number, LineKind kind, Optional<String> itemReference, String description, int quantity,
             Money unitPriceExclVat, Percentage vatRate, VatCategory vatCategory,
             Optional<VatExemptionReason> exemptionReason, VatRegime regime, Optional<VatCountry> taxCountry,
-            Money totalExclVat, Money totalVat, Money totalInclVat, Optional<Integer> creditedLine) {
+            Money totalExclVat, Money totalVat, Money totalInclVat, Optional<Integer> creditedLine, int creditedUnits) {
+
+        /** A line that, on a credit note, credits as many units of the invoice line as its quantity. */
+        public Line(int number, LineKind kind, Optional<String> itemReference, String description, int quantity,
+                Money unitPriceExclVat, Percentage vatRate, VatCategory vatCategory,
+                Optional<VatExemptionReason> exemptionReason, VatRegime regime, Optional<VatCountry> taxCountry,
+                Money totalExclVat, Money totalVat, Money totalInclVat, Optional<Integer> creditedLine) {
+            this(number, kind, itemReference, description, quantity, unitPriceExclVat, vatRate, vatCategory, exemptionReason,
+                    regime, taxCountry, totalExclVat, totalVat, totalInclVat, creditedLine,
+                    creditedLine.isPresent() ? quantity : 0);
+        }
 
         public Line {
             Objects.requireNonNull(kind, "kind");
@@ -78,6 +91,9 @@ public record Invoice(InvoiceNumber number, InvoiceType type, LocalDate issueDat
             }
             if (totalExclVat.plus(totalVat).compareTo(totalInclVat) != 0) {
                 throw new IllegalArgumentException("line " + number + ": excl. VAT + VAT must equal incl. VAT");
+            }
+            if (creditedUnits < 0 || (creditedLine.isEmpty() && creditedUnits != 0)) {
+                throw new IllegalArgumentException("line " + number + ": only a credit note line credits units, 0 or more");
             }
         }
 

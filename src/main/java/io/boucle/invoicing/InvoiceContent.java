@@ -1,12 +1,16 @@
 package io.boucle.invoicing;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,8 +31,9 @@ import io.boucle.tax.VatTotals;
  *
  * <p>An invoice shows the VAT engine's figures unchanged (lines, delivery parts as lines, breakdown,
  * totals with the rounding amount and the amount payable), so what the customer paid, what the invoice
- * says and what the VAT return declares are the same numbers. A credit note credits invoice lines at the
- * figures they were invoiced at, and computes its own breakdown from them.
+ * says and what the VAT return declares are the same numbers. A credit note credits invoice lines, or some
+ * of their units, or an amount of them, from the figures they were invoiced at and never beyond them, and
+ * computes its own breakdown from what it credits.
  */
 final class InvoiceContent {
 
@@ -46,6 +51,11 @@ final class InvoiceContent {
 
     /** Amounts are stored as numeric(19,4): an amount with more decimals would not read back as hashed. */
     private static final int STORED_DECIMALS = 4;
+
+    /** Unit prices excl. VAT have four decimals (EN 16931 BT-146), as the VAT engine gives them on invoices. */
+    private static final int UNIT_PRICE_DECIMALS = 4;
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private InvoiceContent() {
     }
@@ -110,30 +120,82 @@ final class InvoiceContent {
     }
 
     /**
-     * A credit note for some lines of an invoice, each in full (EN 16931 type 381; CGI ann. II art. 242 nonies
-     * A I 8°: it cites the invoice's number and date). Each line is credited at the figures it was invoiced at;
-     * the breakdown VAT is recomputed on the credited taxable amounts (BR-CO-17), and the cent that may leave
-     * between that and the lines' prices incl. VAT is the rounding amount, so the amount credited is exactly
-     * what those lines were charged.
+     * What the credit notes of one invoice line credited so far: units, and amounts excl. VAT, VAT and incl. VAT.
+     *
+     * @param byAmount whether any of them credited an amount rather than units
+     * @param by       the credit notes, in the order issued
      */
+    record Credited(int units, Money exclVat, Money vat, Money inclVat, boolean byAmount, List<InvoiceNumber> by) {
+
+        static Credited nothing(java.util.Currency currency) {
+            Money zero = Money.zero(currency);
+            return new Credited(0, zero, zero, zero, false, List.of());
+        }
+
+        Credited plus(InvoiceNumber note, Invoice.Line line) {
+            List<InvoiceNumber> notes = new ArrayList<>(by);
+            notes.add(note);
+            return new Credited(units + line.creditedUnits(), exclVat.plus(line.totalExclVat()), vat.plus(line.totalVat()),
+                    inclVat.plus(line.totalInclVat()), byAmount || line.creditedUnits() != line.quantity(), List.copyOf(notes));
+        }
+    }
+
+    /** What each line of an invoice was credited so far by its credit notes, by line number. */
+    static Map<Integer, Credited> credited(Invoice original, Collection<Invoice> creditNotes) {
+        Map<Integer, Credited> credited = new HashMap<>();
+        for (Invoice note : creditNotes) {
+            if (!note.originalInvoice().map(Invoice.Reference::number).filter(original.number()::equals).isPresent()) {
+                throw new IllegalArgumentException(note.number() + " does not credit " + original.number());
+            }
+            for (Invoice.Line line : note.lines()) {
+                int number = line.creditedLine().orElseThrow();
+                credited.put(number, credited.getOrDefault(number, Credited.nothing(original.currency())).plus(note.number(), line));
+            }
+        }
+        return credited;
+    }
+
+    /** A credit note for all of some lines of an invoice never credited before. */
     static Invoice creditNote(Invoice original, Collection<Integer> lineNumbers, String reason, MerchantSettings settings,
             InvoiceNumber number, Instant issuedAt) {
+        return creditNote(original, lineNumbers.stream().map(CreditNoteRequest.LineCredit::all).toList(), Map.of(), reason,
+                settings, number, issuedAt);
+    }
+
+    /**
+     * A credit note for some lines of an invoice, or parts of them (EN 16931 type 381; CGI ann. II art. 242 nonies
+     * A I 8°: it cites the invoice's number and date), given what earlier credit notes credited of each line.
+     *
+     * <p>Each line credited is computed like an invoice line, at the invoice line's rate and VAT category:
+     * <ul>
+     * <li>all that remains of a line (units and amounts not credited yet), or the last of its units: exactly
+     * the remainder, so the credit notes of a line always add up to the line, to the cent;</li>
+     * <li>some of its units: their share of the line's amounts incl. and excl. VAT (what they were charged,
+     * quantity × unit price), each rounded half up to the cent, at the invoice's unit price;</li>
+     * <li>an amount incl. VAT (part of a charge, such as the standard delivery cost out of an express delivery):
+     * the amount excl. VAT it includes at the line's rate, as one unit, crediting no unit of the line.</li>
+     * </ul>
+     * A line's VAT is its amount incl. VAT less its amount excl. VAT, and no amount excl. VAT, VAT or incl.
+     * VAT credited ever exceeds what remains of it: the credit notes of a line never credit more than it was
+     * invoiced. A margin-scheme line (category E, no VAT shown) is credited the same way, with no VAT either.
+     * The breakdown VAT is recomputed on the credited taxable amounts (BR-CO-17), and the cent that may leave
+     * between that and the lines' prices incl. VAT is the rounding amount, so the amount credited is exactly
+     * what the lines credit.
+     *
+     * @throws CreditNoteRefused        when a line has nothing left to credit, or less than asked
+     * @throws IllegalArgumentException when the invoice has no such line, or is a credit note
+     */
+    static Invoice creditNote(Invoice original, List<CreditNoteRequest.LineCredit> credits, Map<Integer, Credited> before,
+            String reason, MerchantSettings settings, InvoiceNumber number, Instant issuedAt) {
         if (original.isCreditNote()) {
             throw new IllegalArgumentException(original.number() + " is a credit note: only an invoice can be credited");
         }
-        if (lineNumbers.isEmpty()) {
+        if (credits.isEmpty()) {
             throw new IllegalArgumentException("a credit note credits at least one line");
         }
         LocalDate issueDate = issueDate(issuedAt);
         Money zero = Money.zero(original.currency());
-        List<Invoice.Line> lines = new ArrayList<>();
-        for (int credited : lineNumbers.stream().sorted().toList()) {
-            Invoice.Line line = original.line(credited);
-            lines.add(new Invoice.Line(lines.size() + 1, line.kind(), line.itemReference(), line.description(),
-                    line.quantity(), line.unitPriceExclVat(), line.vatRate(), line.vatCategory(), line.exemptionReason(),
-                    line.regime(), line.taxCountry(), line.totalExclVat(), line.totalVat(), line.totalInclVat(),
-                    Optional.of(credited)));
-        }
+        List<Invoice.Line> lines = creditLines(original, credits, before);
         List<Invoice.VatRow> breakdown = new ArrayList<>();
         Money exclVat = zero;
         Money vat = zero;
@@ -169,6 +231,84 @@ final class InvoiceContent {
                         payable.minus(inclVat), payable),
                 mentions, Optional.of(new Invoice.Reference(original.number(), original.issueDate())), Optional.of(reason),
                 Optional.empty());
+    }
+
+    /**
+     * The lines of a credit note, in the order of the invoice lines they credit.
+     *
+     * @throws CreditNoteRefused when a line has nothing left to credit, or less than asked
+     */
+    static List<Invoice.Line> creditLines(Invoice original, List<CreditNoteRequest.LineCredit> credits,
+            Map<Integer, Credited> before) {
+        List<Invoice.Line> lines = new ArrayList<>();
+        for (CreditNoteRequest.LineCredit credit : credits.stream()
+                .sorted(java.util.Comparator.comparingInt(CreditNoteRequest.LineCredit::line)).toList()) {
+            Invoice.Line line = original.line(credit.line());
+            lines.add(creditLine(original, line, credit, before.getOrDefault(line.number(), Credited.nothing(original.currency())),
+                    lines.size() + 1));
+        }
+        return lines;
+    }
+
+    /** One line of a credit note: what it credits of an invoice line, given what was credited of it before. */
+    private static Invoice.Line creditLine(Invoice original, Invoice.Line line, CreditNoteRequest.LineCredit credit,
+            Credited before, int number) {
+        int unitsLeft = line.quantity() - before.units();
+        Money exclLeft = line.totalExclVat().minus(before.exclVat());
+        Money vatLeft = line.totalVat().minus(before.vat());
+        Money inclLeft = line.totalInclVat().minus(before.inclVat());
+        String which = "line " + line.number() + " of " + original.number();
+        if (unitsLeft <= 0) {
+            throw new CreditNoteRefused(which + " is credited in full already, by "
+                    + String.join(", ", before.by().stream().map(InvoiceNumber::value).toList()));
+        }
+        int units;
+        int quantity;
+        Money exclVat;
+        Money inclVat;
+        boolean remainder = credit.remainder()
+                || (credit.units().isPresent() && credit.units().getAsInt() == unitsLeft)
+                || (credit.amountInclVat().isPresent() && credit.amountInclVat().get().compareTo(inclLeft) == 0);
+        if (credit.units().isPresent() && credit.units().getAsInt() > unitsLeft) {
+            throw new CreditNoteRefused(which + " has " + unitsLeft + " of its " + line.quantity()
+                    + " units left to credit, not " + credit.units().getAsInt());
+        }
+        if (credit.amountInclVat().isPresent() && credit.amountInclVat().get().isGreaterThan(inclLeft)) {
+            throw new CreditNoteRefused(which + " has " + inclLeft + " incl. VAT left to credit, not "
+                    + credit.amountInclVat().get());
+        }
+        if (remainder) {
+            units = unitsLeft;
+            quantity = unitsLeft;
+            exclVat = exclLeft;
+            inclVat = inclLeft;
+        } else if (credit.units().isPresent()) {
+            units = credit.units().getAsInt();
+            quantity = units;
+            BigDecimal share = BigDecimal.valueOf(units);
+            BigDecimal of = BigDecimal.valueOf(line.quantity());
+            inclVat = Money.of(line.totalInclVat().amount().multiply(share).divide(of, MathContext.DECIMAL128),
+                    line.totalInclVat().currency()).rounded(VAT_ROUNDING).min(inclLeft);
+            exclVat = Money.of(line.totalExclVat().amount().multiply(share).divide(of, MathContext.DECIMAL128),
+                    line.totalExclVat().currency()).rounded(VAT_ROUNDING);
+        } else {
+            units = 0;
+            quantity = 1;
+            inclVat = credit.amountInclVat().orElseThrow();
+            exclVat = line.vatRate().isZero() ? inclVat
+                    : Money.of(inclVat.amount().multiply(HUNDRED).divide(HUNDRED.add(line.vatRate().value()), MathContext.DECIMAL128),
+                            inclVat.currency()).rounded(VAT_ROUNDING);
+        }
+        if (!remainder) {
+            // Never more excl. VAT nor more VAT than remains of the line, never less than nothing.
+            exclVat = exclVat.min(exclLeft).min(inclVat).max(inclVat.minus(vatLeft)).max(Money.zero(inclVat.currency()));
+        }
+        Money unitPrice = units == quantity && !before.byAmount() ? line.unitPriceExclVat()
+                : Money.of(exclVat.amount().divide(BigDecimal.valueOf(quantity), UNIT_PRICE_DECIMALS, VAT_ROUNDING),
+                        exclVat.currency());
+        return new Invoice.Line(number, line.kind(), line.itemReference(), line.description(), quantity, unitPrice,
+                line.vatRate(), line.vatCategory(), line.exemptionReason(), line.regime(), line.taxCountry(), exclVat,
+                inclVat.minus(exclVat), inclVat, Optional.of(line.number()), units);
     }
 
     private static List<Invoice.Line> lines(InvoiceRequest request) {

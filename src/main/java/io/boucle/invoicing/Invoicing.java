@@ -166,11 +166,16 @@ public class Invoicing {
     }
 
     /**
-     * Issues a credit note (type 381) for a whole invoice, or for some of its lines, citing the invoice's
-     * number and date. Each line is credited once at most.
+     * Issues a credit note (type 381) citing the invoice's number and date: for all the invoice has not
+     * credited yet, or per line for all that remains of it, some of its units, or an amount of it (see
+     * {@link InvoiceContent#creditNote(Invoice, List, Map, String, MerchantSettings, InvoiceNumber, Instant)} for
+     * the figures). Together, the credit notes of an invoice never credit more than it was invoiced: what was
+     * credited is read with the invoice locked, so two credit notes of one invoice issued at the same time are
+     * issued one after the other, and the second sees the first.
      *
      * @throws IllegalArgumentException when the invoice or a line does not exist, or the number is a credit note's
-     * @throws IllegalStateException    when a line, or the whole invoice, was credited already
+     * @throws CreditNoteRefused        when a line, or the whole invoice, has nothing left to credit, or less than
+     *                                  asked; nothing is issued and no number taken
      */
     @Transactional
     public Invoice issueCreditNote(CreditNoteRequest request) {
@@ -183,24 +188,18 @@ public class Invoicing {
         if (original.isCreditNote()) {
             throw new IllegalArgumentException(original.number() + " is a credit note: only an invoice can be credited");
         }
-        Map<Integer, InvoiceNumber> credited = documents.creditedLines(stored.id());
-        List<Integer> lines;
+        Map<Integer, InvoiceContent.Credited> credited = creditedSoFar(stored);
+        List<CreditNoteRequest.LineCredit> credits;
         if (request.creditsWholeInvoice()) {
-            lines = original.lines().stream().map(Invoice.Line::number).filter(line -> !credited.containsKey(line)).toList();
-            if (lines.isEmpty()) {
-                throw new IllegalStateException(original.number() + " is credited in full already");
+            credits = remaining(original, credited);
+            if (credits.isEmpty()) {
+                throw new CreditNoteRefused(original.number() + " is credited in full already");
             }
         } else {
-            lines = request.lines();
-            for (int line : lines) {
-                original.line(line);
-                if (credited.containsKey(line)) {
-                    throw new IllegalStateException("line " + line + " of " + original.number() + " was credited by "
-                            + credited.get(line));
-                }
-            }
+            credits = request.credits();
+            credits.forEach(credit -> original.line(credit.line()));
         }
-        return credit(stored, lines, request.reason(), merchant, head);
+        return credit(stored, credits, credited, request.reason(), merchant, head);
     }
 
     /**
@@ -221,22 +220,36 @@ public class Invoicing {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        Map<Integer, InvoiceNumber> credited = documents.creditedLines(stored.get().id());
-        List<Integer> lines = stored.get().document().lines().stream().map(Invoice.Line::number)
-                .filter(line -> !credited.containsKey(line)).toList();
-        if (lines.isEmpty()) {
+        Map<Integer, InvoiceContent.Credited> credited = creditedSoFar(stored.get());
+        List<CreditNoteRequest.LineCredit> credits = remaining(stored.get().document(), credited);
+        if (credits.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(credit(stored.get(), lines, reason, merchant, head));
+        return Optional.of(credit(stored.get(), credits, credited, reason, merchant, head));
     }
 
-    private Invoice credit(IssuedDocuments.Stored stored, List<Integer> lines, String reason, MerchantSettings merchant,
-            HashChain.Head head) {
+    /** What the invoice's credit notes credited of each line, read with the invoice locked until the transaction ends. */
+    private Map<Integer, InvoiceContent.Credited> creditedSoFar(IssuedDocuments.Stored invoice) {
+        documents.lockForCredit(invoice.id());
+        return InvoiceContent.credited(invoice.document(), documents.creditNotesOf(invoice.id()));
+    }
+
+    /** All that remains of each line that has units left to credit. */
+    private static List<CreditNoteRequest.LineCredit> remaining(Invoice original, Map<Integer, InvoiceContent.Credited> credited) {
+        return original.lines().stream()
+                .filter(line -> !credited.containsKey(line.number()) || credited.get(line.number()).units() < line.quantity())
+                .map(line -> CreditNoteRequest.LineCredit.all(line.number())).toList();
+    }
+
+    private Invoice credit(IssuedDocuments.Stored stored, List<CreditNoteRequest.LineCredit> credits,
+            Map<Integer, InvoiceContent.Credited> credited, String reason, MerchantSettings merchant, HashChain.Head head) {
         Invoice original = stored.document();
         Instant issuedAt = now();
+        // Checked before numbering: a refusal takes no number (its rollback would give it back anyway).
+        InvoiceContent.creditLines(original, credits, credited);
         InvoiceNumber number = numbering.next(InvoiceType.CREDIT_NOTE, merchant.creditNotePrefix(),
                 InvoiceContent.issueDate(issuedAt).getYear());
-        Invoice note = InvoiceContent.creditNote(original, lines, reason, merchant, number, issuedAt);
+        Invoice note = InvoiceContent.creditNote(original, credits, credited, reason, merchant, number, issuedAt);
         FrenchInvoiceRules.check(note);
         append(note, head, Optional.of(stored.id()));
         events.publishEvent(new CreditNoteIssued(number, original.number(), note.orderReference(), note.issueDate(),

@@ -114,9 +114,10 @@ class IssuedDocuments {
             jdbc.sql("""
                     INSERT INTO invoicing.document_line (document_id, line_number, kind, item_reference, description,
                         quantity, unit_price_excl_vat, vat_rate, vat_category, exemption_reason, vat_regime, tax_country,
-                        total_excl_vat, total_vat, total_incl_vat, credited_document_id, credited_line)
+                        total_excl_vat, total_vat, total_incl_vat, credited_document_id, credited_line, credited_units)
                     VALUES (:document, :number, :kind, :reference, :description, :quantity, :unitPrice, :rate, :category,
-                        :exemption, :regime, :country, :exclVat, :vat, :inclVat, :creditedDocument, :creditedLine)
+                        :exemption, :regime, :country, :exclVat, :vat, :inclVat, :creditedDocument, :creditedLine,
+                        :creditedUnits)
                     """)
                     .param("document", id)
                     .param("number", line.number())
@@ -135,6 +136,7 @@ class IssuedDocuments {
                     .param("inclVat", line.totalInclVat().amount())
                     .param("creditedDocument", line.creditedLine().isPresent() ? original.orElseThrow() : null)
                     .param("creditedLine", line.creditedLine().orElse(null))
+                    .param("creditedUnits", line.creditedLine().isPresent() ? line.creditedUnits() : null)
                     .update();
         }
         int position = 0;
@@ -223,18 +225,20 @@ class IssuedDocuments {
         return load("d.chain_position > :after", "LIMIT :limit", Map.of("after", position, "limit", limit));
     }
 
-    /** The invoice's lines already credited, each with the credit note that credited it. */
-    Map<Integer, InvoiceNumber> creditedLines(UUID invoice) {
-        Map<Integer, InvoiceNumber> credited = new HashMap<>();
-        jdbc.sql("""
-                SELECT l.credited_line, d.number FROM invoicing.document_line l JOIN invoicing.document d ON d.id = l.document_id
-                WHERE l.credited_document_id = :invoice
-                """)
-                .param("invoice", invoice)
-                .query(row -> {
-                    credited.put(row.getInt("credited_line"), InvoiceNumber.parse(row.getString("number")));
-                });
-        return credited;
+    /**
+     * Locks an invoice's row until the transaction ends, so that what its credit notes credited so far cannot
+     * change before a new one is stored: two credit notes of one invoice are issued one after the other.
+     * {@code NO KEY UPDATE}, the row never being updated: rows referencing it (its files, its email) can still be
+     * written meanwhile.
+     */
+    void lockForCredit(UUID invoice) {
+        jdbc.sql("SELECT id FROM invoicing.document WHERE id = :id FOR NO KEY UPDATE").param("id", invoice)
+                .query(UUID.class).single();
+    }
+
+    /** The credit notes of an invoice, in the order issued. */
+    List<Invoice> creditNotesOf(UUID invoice) {
+        return load("d.original_document_id = :invoice", Map.of("invoice", invoice)).stream().map(Stored::document).toList();
     }
 
     private List<Stored> load(String condition, Map<String, Object> params) {
@@ -372,6 +376,9 @@ class IssuedDocuments {
     private static Invoice.Line line(ResultSet row, Currency currency) throws SQLException {
         int credited = row.getInt("credited_line");
         Optional<Integer> creditedLine = row.wasNull() ? Optional.empty() : Optional.of(credited);
+        int units = row.getInt("credited_units");
+        // Credit notes issued before partial credits credited whole lines: as many units as their quantity.
+        int creditedUnits = row.wasNull() ? (creditedLine.isPresent() ? row.getInt("quantity") : 0) : units;
         return new Invoice.Line(row.getInt("line_number"), Invoice.LineKind.valueOf(row.getString("kind")),
                 Optional.ofNullable(row.getString("item_reference")), row.getString("description"), row.getInt("quantity"),
                 money(row, "unit_price_excl_vat", currency), new Percentage(row.getBigDecimal("vat_rate")),
@@ -379,7 +386,7 @@ class IssuedDocuments {
                 VatRegime.valueOf(row.getString("vat_regime")),
                 Optional.ofNullable(row.getString("tax_country")).map(VatCountry::of),
                 money(row, "total_excl_vat", currency), money(row, "total_vat", currency),
-                money(row, "total_incl_vat", currency), creditedLine);
+                money(row, "total_incl_vat", currency), creditedLine, creditedUnits);
     }
 
     private static Invoice.VatRow vatRow(ResultSet row, Currency currency) throws SQLException {

@@ -20,6 +20,7 @@ import io.boucle.catalog.Catalog;
 import io.boucle.catalog.Condition;
 import io.boucle.catalog.WithdrawalExclusion;
 import io.boucle.inventory.Inventory;
+import io.boucle.invoicing.CreditNoteRefused;
 import io.boucle.invoicing.CreditNoteRequest;
 import io.boucle.invoicing.Invoice;
 import io.boucle.invoicing.Invoicing;
@@ -586,10 +587,12 @@ public class Returns {
     // Credit note
 
     /**
-     * Issues the credit note of a refunded return, citing the order's invoice: the invoice lines its
-     * accepted units complete (an order line is credited once all its units are refunded), and the
-     * delivery when the whole of it was refunded. Recorded on the return; a credit note that cannot be
-     * issued yet (no invoice) is tried again by the job.
+     * Issues the credit note of a refunded return, citing the order's invoice, for exactly what the refund
+     * repaid: the accepted units of each line (at what the invoice charged them; the last units of a line take
+     * all that remains of it) and the delivery refunded, as an amount of the invoice's delivery line. Each
+     * refunded return gets its own credit note, and invoicing never lets an invoice be credited beyond what it
+     * charged. Recorded on the return; a credit note that cannot be issued yet (no invoice) is tried again by the
+     * job.
      */
     void creditNote(UUID id) {
         CustomerReturn found = store.find(id, false).orElseThrow();
@@ -610,6 +613,35 @@ public class Returns {
         OrderView order = orders.find(found.order()).orElseThrow();
         Invoice invoice = invoicing.documentsOf(order.number().value()).stream().filter(document -> !document.isCreditNote())
                 .findFirst().orElseThrow(() -> new IllegalStateException("order " + order.number() + " has no invoice yet"));
+        List<CreditNoteRequest.LineCredit> credits = credits(found, order, invoice);
+        if (credits.isEmpty()) {
+            transaction.executeWithoutResult(status -> store.creditNote(found.id(), null, "nothing creditable"));
+            return;
+        }
+        String reason = (found.kind() == ReturnKind.WITHDRAWAL ? "Rétractation du client" : "Défaut de conformité")
+                + " — retour " + found.number();
+        Invoice note;
+        try {
+            // Each call of invoicing runs in a transaction of its own.
+            note = invoicing.issueCreditNote(new CreditNoteRequest(invoice.number(), credits, reason));
+        } catch (CreditNoteRefused e) {
+            // Credited meanwhile (a refund of the whole order is credited by invoicing itself): find that note.
+            List<Integer> lines = credits.stream().map(CreditNoteRequest.LineCredit::line).toList();
+            note = invoicing.documentsOf(order.number().value()).stream().filter(Invoice::isCreditNote)
+                    .filter(document -> document.lines().stream().map(Invoice.Line::creditedLine).flatMap(Optional::stream)
+                            .toList().containsAll(lines))
+                    .reduce((first, second) -> second).orElseThrow(() -> e);
+        }
+        String issued = note.number().value();
+        transaction.executeWithoutResult(status -> store.creditNote(found.id(), issued, null));
+    }
+
+    /**
+     * What the credit note of a refunded return credits of the invoice: per accepted line, its units, or the
+     * amount refunded when the invoice charged the order line as one unit (a discount that does not divide into
+     * cents per unit); the delivery refunded shared over the delivery lines (one per VAT rate) by their amounts.
+     */
+    private List<CreditNoteRequest.LineCredit> credits(CustomerReturn found, OrderView order, Invoice invoice) {
         Map<Integer, ReturnStore.Refunded> refunded = store.refundedLines(order.number());
         Set<String> skus = new HashSet<>();
         Set<String> repeated = new HashSet<>();
@@ -618,49 +650,42 @@ public class Returns {
                 repeated.add(line.sku());
             }
         });
-        List<Integer> credit = new ArrayList<>();
-        List<String> partial = new ArrayList<>();
+        List<CreditNoteRequest.LineCredit> credits = new ArrayList<>();
         for (ReturnLine line : found.lines()) {
             if (!line.accepted()) {
                 continue;
             }
             NewOrder.Line ordered = order.lines().get(line.position() - 1);
-            if (refunded.getOrDefault(line.position(), new ReturnStore.Refunded(0, BigDecimal.ZERO)).units() < ordered.quantity()) {
-                partial.add(line.sku());
-                continue;
-            }
             String reference = repeated.contains(ordered.sku()) ? ordered.sku() + "/" + line.position() : ordered.sku();
-            invoice.lines().stream().filter(invoiceLine -> invoiceLine.itemReference().filter(reference::equals).isPresent())
-                    .findFirst().ifPresent(invoiceLine -> credit.add(invoiceLine.number()));
+            Invoice.Line invoiced = invoice.lines().stream()
+                    .filter(invoiceLine -> invoiceLine.itemReference().filter(reference::equals).isPresent()).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("invoice " + invoice.number() + " has no line " + reference));
+            boolean lastUnits = refunded.getOrDefault(line.position(), new ReturnStore.Refunded(0, BigDecimal.ZERO)).units()
+                    >= ordered.quantity();
+            if (invoiced.quantity() == ordered.quantity()) {
+                credits.add(CreditNoteRequest.LineCredit.units(invoiced.number(), line.quantity()));
+            } else if (lastUnits) {
+                credits.add(CreditNoteRequest.LineCredit.all(invoiced.number()));
+            } else if (line.refunded() != null && line.refunded().isPositive()) {
+                credits.add(CreditNoteRequest.LineCredit.amount(invoiced.number(), line.refunded()));
+            }
         }
-        if (found.deliveryRefund() != null && found.deliveryRefund().isPositive()
-                && found.deliveryRefund().compareTo(order.totals().delivery()) == 0) {
-            invoice.lines().stream().filter(line -> line.kind() == Invoice.LineKind.DELIVERY)
-                    .forEach(line -> credit.add(line.number()));
+        Money delivery = found.deliveryRefund();
+        List<Invoice.Line> deliveryLines = invoice.lines().stream().filter(line -> line.kind() == Invoice.LineKind.DELIVERY)
+                .toList();
+        if (delivery != null && delivery.isPositive() && !deliveryLines.isEmpty()) {
+            if (delivery.compareTo(order.totals().delivery()) >= 0) {
+                deliveryLines.forEach(line -> credits.add(CreditNoteRequest.LineCredit.all(line.number())));
+            } else {
+                List<Money> parts = delivery.allocate(deliveryLines.stream().map(line -> line.totalInclVat().amount()).toList());
+                for (int i = 0; i < deliveryLines.size(); i++) {
+                    if (parts.get(i).isPositive()) {
+                        credits.add(CreditNoteRequest.LineCredit.amount(deliveryLines.get(i).number(), parts.get(i)));
+                    }
+                }
+            }
         }
-        String problem = partial.isEmpty() ? null
-                : "part of the units of " + String.join(", ", partial) + " refunded: the invoice credits whole lines only, "
-                        + "credited once every unit is returned";
-        if (credit.isEmpty()) {
-            String why = problem == null ? "nothing creditable" : problem;
-            transaction.executeWithoutResult(status -> store.creditNote(found.id(), null, why));
-            return;
-        }
-        String reason = (found.kind() == ReturnKind.WITHDRAWAL ? "Rétractation du client" : "Défaut de conformité")
-                + " — retour " + found.number();
-        Invoice note;
-        try {
-            // Each call of invoicing runs in a transaction of its own.
-            note = invoicing.issueCreditNote(new CreditNoteRequest(invoice.number(), credit, reason));
-        } catch (IllegalStateException e) {
-            // Credited meanwhile (a refund of the whole order is credited by invoicing itself): find that note.
-            note = invoicing.documentsOf(order.number().value()).stream().filter(Invoice::isCreditNote)
-                    .filter(document -> document.lines().stream().map(Invoice.Line::creditedLine).flatMap(Optional::stream)
-                            .toList().containsAll(credit))
-                    .reduce((first, second) -> second).orElseThrow(() -> e);
-        }
-        String issued = note.number().value();
-        transaction.executeWithoutResult(status -> store.creditNote(found.id(), issued, problem));
+        return credits;
     }
 
     // The deadline watch

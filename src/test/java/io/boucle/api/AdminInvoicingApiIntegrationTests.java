@@ -198,6 +198,8 @@ class AdminInvoicingApiIntegrationTests {
                 "Authorization", "Bearer " + OWNER_TOKEN);
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(json.readTree(one.body()).get("lines").get(0).get("creditedLine").asInt()).isEqualTo(1);
+        assertThat(json.readTree(one.body()).get("lines").get(0).get("creditedUnits").asInt()).as("both mugs").isEqualTo(2);
+        assertThat(line.get("creditedUnits").isNull()).as("an invoice line credits nothing").isTrue();
     }
 
     @Test

@@ -1,7 +1,10 @@
 package io.boucle.invoicing;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
+import io.boucle.shared.Money;
 import org.junit.jupiter.api.Test;
 
 import static io.boucle.invoicing.InvoiceFixtures.anOrder;
@@ -131,7 +134,9 @@ class CanonicalFormTests {
     @Test
     void versionTwoAddsThePaymentAndIsVersionOneOtherwise() {
         String first = CanonicalForm.of(INVOICE, 1);
-        assertThat(CanonicalForm.of(INVOICE)).isEqualTo(first.replaceFirst("boucle-invoice/1", "boucle-invoice/2"));
+        assertThat(CanonicalForm.of(INVOICE, 2)).isEqualTo(first.replaceFirst("boucle-invoice/1", "boucle-invoice/2"));
+        assertThat(CanonicalForm.of(INVOICE)).as("version 3 adds nothing to an invoice")
+                .isEqualTo(first.replaceFirst("boucle-invoice/1", "boucle-invoice/3"));
 
         Invoice paid = InvoiceContent.invoice(anOrder("ORD-2026-0001")
                         .with(goods("MUG-30", STANDARD, 2, "12.90", "Mug en grès\\ émaillé, 30 cl"),
@@ -144,7 +149,24 @@ class CanonicalFormTests {
                 payment.amount=191.70
                 """);
         assertThatIllegalArgumentException().as("version 1 cannot hold a payment").isThrownBy(() -> CanonicalForm.of(paid, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> CanonicalForm.of(INVOICE, 3));
+        assertThatIllegalArgumentException().isThrownBy(() -> CanonicalForm.of(INVOICE, 4));
+    }
+
+    @Test
+    void versionThreeAddsTheUnitsEachCreditNoteLineCredits() {
+        Invoice note = InvoiceContent.creditNote(INVOICE, List.of(CreditNoteRequest.LineCredit.units(1, 1),
+                        CreditNoteRequest.LineCredit.amount(3, Money.euros("0.50"))), Map.of(), "Retour", demoSettings(),
+                InvoiceNumber.of("AV", 2026, 1), Instant.parse("2026-06-20T08:00:00Z"));
+
+        assertThat(CanonicalForm.of(note)).startsWith("boucle-invoice/3\n")
+                .contains("line.1.quantity=1\n", "line.1.creditedLine=1\nline.1.creditedUnits=1\n")
+                .contains("line.2.quantity=1\n", "line.2.creditedLine=3\nline.2.creditedUnits=0\n");
+        assertThatIllegalArgumentException().as("version 2 credits whole quantities only")
+                .isThrownBy(() -> CanonicalForm.of(note, 2));
+        Invoice whole = InvoiceContent.creditNote(INVOICE, List.of(1), "Retour", demoSettings(),
+                InvoiceNumber.of("AV", 2026, 2), Instant.parse("2026-06-20T08:00:00Z"));
+        assertThat(CanonicalForm.of(whole, 2)).as("a credit note of whole lines is still written in version 2")
+                .doesNotContain("creditedUnits");
     }
 
     @Test

@@ -100,6 +100,29 @@ class FacturXTests {
     }
 
     @Test
+    void partialCreditNoteOfSomeUnitsAndPartOfTheDeliveryIsValidWithoutFrenchRuleMessages() throws Exception {
+        Invoice invoice = businessInvoice();
+        // One desk of three (unit price 249.1667 excl. VAT: quantity × price is not the line's cents) and 10.00 of the delivery
+        Invoice note = InvoiceContent.creditNote(invoice, List.of(CreditNoteRequest.LineCredit.units(1, 1),
+                        CreditNoteRequest.LineCredit.amount(2, Money.euros("10.00"))), java.util.Map.of(), "Un bureau retourné",
+                demoSettings(), InvoiceNumber.of("AV", 2026, 8), ISSUED_AT.plusSeconds(3600));
+        assertThat(note.line(1).unitPriceExclVat()).isEqualTo(Money.euros("249.1667"));
+        assertThat(note.line(1).totalExclVat()).isEqualTo(Money.euros("249.17"));
+        assertThat(note.line(2).totalExclVat()).isEqualTo(Money.euros("8.33"));
+
+        FacturX.Files files = FacturX.make(note, RESOURCES);
+
+        String report = validate(files.pdf(), "partial-credit-note.pdf");
+        assertValid(report);
+        assertThat(report).doesNotContain("BR-FR");
+        String xml = new String(files.xml(), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<ram:TypeCode>381</ram:TypeCode>", "<ram:IssuerAssignedID>F2026-000102</ram:IssuerAssignedID>",
+                "<ram:LineTotalAmount>249.17</ram:LineTotalAmount>", "<ram:LineTotalAmount>8.33</ram:LineTotalAmount>",
+                "<ram:DuePayableAmount>" + note.totals().payable().amount().toPlainString() + "</ram:DuePayableAmount>");
+        assertThat(note.totals().payable()).isEqualTo(Money.euros("309.00"));
+    }
+
+    @Test
     void longInvoicesContinueOnMorePages() throws Exception {
         InvoiceFixtures order = anOrder("B2026-000103");
         for (int i = 1; i <= 45; i++) {

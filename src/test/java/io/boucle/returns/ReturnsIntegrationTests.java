@@ -155,6 +155,7 @@ class ReturnsIntegrationTests {
         String cup = store.product("tasse", "15.00", 10);
         OrderView order = paid(List.of(bowl, cup), List.of(2, 1), "home");
         delivered(order, Instant.now(clock).toString());
+        awaitInvoice(order);
         int stockBefore = inventory.levels(List.of(bowl)).get(bowl).onHand();
 
         CustomerReturn one = returns.withdraw(order, new ReturnRequest(List.of(new ReturnRequest.Item(bowl, null, 1)), null),
@@ -178,6 +179,18 @@ class ReturnsIntegrationTests {
         Returns.RefundOutcome again = returns.refund(one.id());
         assertThat(again.madeNow()).isFalse();
         assertThat(payments.refunds(order.number().value())).hasSize(1);
+        // One bowl of two refunded: a credit note for that one unit
+        CustomerReturn first = returns.find(one.id()).orElseThrow();
+        assertThat(first.creditNote()).as(first.creditNoteProblem()).isNotNull();
+        assertThat(first.creditNoteProblem()).isNull();
+        Invoice firstNote = creditNote(order, first.creditNote());
+        assertThat(firstNote.lines()).singleElement().satisfies(line -> {
+            assertThat(line.itemReference()).contains(bowl);
+            assertThat(line.quantity()).isEqualTo(1);
+            assertThat(line.creditedUnits()).isEqualTo(1);
+            assertThat(line.totalInclVat()).isEqualTo(Money.euros("20.00"));
+        });
+        assertThat(firstNote.totals().payable()).isEqualTo(Money.euros("20.00"));
 
         // The other unit of the bowl, then the bowl once more: refused, nothing written
         CustomerReturn two = returns.withdraw(order, new ReturnRequest(List.of(new ReturnRequest.Item(bowl, null, 1)), null),
@@ -192,14 +205,17 @@ class ReturnsIntegrationTests {
         });
         assertThat(inventory.levels(List.of(bowl)).get(bowl).onHand()).as("no longer new: not restocked")
                 .isEqualTo(stockBefore + 1);
-        awaitInvoice(order);
         assertThat(returns.refund(two.id()).customerReturn().refundAmount()).isEqualTo(Money.euros("20.00"));
-        // The whole bowl line is now refunded: its invoice line is credited
+        // The other bowl: a credit note of its own, for the rest of the invoice line
         CustomerReturn done = returns.find(two.id()).orElseThrow();
-        assertThat(done.creditNote()).isNotNull();
+        assertThat(done.creditNote()).isNotNull().isNotEqualTo(first.creditNote());
         Invoice note = creditNote(order, done.creditNote());
-        assertThat(note.totals().payable()).isEqualTo(Money.euros("40.00"));
+        assertThat(note.totals().payable()).isEqualTo(Money.euros("20.00"));
         assertThat(note.lines()).singleElement().satisfies(line -> assertThat(line.itemReference()).contains(bowl));
+        Invoice.Line bowlLine = invoice(order).lines().stream().filter(line -> line.itemReference().filter(bowl::equals)
+                .isPresent()).findFirst().orElseThrow();
+        assertThat(firstNote.lines().getFirst().totalExclVat().plus(note.lines().getFirst().totalExclVat()))
+                .as("the two credit notes credit the bowl line exactly").isEqualTo(bowlLine.totalExclVat());
         assertThat(jdbc.sql("SELECT count(*) FROM returns.return_line WHERE return_id = :id AND refunded_amount IS NOT NULL")
                 .param("id", one.id()).query(Long.class).single()).isEqualTo(1);
     }
@@ -226,10 +242,93 @@ class ReturnsIntegrationTests {
         assertThat(done.creditNote()).as(done.creditNoteProblem()).isNotNull();
         Invoice note = creditNote(order, done.creditNote());
         assertThat(note.originalInvoice()).isPresent();
-        assertThat(note.lines()).as("the goods; not the express delivery, refunded in part")
-                .singleElement().satisfies(line -> assertThat(line.itemReference()).contains(lamp));
+        assertThat(note.lines()).as("the goods, and of the express delivery the standard delivery cost refunded")
+                .hasSize(2);
+        assertThat(note.line(1).itemReference()).contains(lamp);
+        assertThat(note.line(1).totalInclVat()).isEqualTo(Money.euros("30.00"));
+        assertThat(note.line(2).kind()).isEqualTo(Invoice.LineKind.DELIVERY);
+        assertThat(note.line(2).totalInclVat()).isEqualTo(order.delivery().standardPrice());
+        assertThat(note.line(2).creditedUnits()).as("part of the delivery line, not all of it").isZero();
+        assertThat(note.totals().payable()).as("exactly what was refunded").isEqualTo(expected);
+        Invoice.Line delivery = invoice(order).lines().stream().filter(line -> line.kind() == Invoice.LineKind.DELIVERY)
+                .findFirst().orElseThrow();
+        assertThat(delivery.totalInclVat()).isGreaterThan(note.line(2).totalInclVat());
         assertThat(await().atMost(Duration.ofSeconds(10)).until(() -> customerMails(order, "return-refunded"), count -> count == 1))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aLineTheInvoiceChargedAsOneUnitIsCreditedWhatEachReturnRefunded() {
+        String plate = store.product("assiette", "10.05", 10);
+        Http http = new Http(port);
+        String code = "RETOUR-" + store.id.toUpperCase(java.util.Locale.ROOT);
+        // A code, so the promotion applies only to the cart that enters it, never to other tests' orders.
+        HttpResponse<String> promotion = http.postJson("/api/v1/admin/promotions", "{\"code\": \"" + code
+                + "\", \"label\": \"Retours " + store.id + "\", \"kind\": \"PERCENTAGE\", \"percent\": \"10\"}",
+                "Authorization", "Bearer " + StoreFixtures.OWNER_TOKEN);
+        assertThat(promotion.statusCode()).as(promotion.body()).isEqualTo(201);
+        String promotionId = store.read(promotion).get("id").asString();
+        try {
+            // 2 × 10.05 less 10 % is 18.09, which does not divide into cents per unit: invoiced as one unit
+            OrderView order = paidWithCode(plate, 2, code);
+            delivered(order, Instant.now(clock).toString());
+            awaitInvoice(order);
+            Invoice.Line invoiced = invoice(order).line(1);
+            assertThat(invoiced.quantity()).isEqualTo(1);
+            assertThat(invoiced.totalInclVat()).isEqualTo(Money.euros("18.09"));
+
+            List<Invoice> notes = new java.util.ArrayList<>();
+            for (String refund : List.of("9.04", "9.05")) {
+                CustomerReturn one = returns.withdraw(order, new ReturnRequest(List.of(new ReturnRequest.Item(plate, null, 1)), null),
+                        "WEB", null);
+                returns.inspect(one.id(), List.of(new Inspection(1, true, Condition.NEW_WITH_TAGS, null)), "staff@test");
+                CustomerReturn done = returns.refund(one.id()).customerReturn();
+                assertThat(done.refundAmount()).isEqualTo(Money.euros(refund));
+                assertThat(done.creditNote()).as(done.creditNoteProblem()).isNotNull();
+                Invoice note = creditNote(order, done.creditNote());
+                assertThat(note.totals().payable()).as("the credit note credits what the refund repaid").isEqualTo(Money.euros(refund));
+                notes.add(note);
+            }
+            assertThat(notes.get(0).number()).isNotEqualTo(notes.get(1).number());
+            assertThat(notes.get(0).line(1).creditedUnits()).as("an amount of the line").isZero();
+            assertThat(notes.get(1).line(1).creditedUnits()).as("the rest of it").isEqualTo(1);
+            assertThat(notes.get(0).line(1).totalExclVat().plus(notes.get(1).line(1).totalExclVat()))
+                    .isEqualTo(invoiced.totalExclVat());
+        } finally {
+            http.postJson("/api/v1/admin/promotions/" + promotionId + "/deactivate", "{}",
+                    "Authorization", "Bearer " + StoreFixtures.OWNER_TOKEN);
+        }
+    }
+
+    @Test
+    void theStandardDeliveryOfAnExpressDeliverySplitOverTwoRatesIsCreditedInProportionToEachPart() {
+        String lamp = store.product("lampe2", "30.00", 10);
+        String book = reducedRateProduct("livre", "20.00");
+        OrderView order = paid(List.of(lamp, book), List.of(1, 1), "express");
+        delivered(order, Instant.now(clock).toString());
+        awaitInvoice(order);
+        List<Invoice.Line> deliveryLines = invoice(order).lines().stream()
+                .filter(line -> line.kind() == Invoice.LineKind.DELIVERY).toList();
+        assertThat(deliveryLines).as("the delivery follows the goods' two rates").hasSize(2);
+
+        CustomerReturn withdrawal = returns.withdraw(order, ReturnRequest.everything(null), "WEB", null);
+        returns.inspect(withdrawal.id(), List.of(new Inspection(1, true, Condition.NEW_WITH_TAGS, null),
+                new Inspection(2, true, Condition.NEW_WITH_TAGS, null)), "staff@test");
+        CustomerReturn done = returns.refund(withdrawal.id()).customerReturn();
+
+        assertThat(done.creditNote()).as(done.creditNoteProblem()).isNotNull();
+        Invoice note = creditNote(order, done.creditNote());
+        assertThat(note.totals().payable()).as("exactly what was refunded").isEqualTo(done.refundAmount());
+        List<Invoice.Line> credited = note.lines().stream().filter(line -> line.kind() == Invoice.LineKind.DELIVERY).toList();
+        assertThat(credited).hasSize(2);
+        assertThat(credited.stream().map(Invoice.Line::totalInclVat).reduce(Money::plus).orElseThrow())
+                .isEqualTo(order.delivery().standardPrice());
+        for (Invoice.Line line : credited) {
+            Invoice.Line part = deliveryLines.stream().filter(d -> d.number() == line.creditedLine().orElseThrow())
+                    .findFirst().orElseThrow();
+            assertThat(line.vatRate()).isEqualTo(part.vatRate());
+            assertThat(line.totalInclVat()).isLessThan(part.totalInclVat());
+        }
     }
 
     @Test
@@ -407,6 +506,33 @@ class ReturnsIntegrationTests {
                 order -> order.paidAt() != null);
     }
 
+    /** A published product taxed at 5.5 %, in the fixtures' category. */
+    private String reducedRateProduct(String name, String price) {
+        String sku = ("CK-" + store.id + "-" + name).toUpperCase(java.util.Locale.ROOT);
+        HttpResponse<String> created = new Http(port).postJson("/api/v1/admin/products", """
+                {"slug": "%s", "title": "Article %s", "category": "ck-%s", "taxCategory": "REDUCED_5_5", "publish": true,
+                 "variants": [{"sku": "%s", "price": {"amount": "%s", "currency": "EUR"}, "stock": 10, "weightGrams": 500}]}
+                """.formatted(("ck-" + store.id + "-" + name).toLowerCase(java.util.Locale.ROOT), name, store.id, sku, price),
+                "Authorization", "Bearer " + StoreFixtures.OWNER_TOKEN);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return sku;
+    }
+
+    private OrderView paidWithCode(String sku, int quantity, String code) {
+        String cart = store.newCart();
+        assertThat(store.addLine(cart, sku, quantity).statusCode()).isEqualTo(200);
+        HttpResponse<String> applied = new Http(port).postJson("/api/v1/carts/" + cart + "/discount-codes",
+                "{\"code\": \"" + code + "\"}");
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(store.customer(cart, "buyer-" + store.id + "@example.org").statusCode()).isEqualTo(200);
+        assertThat(store.delivery(cart, "home").statusCode()).isEqualTo(200);
+        HttpResponse<String> placed = store.checkout(cart, "tok_visa", null);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        OrderNumber number = new OrderNumber(store.read(placed).get("order").get("number").asString());
+        return await().atMost(Duration.ofSeconds(10)).until(() -> orders.find(number).orElseThrow(),
+                order -> order.paidAt() != null);
+    }
+
     private void delivered(OrderView order, String at) {
         transactions.executeWithoutResult(status -> events.publishEvent(new OrderDelivered(order.number(), Instant.parse(at))));
         await().atMost(Duration.ofSeconds(10)).until(() -> returns.deliveredAt(order.number()).isPresent());
@@ -415,6 +541,11 @@ class ReturnsIntegrationTests {
     private void awaitInvoice(OrderView order) {
         await().atMost(Duration.ofSeconds(15)).until(() -> invoicing.documentsOf(order.number().value()).stream()
                 .anyMatch(document -> !document.isCreditNote()));
+    }
+
+    private Invoice invoice(OrderView order) {
+        return invoicing.documentsOf(order.number().value()).stream().filter(document -> !document.isCreditNote())
+                .findFirst().orElseThrow();
     }
 
     private Invoice creditNote(OrderView order, String number) {
