@@ -33,6 +33,13 @@ final class Bench {
         return System.getProperty("bench.baseUrl", "http://127.0.0.1:8080");
     }
 
+    /** The nodes visitors are shared out between: {@code bench.baseUrls} (comma-separated), else the one base URL. */
+    static List<String> baseUrls() {
+        List<String> urls = Arrays.stream(text("bench.baseUrls", baseUrl()).split(",")).map(String::strip)
+                .filter(url -> !url.isEmpty()).toList();
+        return urls.isEmpty() ? List.of(baseUrl()) : urls;
+    }
+
     static int integer(String name, int fallback) {
         return Integer.parseInt(System.getProperty(name, Integer.toString(fallback)).strip());
     }
@@ -81,13 +88,13 @@ final class Bench {
      * shared pool of keep-alive connections (growing as needed), no cache. JSON in and out.
      */
     static HttpProtocolBuilder protocol() {
-        HttpProtocolBuilder protocol = http.baseUrl(baseUrl())
+        HttpProtocolBuilder protocol = http.baseUrls(baseUrls())
                 .acceptHeader("application/json")
                 .contentTypeHeader("application/json")
                 .acceptLanguageHeader("fr")
                 .userAgentHeader("boucle-bench")
                 .disableCaching()
-                .warmUp(baseUrl() + "/actuator/health");
+                .warmUp(baseUrls().getFirst() + "/actuator/health");
         return Boolean.parseBoolean(text("bench.shareConnections", "true")) ? protocol.shareConnections() : protocol;
     }
 }

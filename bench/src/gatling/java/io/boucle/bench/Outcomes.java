@@ -41,9 +41,19 @@ final class Outcomes {
     private static final long MAX_MILLIS = 3_600_000;
 
     private final Map<String, Step> steps = new LinkedHashMap<>();
+    /** A step every request is also recorded under (all requests of a mix together), or null. */
+    private final String total;
     private final Map<String, String> facts = new LinkedHashMap<>();
     /** Answers per second of their arrival (epoch second): OK, refused, error; requests only, not whole flows. */
     private final Map<Long, long[]> seconds = new TreeMap<>();
+
+    Outcomes() {
+        this(null);
+    }
+
+    Outcomes(String total) {
+        this.total = total;
+    }
 
     /**
      * The request, checked and recorded under {@code name} (plus the session's phase). The session's
@@ -62,6 +72,9 @@ final class Outcomes {
                     long millis = session.contains("responseTime") ? session.getInt("responseTime") : now - sentAt;
                     Kind kind = ok.contains(code) ? Kind.OK : refused.contains(code) ? Kind.REFUSED : Kind.ERROR;
                     record(stepName(name, session), kind, code, millis, sentAt, now);
+                    if (total != null) {
+                        record(stepName(total, session), kind, code, millis, sentAt, now);
+                    }
                     synchronized (seconds) {
                         seconds.computeIfAbsent(now / 1000, key -> new long[3])[kind.ordinal()]++;
                     }
