@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Six months of made-up but plausible shop activity for the demo, the same on every fresh demo
  * (fixed seed): visits from every channel, product views, searches, carts, the checkout's steps,
- * orders and their payments (with declines, 3-D Secure challenges and retries), refunds, repeat
- * customers, and marketing spend per channel. It lives in the analytics tables only (the back
+ * orders and their payments (with declines, 3-D Secure challenges and retries), accepted returns
+ * (about 8.5 % of orders, withdrawals and some defects, refunded for what came back) and cancellations
+ * refunded in full (1.5 %), repeat customers, and marketing spend per channel. It lives in the analytics tables only (the back
  * office's order list does not show these orders). About 2.5 % of sessions convert and 70 % of
  * carts are abandoned.
  */
@@ -232,9 +233,22 @@ class DemoHistory implements DemoSeeder {
             total = total.add(new BigDecimal("4.90"));
         }
         BigDecimal vat = total.subtract(total.divide(new BigDecimal("1.2"), 2, RoundingMode.HALF_UP));
-        facts.recordOrder(new Facts.OrderRecord(number, at.plusSeconds(90), buyer.customer(), session, buyer.firstChannel(),
+        Instant paidAt = at.plusSeconds(90);
+        facts.recordOrder(new Facts.OrderRecord(number, paidAt, buyer.customer(), session, buyer.firstChannel(),
                 channel, total, vat, secondHand, margin, lines));
-        if (random.nextDouble() < 0.07) {
+        double after = random.nextDouble();
+        if (after < 0.085) {
+            // a return accepted some days after payment: mostly withdrawals of one line, some defects;
+            // the refund is what the returned lines cost
+            Facts.LineRecord returned = lines.get(random.nextInt(lines.size()));
+            boolean defect = random.nextDouble() < 0.15;
+            Instant accepted = paidAt.plus(java.time.Duration.ofDays((defect ? 20 : 6) + random.nextInt(14)));
+            if (accepted.isBefore(clock.instant())) { // recent orders' returns have not come back yet
+                facts.recordReturn("demo-return-" + number, number, defect ? "conformity" : "withdrawal", returned.quantity(), accepted);
+                facts.recordRefund(number, returned.total());
+            }
+        } else if (after < 0.10) {
+            // cancelled before shipping and refunded in full: not a return
             facts.recordRefund(number, total);
         }
         return buyer;

@@ -25,6 +25,7 @@ import io.boucle.payment.PaymentFailed;
 import io.boucle.payment.PaymentRefunded;
 import io.boucle.payment.PaymentView;
 import io.boucle.payment.Payments;
+import io.boucle.returns.ReturnAccepted;
 import io.boucle.shared.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -34,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The read models of sales fed by the other modules' events: one row per paid order (with its
  * lines, its customer as a hash of the email address, and the channels of its first and last
- * touch), one per customer, one per payment attempt with an outcome, and refunds on the orders.
+ * touch), one per customer, one per payment attempt with an outcome, refunds on the orders, and
+ * one per accepted return.
  * Every listener is idempotent: an event delivered twice changes nothing more.
  */
 @Component
@@ -81,6 +83,12 @@ class Facts {
     @ApplicationModuleListener
     void on(PaymentRefunded event) {
         recordRefund(event.reference(), event.refundedTotal().amount());
+    }
+
+    @ApplicationModuleListener
+    void on(ReturnAccepted event) {
+        recordReturn(event.returnId().toString(), event.order().value(), event.kind().name().toLowerCase(Locale.ROOT),
+                event.units(), event.at());
     }
 
     OrderRecord toRecord(OrderView order, Instant paidAt) {
@@ -204,6 +212,25 @@ class Facts {
         jdbc.sql("UPDATE analytics.order_fact SET refunded = greatest(refunded, :refunded) WHERE order_number = :number RETURNING day")
                 .param("refunded", refundedTotal).param("number", orderNumber).query(LocalDate.class).optional()
                 .ifPresent(this::dirty);
+    }
+
+    /**
+     * An accepted return (withdrawal or defect) of an order, once: its order's day of payment is
+     * recomputed, since the return rate counts returned orders by the day they were paid.
+     */
+    @Transactional
+    boolean recordReturn(String returnId, String orderNumber, String kind, int units, Instant acceptedAt) {
+        int inserted = jdbc.sql("""
+                INSERT INTO analytics.return_fact (return_id, order_number, day, kind, units)
+                VALUES (:id, :number, :day, :kind, :units) ON CONFLICT (return_id) DO NOTHING
+                """).param("id", returnId).param("number", orderNumber).param("day", Days.of(acceptedAt))
+                .param("kind", kind).param("units", units).update();
+        if (inserted == 0) {
+            return false;
+        }
+        jdbc.sql("SELECT day FROM analytics.order_fact WHERE order_number = :number").param("number", orderNumber)
+                .query(LocalDate.class).optional().ifPresent(this::dirty);
+        return true;
     }
 
     private void dirty(LocalDate day) {

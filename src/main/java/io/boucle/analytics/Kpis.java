@@ -113,7 +113,8 @@ public class Kpis {
                    long details, long confirm, long placed, long paid) {
     }
 
-    record Sales(long orders, long newCustomers, long refundedOrders, BigDecimal total, BigDecimal vat,
+    /** Sales of the orders paid in a range; {@code returnedOrders}: those with at least one accepted return so far. */
+    record Sales(long orders, long newCustomers, long returnedOrders, BigDecimal total, BigDecimal vat,
                  BigDecimal secondHandTotal, BigDecimal secondHandMargin) {
     }
 
@@ -191,7 +192,7 @@ public class Kpis {
         }
 
         BigDecimal returnRate() {
-            return divide(BigDecimal.valueOf(sales.refundedOrders), sales.orders, 4);
+            return divide(BigDecimal.valueOf(sales.returnedOrders), sales.orders, 4);
         }
 
         BigDecimal secondHandShare() {
@@ -214,11 +215,11 @@ public class Kpis {
                         r.getLong("o"), r.getLong("pd"))).single();
         Sales sales = jdbc.sql("""
                 SELECT coalesce(sum(orders), 0) AS orders, coalesce(sum(new_customers), 0) AS new_customers,
-                       coalesce(sum(refunded_orders), 0) AS refunded, coalesce(sum(total), 0) AS total, coalesce(sum(vat), 0) AS vat,
+                       coalesce(sum(returned_orders), 0) AS returned, coalesce(sum(total), 0) AS total, coalesce(sum(vat), 0) AS vat,
                        coalesce(sum(second_hand_total), 0) AS sh_total, coalesce(sum(second_hand_margin), 0) AS sh_margin
                 FROM analytics.daily_sales WHERE day BETWEEN :from AND :to
                 """).param("from", from).param("to", to)
-                .query((r, n) -> new Sales(r.getLong("orders"), r.getLong("new_customers"), r.getLong("refunded"),
+                .query((r, n) -> new Sales(r.getLong("orders"), r.getLong("new_customers"), r.getLong("returned"),
                         r.getBigDecimal("total"), r.getBigDecimal("vat"), r.getBigDecimal("sh_total"), r.getBigDecimal("sh_margin")))
                 .single();
         Payments payments = jdbc.sql("""

@@ -87,10 +87,12 @@ class Rollups {
                 """).param("day", day).update();
         jdbc.sql("""
                 INSERT INTO analytics.daily_sales (day, first_channel, last_channel, orders, new_customers, refunded_orders,
-                    total, vat, second_hand_total, second_hand_margin)
-                SELECT :day, first_channel, last_channel, count(*), count(*) FILTER (WHERE new_customer),
-                       count(*) FILTER (WHERE refunded > 0), sum(total), sum(vat), sum(second_hand_total), sum(second_hand_margin)
-                FROM analytics.order_fact WHERE day = :day GROUP BY first_channel, last_channel
+                    total, vat, second_hand_total, second_hand_margin, returned_orders)
+                SELECT :day, o.first_channel, o.last_channel, count(*), count(*) FILTER (WHERE o.new_customer),
+                       count(*) FILTER (WHERE o.refunded > 0), sum(o.total), sum(o.vat), sum(o.second_hand_total),
+                       sum(o.second_hand_margin),
+                       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM analytics.return_fact r WHERE r.order_number = o.order_number))
+                FROM analytics.order_fact o WHERE o.day = :day GROUP BY o.first_channel, o.last_channel
                 """).param("day", day).update();
         jdbc.sql("""
                 INSERT INTO analytics.daily_payments (day, method, attempts, captured, challenged)

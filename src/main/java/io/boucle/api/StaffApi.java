@@ -6,6 +6,7 @@ import io.boucle.staff.StaffAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +20,7 @@ class StaffApi {
     }
 
     @GetMapping("/me")
+    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER', 'SUPPORT', 'ACCOUNTANT')")
     @Operation(summary = "The staff account the API token belongs to")
     Me me(Authentication authentication) {
         StaffAccount account = (StaffAccount) authentication.getDetails();

@@ -24,6 +24,7 @@ class BackOfficePages {
     }
 
     @GetMapping("/admin")
+    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER', 'SUPPORT', 'ACCOUNTANT')")
     String dashboard() {
         return "backoffice/dashboard";
     }

@@ -65,17 +65,34 @@ class CustomerPages {
     record Row(Customer customer, PurchaseHistory history, Set<Segment> segments) {
     }
 
+    /** The list, filtered by what was typed and by a segment (none, or one of {@link Segment}), a page at a time. */
     @GetMapping("/admin/customers")
-    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String segment,
+            @RequestParam(defaultValue = "0") int page, Model model) {
         String query = q.strip().length() > 200 ? q.strip().substring(0, 200) : q.strip();
-        Page<Customer> found = customers.search(query, Math.max(page, 0), BackOfficePages.PAGE_SIZE);
-        Map<CustomerId, PurchaseHistory> histories = orders.purchaseHistories(found.items().stream().map(Customer::id).toList());
+        Segment chosen = segment(segment);
         Instant now = Instant.now(clock);
+        Page<Customer> found = customers.search(query, chosen, orders::purchaseHistories, now, Math.max(page, 0),
+                BackOfficePages.PAGE_SIZE);
+        Map<CustomerId, PurchaseHistory> histories = orders.purchaseHistories(found.items().stream().map(Customer::id).toList());
         model.addAttribute("rows", found.items().stream().map(customer -> new Row(customer, histories.get(customer.id()),
                 Segment.of(customer, histories.get(customer.id()), now))).toList());
         model.addAttribute("found", found);
         model.addAttribute("q", query);
+        model.addAttribute("segment", chosen == null ? "" : chosen.name());
+        model.addAttribute("allSegments", Segment.values());
         return "backoffice/customers";
+    }
+
+    private static Segment segment(String typed) {
+        if (typed.isBlank()) {
+            return null;
+        }
+        try {
+            return Segment.valueOf(typed.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown segment");
+        }
     }
 
     @GetMapping("/admin/customers/{id}")

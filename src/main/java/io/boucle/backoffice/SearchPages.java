@@ -12,6 +12,7 @@ import io.boucle.order.Orders;
 import io.boucle.staff.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +42,7 @@ class SearchPages {
     }
 
     @GetMapping("/admin/search")
+    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER', 'SUPPORT', 'ACCOUNTANT')")
     String search(@RequestParam(defaultValue = "") String q, Authentication staff, Model model) {
         String query = q.strip();
         if (query.length() > MAX_QUERY) {

@@ -24,7 +24,7 @@ public final class ProductCsv {
     public static final List<String> COLUMNS = List.of("slug", "sku", "status", "title_fr", "title_en", "description_fr",
             "description_en", "category", "brand", "tax_category", "meta_title", "meta_description", "featured", "option_fr",
             "option_en", "price", "weight_grams", "barcode", "attributes_fr", "attributes_en", "condition", "defects_fr",
-            "defects_en", "purchase_price", "seller_type", "copy_of");
+            "defects_en", "purchase_price", "seller_type", "copy_of", "stock");
 
     /** Columns a file must have. */
     public static final List<String> REQUIRED = List.of("sku");

@@ -37,13 +37,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Product photos: checked (JPEG or PNG by their first bytes, at most {@value #MAX_BYTES} bytes and
+ * Product photos: checked (JPEG, PNG or WebP by their first bytes, at most {@value #MAX_BYTES} bytes and
  * {@value #MAX_SIDE} pixels a side), resized on upload to {@link #WIDTHS} pixels wide (never
  * enlarged), and stored in the catalog schema of PostgreSQL. Each size is served at an address
  * made of the SHA-256 of the uploaded file, so it never changes and may be cached for a year.
  * <p>
  * Other modules attach photos here too (e.g. the items bought back from customers and relisted).
- * The JDK reads no WebP: WebP files are refused with a message saying so.
+ * The JDK reads no WebP: TwelveMonkeys' reader does (lossy and lossless, with transparency). As the
+ * JDK writes no WebP either, a WebP photo's sizes are made in JPEG, or in PNG when it has transparency.
  */
 @Service("catalogProductImages")
 public class ProductImages {
@@ -223,6 +224,9 @@ public class ProductImages {
             return hash;
         }
         BufferedImage original = decode(file, format);
+        if ("webp".equals(format)) {
+            format = original.getColorModel().hasAlpha() ? "png" : "jpeg";
+        }
         String contentType = "png".equals(format) ? "image/png" : "image/jpeg";
         jdbc.sql("""
                 INSERT INTO catalog.image (hash, content_type, width, height, created_at)
@@ -252,7 +256,7 @@ public class ProductImages {
         return List.copyOf(widths);
     }
 
-    /** "jpeg" or "png", from the file's first bytes (its name and declared type are not trusted). */
+    /** "jpeg", "png" or "webp", from the file's first bytes (its name and declared type are not trusted). */
     static String format(byte[] file) {
         if (file.length > 3 && (file[0] & 0xff) == 0xFF && (file[1] & 0xff) == 0xD8 && (file[2] & 0xff) == 0xFF) {
             return "jpeg";
@@ -263,19 +267,24 @@ public class ProductImages {
         }
         if (file.length > 12 && new String(file, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
                 && new String(file, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("WEBP")) {
-            throw new Rejected("file", "WebP images cannot be read yet: upload a JPEG or PNG");
+            return "webp";
         }
-        throw new Rejected("file", "not a JPEG or PNG image");
+        throw new Rejected("file", "not a JPEG, PNG or WebP image");
     }
 
     /** Reads the dimensions first, and decodes only a picture of a reasonable size. */
     private static BufferedImage decode(byte[] file, String format) {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-            if (!readers.hasNext()) {
+            ImageReader reader;
+            if (readers.hasNext()) {
+                reader = readers.next();
+            } else if ("webp".equals(format)) {
+                // the reader's registration is found by class path scanning, which a packaged application may miss
+                reader = new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi().createReaderInstance();
+            } else {
                 throw new Rejected("file", "this server cannot read " + format.toUpperCase() + " images");
             }
-            ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
                 int width = reader.getWidth(0);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.boucle.inventory.Inventory;
+import io.boucle.inventory.StockLevel;
 import io.boucle.shared.Identifiers;
+import io.boucle.shared.InvalidField;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import jakarta.annotation.PreDestroy;
@@ -62,16 +66,21 @@ public class ProductImports {
         }
     }
 
+    /** The most units a line's {@code stock} may set. */
+    public static final int MAX_STOCK = 1_000_000;
+
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final Inventory inventory;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
             .name("product-import").factory());
 
-    ProductImports(JdbcClient jdbc, Catalog catalog, Clock clock, PlatformTransactionManager transactions) {
+    ProductImports(JdbcClient jdbc, Catalog catalog, Inventory inventory, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.inventory = inventory;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactions);
     }
@@ -92,14 +101,16 @@ public class ProductImports {
             throw new ProductCsv.Unreadable("at most " + MAX_ROWS + " rows per file; this one has " + rows.size());
         }
         UUID id = Identifiers.newUuid(clock);
+        String name = fileName == null || fileName.isBlank() ? "products.csv" : fileName.strip();
         jdbc.sql("""
                 INSERT INTO catalog.product_import (id, file_name, started_by, status, total_rows, created_at)
                 VALUES (:id, :name, :by, 'RUNNING', :total, :now)
                 """)
-                .param("id", id).param("name", fileName == null || fileName.isBlank() ? "products.csv" : fileName.strip())
+                .param("id", id).param("name", name)
                 .param("by", startedBy).param("total", rows.size()).param("now", Timestamp.from(clock.instant()))
                 .update();
-        runner.submit(() -> run(id, rows));
+        String source = "CSV import " + (name.length() > 200 ? name.substring(0, 200) : name);
+        runner.submit(() -> run(id, rows, source));
         return id;
     }
 
@@ -127,13 +138,13 @@ public class ProductImports {
                 row.getTimestamp("created_at").toInstant(), finished == null ? null : finished.toInstant(), errors);
     }
 
-    private void run(UUID id, List<ProductCsv.Row> rows) {
+    private void run(UUID id, List<ProductCsv.Row> rows, String source) {
         try {
             int errors = 0;
             for (ProductCsv.Row row : rows) {
                 List<RowError> problems;
                 try {
-                    problems = importRow(row);
+                    problems = importRow(row, source);
                 } catch (RuntimeException e) {
                     log.warn("Product import {}: line {} failed", id, row.line(), e);
                     problems = List.of(new RowError(row.line(), "", "could not be imported: " + e.getClass().getSimpleName()));
@@ -167,33 +178,78 @@ public class ProductImports {
                 .param("state", state).param("now", Timestamp.from(clock.instant())).param("id", id).update();
     }
 
-    /** Imports one row in its own transaction; its problems, none when it was imported (or was already so). */
-    List<RowError> importRow(ProductCsv.Row row) {
+    /**
+     * Imports one row in its own transaction, the product and its stock together; its problems, none
+     * when it was imported (or was already so). {@code source} is written in the stock ledger.
+     */
+    List<RowError> importRow(ProductCsv.Row row, String source) {
         List<RowError> errors = new ArrayList<>();
         try {
             transactions.executeWithoutResult(status -> {
-                NewProduct[] read = read(row, errors);
+                Read read = read(row, errors);
                 if (!errors.isEmpty()) {
                     return;
                 }
-                NewProduct current = read[0];
-                NewProduct product = read[1];
+                NewProduct current = read.current();
+                NewProduct product = read.product();
                 if (current == null) {
                     catalog.add(product);
                 } else if (!current.equals(product)) {
                     catalog.update(current.slug(), product);
+                }
+                if (read.stock() != null) {
+                    try {
+                        setStock(read.sku(), read.stock(), product.secondHand() != null, source + ", line " + row.line());
+                    } catch (IllegalStateException | IllegalArgumentException e) {
+                        throw new StockRefused(e.getMessage());
+                    }
                 }
             });
         } catch (InvalidProduct e) {
             for (InvalidProduct.Problem problem : e.problems()) {
                 errors.add(new RowError(row.line(), column(problem.field()), problem.message()));
             }
+        } catch (StockRefused e) {
+            // e.g. fewer units than are reserved for orders: the row's product is not written either
+            errors.add(new RowError(row.line(), "stock", e.getMessage()));
         }
         return errors;
     }
 
-    /** The product as it is (null when new) and as the row makes it. */
-    private NewProduct[] read(ProductCsv.Row row, List<RowError> errors) {
+    /** The inventory refused a row's stock. */
+    private static final class StockRefused extends RuntimeException {
+
+        StockRefused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Brings the SKU's units on hand (all locations together, as the export writes them) to
+     * {@code onHand} by an adjustment of its default location, with the import as the reason in the
+     * ledger; nothing when it has them already. A SKU the inventory has never counted gets a first
+     * count instead (an adjustment needs a count to start from), and none for 0.
+     */
+    private void setStock(String sku, int onHand, boolean unique, String reason) {
+        String location = inventory.defaultLocation().code();
+        int most = unique ? 1 : Integer.MAX_VALUE;
+        if (inventory.stock(sku).isEmpty()) {
+            if (onHand > 0) {
+                inventory.setOnHandAt(sku, location, onHand, reason, most);
+            }
+            return;
+        }
+        int delta = onHand - inventory.levels(List.of(sku)).get(sku).onHand();
+        if (delta != 0) {
+            inventory.adjustAt(sku, location, delta, reason, most);
+        }
+    }
+
+    /** A row read: the product as it is (null when new) and as the row makes it, its SKU, and the stock asked (null: unchanged). */
+    private record Read(NewProduct current, NewProduct product, String sku, Integer stock) {
+    }
+
+    private Read read(ProductCsv.Row row, List<RowError> errors) {
         int line = row.line();
         if (row.has("!fields")) {
             errors.add(new RowError(line, "", row.get("!fields", "")));
@@ -315,6 +371,18 @@ public class ProductImports {
         if (titleFr.isEmpty()) {
             errors.add(new RowError(line, "title_fr", "required"));
         }
+        Integer stock = null;
+        String stockText = row.get("stock", "");
+        if (!stockText.isEmpty()) {
+            if (!stockText.matches("\\d{1,7}") || Integer.parseInt(stockText) > MAX_STOCK) {
+                errors.add(new RowError(line, "stock", "a whole number of units from 0 to " + MAX_STOCK + ", not '" + stockText + "'"));
+            } else {
+                stock = Integer.valueOf(stockText);
+                if (!condition.isEmpty() && stock > 1) {
+                    errors.add(new RowError(line, "stock", "a second-hand item is unique: 0 or 1, not " + stock));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             return null;
         }
@@ -337,7 +405,7 @@ public class ProductImports {
                 List.copyOf(variants), List.copyOf(attributes), used, List.of("true", "1", "yes", "oui").contains(featured),
                 "PUBLISHED".equals(status), metaTitle.isEmpty() ? null : metaTitle,
                 metaDescription.isEmpty() ? null : metaDescription);
-        return new NewProduct[] { current, product };
+        return new Read(current, product, sku, stock);
     }
 
     /** The CSV column of a catalog field. */
@@ -371,7 +439,10 @@ public class ProductImports {
 
     // Export
 
-    /** Every product, drafts included, one line per variant, in the form {@link #start} reads back. */
+    /**
+     * Every product, drafts included, one line per variant with its units on hand (all locations
+     * together), in the form {@link #start} reads back.
+     */
     public void export(Appendable out) {
         try {
             out.append(ProductCsv.header());
@@ -382,6 +453,7 @@ public class ProductImports {
                 }
                 NewProduct p = found.get();
                 NewProduct.SecondHand used = p.secondHand();
+                Map<String, StockLevel> stock = inventory.levels(p.variants().stream().map(NewProduct.NewVariant::sku).toList());
                 for (NewProduct.NewVariant v : p.variants()) {
                     out.append(ProductCsv.line(List.of(p.slug(), v.sku(), p.publish() ? "PUBLISHED" : "DRAFT", p.title().fr(),
                             p.title().en(), p.description().fr(), p.description().en(), p.categorySlug(), nz(p.brandSlug()),
@@ -394,7 +466,7 @@ public class ProductImports {
                             used == null || used.defects() == null ? "" : used.defects().en(),
                             used == null || used.purchasePrice() == null ? "" : amount(used.purchasePrice()),
                             used == null || used.seller() == null ? "" : used.seller().name(),
-                            used == null ? "" : nz(used.copyOfSlug()))));
+                            used == null ? "" : nz(used.copyOfSlug()), Integer.toString(stock.get(v.sku()).onHand()))));
                 }
             }
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.boucle.audit.Audit;
 import io.boucle.messaging.Email;
@@ -235,6 +236,52 @@ public class Customers {
                 .param("text", text).param("limit", size).param("offset", (long) page * size)
                 .query(Customers::customer).list();
         return new io.boucle.shared.Page<>(found, page, size, total);
+    }
+
+    /** How many customers {@link #search(String, Segment, Function, Instant, int, int)} reads at a time. */
+    static final int SEGMENT_BATCH = 500;
+
+    /**
+     * Customers whose email or name contains {@code query} (every customer for a blank one) and who
+     * are in {@code segment} at {@code now}, newest first. Segments depend on what customers bought,
+     * which the orders know: {@code histories} gives it for a batch of customers. The customers
+     * matching the text are read in batches of {@value #SEGMENT_BATCH} (those a segment cannot hold
+     * left out in SQL: marketing consent, and for {@code INACTIVE} the accounts too recent), so the
+     * cost grows with the number of customers, not with the page asked.
+     */
+    @Transactional(readOnly = true)
+    public io.boucle.shared.Page<Customer> search(String query, Segment segment, Function<List<CustomerId>,
+            Map<CustomerId, PurchaseHistory>> histories, Instant now, int page, int size) {
+        if (segment == null) {
+            return search(query, page, size);
+        }
+        String text = query == null ? "" : query.strip();
+        String where = " FROM (SELECT " + COLUMNS + " FROM customer.account a WHERE (:text = '' OR strpos(lower(a.email), lower(:text)) > 0"
+                + " OR strpos(lower(a.name), lower(:text)) > 0)"
+                + (segment == Segment.INACTIVE ? " AND a.created_at < :before" : "") + ") a"
+                + (segment == Segment.MARKETING ? " WHERE a.marketing_emails" : "");
+        Timestamp before = Timestamp.from(now.minus(Segment.DORMANT));
+        long skip = (long) page * size;
+        long total = 0;
+        List<Customer> found = new ArrayList<>();
+        for (int batch = 0; ; batch++) {
+            List<Customer> candidates = jdbc.sql("SELECT a.*" + where + " ORDER BY a.created_at DESC, a.id LIMIT :limit OFFSET :offset")
+                    .param("text", text).param("before", before).param("limit", SEGMENT_BATCH)
+                    .param("offset", (long) batch * SEGMENT_BATCH).query(Customers::customer).list();
+            Map<CustomerId, PurchaseHistory> bought = candidates.isEmpty() ? Map.of()
+                    : histories.apply(candidates.stream().map(Customer::id).toList());
+            for (Customer candidate : candidates) {
+                if (Segment.of(candidate, bought.getOrDefault(candidate.id(), PurchaseHistory.NONE), now).contains(segment)) {
+                    if (total >= skip && found.size() < size) {
+                        found.add(candidate);
+                    }
+                    total++;
+                }
+            }
+            if (candidates.size() < SEGMENT_BATCH) {
+                return new io.boucle.shared.Page<>(List.copyOf(found), page, size, total);
+            }
+        }
     }
 
     @Transactional(readOnly = true)

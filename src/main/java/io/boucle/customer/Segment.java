@@ -13,10 +13,11 @@ import java.util.Set;
  * <li>{@link #REPEAT}: two paid orders or more</li>
  * <li>{@link #VIP}: {@value #VIP_SPEND_EUROS} € incl. VAT or more spent over all paid orders</li>
  * <li>{@link #INACTIVE}: no order for 180 days (or never), and the account is older than that</li>
+ * <li>{@link #MARKETING}: agrees, now, to receive marketing emails</li>
  * </ul>
  */
 public enum Segment {
-    NEW, REPEAT, VIP, INACTIVE;
+    NEW, REPEAT, VIP, INACTIVE, MARKETING;
 
     public static final int VIP_SPEND_EUROS = 500;
     static final Duration RECENT = Duration.ofDays(30);
@@ -39,6 +40,9 @@ public enum Segment {
         boolean noRecentOrder = history.lastOrderAt() == null || history.lastOrderAt().isBefore(now.minus(DORMANT));
         if (noRecentOrder && customer.createdAt().isBefore(now.minus(DORMANT))) {
             segments.add(INACTIVE);
+        }
+        if (customer.marketingEmails()) {
+            segments.add(MARKETING);
         }
         return segments;
     }

@@ -370,6 +370,7 @@ public class Returns {
             OrderView order = orders.find(found.order()).orElseThrow();
             Instant now = Instant.now(clock);
             boolean anyAccepted = false;
+            int acceptedUnits = 0;
             for (ReturnLine line : found.lines()) {
                 Inspection inspection = byLine.get(line.position());
                 String note = optionalText(inspection.note(), "note");
@@ -383,6 +384,7 @@ public class Returns {
                         inspection.accepted() ? inspection.condition() : null, note));
                 if (inspection.accepted()) {
                     anyAccepted = true;
+                    acceptedUnits += line.quantity();
                     boolean soldSecondHand = order.lines().get(line.position() - 1).secondHand();
                     if (inspection.condition() == Condition.NEW_WITH_TAGS || soldSecondHand) {
                         inventory.restock(line.sku(), line.quantity(), "return:" + found.number());
@@ -394,6 +396,9 @@ public class Returns {
             LocalDate today = now.atZone(WithdrawalPeriod.SHOP_ZONE).toLocalDate();
             store.inspected(id, anyAccepted ? ReturnStatus.INSPECTED : ReturnStatus.CLOSED, now, staff,
                     today.plusDays(WithdrawalPeriod.REFUND_DAYS));
+            if (anyAccepted) {
+                events.publishEvent(new ReturnAccepted(id, found.order(), found.kind(), acceptedUnits, now));
+            }
         });
         return store.find(id, false).orElseThrow();
     }

@@ -79,7 +79,22 @@ public class TwoFactor {
         return jdbc.sql("SELECT two_factor_required FROM staff.settings").query(Boolean.class).single();
     }
 
-    /** Requires (or no longer requires) a second factor of every staff member, from their next sign-in. */
+    /**
+     * Whether the account signed in with this address must enrol before anything else: an owner
+     * requires a second factor and the account has none.
+     */
+    @Transactional(readOnly = true)
+    public boolean mustEnrol(String email) {
+        return jdbc.sql("""
+                SELECT s.two_factor_required AND a.totp_enabled_at IS NULL
+                FROM staff.account a CROSS JOIN staff.settings s WHERE lower(a.email) = lower(:email)
+                """).param("email", email).query(Boolean.class).optional().orElse(false);
+    }
+
+    /**
+     * Requires (or no longer requires) a second factor of every staff member: from their next
+     * sign-in, and for sessions already open, from their next page (they are sent to enrol first).
+     */
     @Transactional
     public void require(boolean required) {
         jdbc.sql("UPDATE staff.settings SET two_factor_required = :required").param("required", required).update();

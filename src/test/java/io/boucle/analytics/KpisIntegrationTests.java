@@ -33,8 +33,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Orders (customer = email hash; amounts incl. VAT)
  *   2019-02-25 O0 customer C, new, first/last direct,            total  30.00, VAT  5.00, tasse ×1 30.00
  *   2019-03-05 O1 customer A, new, first/last email,             total 120.00, VAT 20.00, theiere ×2 100.00, tasse ×1 20.00
- *   2019-03-05 O2 customer B, new, first/last paid_search,       total  60.00, VAT 10.00, veste (used) ×1 60.00, margin 25.00; refunded
+ *   2019-03-05 O2 customer B, new, first/last paid_search,       total  60.00, VAT 10.00, veste (used) ×1 60.00, margin 25.00;
+ *              cancelled and refunded in full (not a return)
  *   2019-03-06 O3 customer A, returning, first/last organic,     total  90.00, VAT 15.00, theiere ×1 50.00, veste-2 (used) ×1 40.00, margin 15.00
+ * Returns accepted: O1 a withdrawal of 1 tasse (03-12, after the range) and a defect of 1 théière (03-20): one returned order;
+ *                   O3 a withdrawal of the théière (03-09), told twice; O0 none
  * Payments: 03-05 card captured (challenged), card failed card_declined, card captured, wallet captured;
  *           03-06 wallet failed insufficient_funds
  * Spend: 03-05 email 50.00, paid_search 100.00; 03-06 paid_search 50.00
@@ -98,6 +101,11 @@ class KpisIntegrationTests {
                     "15.00", "40.00", "15.00", new Facts.LineRecord("hand-theiere", "Théière", 1, new BigDecimal("50.00"), false),
                     new Facts.LineRecord("hand-veste-2", "Veste 2", 1, new BigDecimal("40.00"), true));
             facts.recordRefund("H2019-O2", new BigDecimal("60.00"));
+            assertThat(facts.recordReturn("hand-r1", "H2019-O1", "withdrawal", 1, Instant.parse("2019-03-12T09:00:00Z"))).isTrue();
+            assertThat(facts.recordReturn("hand-r2", "H2019-O1", "conformity", 1, Instant.parse("2019-03-20T09:00:00Z"))).isTrue();
+            assertThat(facts.recordReturn("hand-r3", "H2019-O3", "withdrawal", 1, Instant.parse("2019-03-09T09:00:00Z"))).isTrue();
+            // the same return told twice counts once
+            assertThat(facts.recordReturn("hand-r3", "H2019-O3", "withdrawal", 1, Instant.parse("2019-03-09T09:00:00Z"))).isFalse();
             // the same order told twice counts once
             assertThat(facts.recordOrder(new Facts.OrderRecord("H2019-O1", Instant.parse("2019-03-05T10:30:00Z"), "hand-A", s1,
                     Channel.EMAIL, Channel.EMAIL, new BigDecimal("120.00"), new BigDecimal("20.00"), BigDecimal.ZERO, BigDecimal.ZERO,
@@ -237,9 +245,12 @@ class KpisIntegrationTests {
 
     @Test
     void returnsAndSecondHand() {
-        // O2 refunded: 1 / 3 → 0.3333, above 10 %: watch, product pages
-        assertThat(value("return_rate")).isEqualByComparingTo("0.3333");
+        // orders of the range with an accepted return: O1 (two returns, one order) and O3; O2's refund is a cancellation
+        // → 2 / 3 = 0.6667, above 10 %: watch, product pages; previous range: O0, no return → 0
+        assertThat(value("return_rate")).isEqualByComparingTo("0.6667");
+        assertThat(report.kpi("return_rate").orElseThrow().health()).isEqualTo(Health.WATCH);
         assertThat(report.kpi("return_rate").orElseThrow().action()).isEqualTo("/admin/products");
+        assertThat(report.kpi("return_rate").orElseThrow().previous()).isEqualByComparingTo("0");
         // used items 60 + 40 = 100 of 270 → 0.3704; margin 25 + 15
         assertThat(value("second_hand_share")).isEqualByComparingTo("0.3704");
         assertThat(value("second_hand_margin")).isEqualByComparingTo("40.00");

@@ -210,7 +210,7 @@ class CatalogPagesIntegrationTests {
         // Refused files: a clear message, nothing stored.
         String page = http.get("/admin/products/" + slug + "/edit").body();
         upload(slug, Http.csrfToken(page), "photo.png", "not an image at all".getBytes(StandardCharsets.UTF_8), "X", "X");
-        assertThat(http.get("/admin/products/" + slug + "/edit").body()).contains("not a JPEG or PNG image");
+        assertThat(http.get("/admin/products/" + slug + "/edit").body()).contains("not a JPEG, PNG or WebP image");
         byte[] oversize = new byte[(int) ProductImages.MAX_BYTES + 1024];
         System.arraycopy(TestImages.png(10, 10), 0, oversize, 0, 8);
         upload(slug, Http.csrfToken(page), "big.png", oversize, "X", "X");

@@ -13,6 +13,7 @@ import io.boucle.catalog.Catalog;
 import io.boucle.checkout.StoreFixtures;
 import io.boucle.customer.Customer;
 import io.boucle.customer.Customers;
+import io.boucle.customer.Segment;
 import io.boucle.customer.SignUp;
 import io.boucle.customer.Wishlists;
 import io.boucle.invoicing.Invoicing;
@@ -24,6 +25,7 @@ import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +72,9 @@ class CustomerPagesIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    MutableClock clock;
+
     final String id = UUID.randomUUID().toString().substring(0, 8);
     Http http;
 
@@ -106,6 +111,54 @@ class CustomerPagesIntegrationTests {
                     Http.form("confirm", "yes", "_csrf", Http.csrfToken(page))).statusCode()).as(role.name()).isEqualTo(403);
         }
         assertThat(customers.erasedAt(customer.id())).isEmpty();
+    }
+
+    @Test
+    void theListFiltersBySegmentTogetherWithTheSearchAPageAtATime() {
+        // three customers sharing a word: one opened 200 days ago without marketing consent (inactive),
+        // two new ones, the older of them agreeing to marketing emails; one more outside the search
+        java.time.Instant now = java.time.Instant.now(clock);
+        Customer inactive;
+        try {
+            clock.set(now.minus(Duration.ofDays(200)));
+            inactive = customers.signUp(new SignUp("seg-old-" + id + "@example.org", "Dormant " + id, PASSWORD, false, null,
+                    Locale.FRENCH), "198.51.100.7");
+        } finally {
+            clock.set(now);
+        }
+        Customer consenting = signUp("seg-yes");
+        clock.set(now.plusSeconds(1));
+        Customer refusing;
+        try {
+            refusing = customers.signUp(new SignUp("seg-no-" + id + "@example.org", "Camille " + id, PASSWORD, false, null,
+                    Locale.FRENCH), "198.51.100.8");
+        } finally {
+            clock.set(now);
+        }
+        Customer elsewhere = customers.signUp(new SignUp("apart-" + UUID.randomUUID() + "@example.org", "Dominique", PASSWORD, true,
+                "J'accepte de recevoir les offres", Locale.FRENCH), "198.51.100.9");
+
+        signIn(Role.SUPPORT);
+        String newOnes = http.get("/admin/customers?q=" + id + "&segment=NEW").body();
+        assertThat(newOnes).contains("2 clients", consenting.email().value(), refusing.email().value())
+                .doesNotContain(inactive.email().value(), elsewhere.email().value());
+        assertThat(newOnes).contains("<option value=\"NEW\" selected=\"selected\">Nouveau</option>");
+        String dormant = http.get("/admin/customers?q=" + id + "&segment=inactive").body();
+        assertThat(dormant).contains("1 client", inactive.email().value(), "Inactif").doesNotContain(consenting.email().value());
+        String marketing = http.get("/admin/customers?q=" + id + "&segment=MARKETING").body();
+        assertThat(marketing).contains(consenting.email().value()).doesNotContain(refusing.email().value(), inactive.email().value(), elsewhere.email().value());
+        assertThat(http.get("/admin/customers?q=" + id + "&segment=VIP").body()).contains("Aucun client");
+        assertThat(http.get("/admin/customers?q=" + id + "&segment=BOGUS").statusCode()).isEqualTo(400);
+
+        // a page at a time, newest first, the total counting every match
+        var first = customers.search(id, Segment.NEW, orders::purchaseHistories, java.time.Instant.now(clock), 0, 1);
+        var second = customers.search(id, Segment.NEW, orders::purchaseHistories, java.time.Instant.now(clock), 1, 1);
+        assertThat(first.total()).isEqualTo(2);
+        assertThat(second.total()).isEqualTo(2);
+        assertThat(first.items()).extracting(Customer::email).containsExactly(refusing.email());
+        assertThat(second.items()).extracting(Customer::email).containsExactly(consenting.email());
+        assertThat(first.hasNext()).isTrue();
+        assertThat(second.hasNext()).isFalse();
     }
 
     @Test

@@ -63,12 +63,49 @@ class ProductImagesIntegrationTests {
     }
 
     @Test
+    void aWebpPhotoIsReadAndItsSizesMadeInJpeg() {
+        // photo-640x400.webp: lossy (VP8), a gradient from dark blue-grey at the top left to light at the bottom right
+        String slug = product("webp");
+        ProductImages.Image image = images.add(slug, TestImages.webpFixture("photo-640x400.webp"), "Dégradé", "Gradient");
+
+        assertThat(image.sizes()).extracting(ProductImages.Size::width).containsExactly(160, 480, 640);
+        assertThat(image.sizes()).extracting(ProductImages.Size::height).containsExactly(100, 300, 400);
+        assertThat(image.largest().url()).endsWith("-640.jpg");
+        for (ProductImages.Size size : image.sizes()) {
+            ProductImages.Rendition rendition = images.rendition(image.hash(), size.width()).orElseThrow();
+            assertThat(rendition.contentType()).isEqualTo("image/jpeg");
+            assertThat(TestImages.decode(rendition.bytes()).getHeight()).isEqualTo(size.height());
+        }
+        BufferedImage largest = TestImages.decode(images.rendition(image.hash(), 640).orElseThrow().bytes());
+        java.awt.Color topLeft = new java.awt.Color(largest.getRGB(5, 5));
+        java.awt.Color bottomRight = new java.awt.Color(largest.getRGB(634, 394));
+        assertThat(topLeft.getRed()).isLessThan(40);
+        assertThat(bottomRight.getRed()).isGreaterThan(215);
+        assertThat(bottomRight.getGreen()).isGreaterThan(215);
+    }
+
+    @Test
+    void aTransparentWebpPhotoKeepsItsTransparencyInPng() {
+        // transparent-200x120.webp: lossless (VP8L), red on the left half, transparent on the right half
+        String slug = product("webp-alpha");
+        ProductImages.Image image = images.add(slug, TestImages.webpFixture("transparent-200x120.webp"), "Rouge", "Red");
+
+        assertThat(image.sizes()).extracting(ProductImages.Size::width).containsExactly(160, 200);
+        ProductImages.Rendition full = images.rendition(image.hash(), 200).orElseThrow();
+        assertThat(full.contentType()).isEqualTo("image/png");
+        BufferedImage decoded = TestImages.decode(full.bytes());
+        assertThat(decoded.getHeight()).isEqualTo(120);
+        assertThat(new java.awt.Color(decoded.getRGB(20, 60), true)).isEqualTo(new java.awt.Color(200, 30, 30, 255));
+        assertThat(decoded.getRGB(180, 60) >>> 24).as("alpha").isZero();
+    }
+
+    @Test
     void filesThatAreNotAcceptablePhotosAreRefusedAndNothingIsStored() {
         String slug = product("refus");
         long stored = jdbc.sql("SELECT count(*) FROM catalog.image").query(Long.class).single();
 
-        assertRejected(slug, "<html>not an image</html>".getBytes(), "file", "not a JPEG or PNG");
-        assertRejected(slug, TestImages.webp(), "file", "WebP");
+        assertRejected(slug, "<html>not an image</html>".getBytes(), "file", "not a JPEG, PNG or WebP");
+        assertRejected(slug, TestImages.webp(), "file", "damaged");
         byte[] oversize = new byte[(int) ProductImages.MAX_BYTES + 1];
         System.arraycopy(TestImages.png(10, 10), 0, oversize, 0, 8);
         assertRejected(slug, oversize, "file", "at most 10 MB");

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.boucle.inventory.Inventory;
+import io.boucle.inventory.Movement;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import io.boucle.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +26,15 @@ class ProductImportsIntegrationTests {
 
     @Autowired
     ProductImports imports;
+
+    @Autowired
+    Inventory inventory;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    java.time.Clock clock;
 
     final String id = UUID.randomUUID().toString().substring(0, 8);
 
@@ -132,6 +144,77 @@ class ProductImportsIntegrationTests {
                 .isEqualTo(chair.toString().replace("chaise-", "copie-").replace("-" + id, "-" + copyId));
         assertThat(catalog.editable("copie-occasion-" + copyId).orElseThrow().toString())
                 .isEqualTo(used.toString().replace("chaise-", "copie-").replace("-" + id, "-" + copyId));
+    }
+
+    @Test
+    void theExportHasEachSkusStockAndAnImportSetsItWithAReasonInTheLedger() {
+        String category = category();
+        catalog.add(new NewProduct("pot-" + id, category, null, "STANDARD", LocalizedText.of("Pot", "Pot"), LocalizedText.of("", ""),
+                List.of(new NewProduct.NewVariant("POT-S-" + id, LocalizedText.of("Petit", "Small"), Money.euros("12.00"), null, null),
+                        new NewProduct.NewVariant("POT-L-" + id, LocalizedText.of("Grand", "Large"), Money.euros("18.00"), null, null)),
+                List.of(), null, false, true));
+        inventory.setOnHand("POT-S-" + id, 5);
+
+        StringBuilder export = new StringBuilder();
+        imports.export(export);
+        assertThat(export.toString().lines().findFirst().orElseThrow()).endsWith(";copy_of;stock");
+        assertThat(export.toString().lines().filter(line -> line.contains(";POT-S-" + id + ";"))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(";5"));
+        assertThat(export.toString().lines().filter(line -> line.contains(";POT-L-" + id + ";"))).singleElement()
+                .satisfies(line -> assertThat(line).endsWith(";0"));
+
+        ProductImports.Status status = importAndWait("sku;stock\nPOT-S-" + id + ";8\nPOT-L-" + id + ";3\n");
+        assertThat(status.errors()).isEmpty();
+        assertThat(inventory.levels(List.of("POT-S-" + id, "POT-L-" + id)).values()).extracting(level -> level.sku() + "=" + level.onHand())
+                .containsExactlyInAnyOrder("POT-S-" + id + "=8", "POT-L-" + id + "=3");
+        Movement adjustment = inventory.movements("POT-S-" + id, 10).getFirst();
+        assertThat(adjustment.delta()).isEqualTo(3);
+        assertThat(adjustment.reason()).isEqualTo("ADJUSTMENT");
+        assertThat(adjustment.note()).isEqualTo("CSV import products.csv, line 2");
+        assertThat(inventory.movements("POT-L-" + id, 10)).singleElement()
+                .satisfies(first -> assertThat(first.note()).isEqualTo("CSV import products.csv, line 3"));
+
+        // the same file again, or an empty cell: nothing more in the ledger
+        importAndWait("sku;stock\nPOT-S-" + id + ";8\nPOT-L-" + id + ";\n");
+        assertThat(inventory.movements("POT-S-" + id, 10)).hasSize(2);
+        assertThat(inventory.movements("POT-L-" + id, 10)).hasSize(1);
+    }
+
+    @Test
+    void aMalformedOrImpossibleStockIsRefusedWithItsLineAndTheRowWritesNothing() {
+        String category = category();
+        catalog.add(new NewProduct("jarre-" + id, category, null, "STANDARD", LocalizedText.of("Jarre", "Jar"), LocalizedText.of("", ""),
+                List.of(new NewProduct.NewVariant("JA-" + id, null, Money.euros("30.00"), null, null)), List.of(), null, false, true));
+        inventory.setOnHand("JA-" + id, 6);
+        transactions.executeWithoutResult(status -> inventory.reserve("R-" + id, java.util.Map.of("JA-" + id, 4),
+                java.time.Instant.now(clock).plus(Duration.ofHours(1))));
+        String csv = "sku;price;stock;condition\n"
+                + "JA-" + id + ";31.00;-2;\n"
+                + "JA-" + id + ";32.00;douze;\n"
+                + "JA-" + id + ";33.00;2,5;\n"
+                + "JA-" + id + ";34.00;1000001;\n"
+                + "JA-" + id + ";35.00;3;\n"
+                + "JA-" + id + ";36.00;7;\n";
+
+        ProductImports.Status status = importAndWait(csv);
+
+        assertThat(status.errors()).extracting(e -> e.line() + " " + e.column())
+                .containsExactly("2 stock", "3 stock", "4 stock", "5 stock", "6 stock");
+        assertThat(status.errors().getFirst().message()).contains("whole number", "-2");
+        assertThat(status.errors().get(4).message()).contains("reserved");
+        // only the last line went through, its price and its stock together
+        assertThat(status.imported()).isEqualTo(1);
+        assertThat(catalog.findBySlug("jarre-" + id, true).orElseThrow().variants().getFirst().price()).isEqualTo(Money.euros("36.00"));
+        assertThat(inventory.levels(List.of("JA-" + id)).get("JA-" + id).onHand()).isEqualTo(7);
+        assertThat(inventory.movements("JA-" + id, 10)).hasSize(2);
+
+        catalog.add(new NewProduct("jarre-occasion-" + id, category, null, "STANDARD", LocalizedText.of("Jarre d'occasion", ""),
+                LocalizedText.of("", ""), List.of(new NewProduct.NewVariant("JA-OCC-" + id, null, Money.euros("20.00"), null, null)),
+                List.of(), new NewProduct.SecondHand(Condition.GOOD, null, Money.euros("5.00"), SellerType.PRIVATE, null), false, false));
+        ProductImports.Status used = importAndWait("sku;stock\nJA-OCC-" + id + ";2\n");
+        assertThat(used.errors()).singleElement().satisfies(e -> assertThat(e.line() + " " + e.column() + " " + e.message())
+                .contains("2 stock", "unique"));
+        assertThat(inventory.stock("JA-OCC-" + id)).isEmpty();
     }
 
     private ProductImports.Status importAndWait(String csv) {

@@ -46,7 +46,16 @@ public final class TestImages {
         return out.toByteArray();
     }
 
-    /** The first bytes of a WebP file. */
+    /** A WebP file of the test resources ({@code images/…}), made with libwebp. */
+    public static byte[] webpFixture(String name) {
+        try (java.io.InputStream in = TestImages.class.getResourceAsStream("/images/" + name)) {
+            return java.util.Objects.requireNonNull(in, name).readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The first bytes of a WebP file, and nothing after: a damaged WebP. */
     public static byte[] webp() {
         byte[] bytes = new byte[64];
         System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 4);

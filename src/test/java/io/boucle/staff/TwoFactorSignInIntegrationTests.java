@@ -178,6 +178,41 @@ class TwoFactorSignInIntegrationTests {
     }
 
     @Test
+    void sessionsOpenWithoutTwoFactorWhenItBecomesRequiredMustEnrolBeforeAnythingElse() {
+        StaffAccount without = open(Role.MANAGER, Locale.FRENCH);
+        Http withoutHttp = new Http(port);
+        passwordSignIn(withoutHttp, without);
+        StaffAccount with = open(Role.MANAGER, Locale.FRENCH);
+        Http withHttp = new Http(port);
+        passwordSignIn(withHttp, with);
+        enrol(withHttp, with);
+        String accountPage = withoutHttp.get("/admin/account").body();
+        assertThat(withoutHttp.get("/admin/products").statusCode()).isEqualTo(200);
+
+        twoFactor.require(true);
+
+        HttpResponse<String> products = withoutHttp.get("/admin/products");
+        assertThat(products.statusCode()).isEqualTo(302);
+        assertThat(products.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login/enrol");
+        // a form of the old session is not served either
+        HttpResponse<String> language = withoutHttp.postForm("/admin/account/language",
+                Http.form("language", "en", "_csrf", Http.csrfToken(accountPage)));
+        assertThat(language.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login/enrol");
+        assertThat(accounts.find(without.id()).orElseThrow().locale()).isEqualTo(Locale.FRENCH);
+        assertThat(withoutHttp.get("/admin").headers().firstValue("Location").orElseThrow()).endsWith("/admin/login/enrol");
+        // the one with a second factor goes on
+        assertThat(withHttp.get("/admin/products").statusCode()).isEqualTo(200);
+
+        String enrolPage = withoutHttp.get("/admin/login/enrol").body();
+        Matcher secret = SECRET.matcher(enrolPage);
+        assertThat(secret.find()).isTrue();
+        assertThat(withoutHttp.postForm("/admin/login/enrol", Http.form("code", codeNow(secret.group(1)), "_csrf",
+                Http.csrfToken(enrolPage))).statusCode()).isEqualTo(200);
+        assertThat(twoFactor.enabled(without.id())).isTrue();
+        assertThat(withoutHttp.get("/admin/products").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theBackOfficeSpeaksTheAccountsLanguageFromSignIn() {
         StaffAccount account = open(Role.MANAGER, Locale.ENGLISH);
         Http http = new Http(port);

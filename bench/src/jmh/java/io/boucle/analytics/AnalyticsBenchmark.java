@@ -131,6 +131,11 @@ public final class AnalyticsBenchmark {
                     FROM analytics.order_fact WHERE order_number LIKE 'X%'
                     """).update();
             jdbc.sql("""
+                    INSERT INTO analytics.return_fact (return_id, order_number, day, kind, units)
+                    SELECT 'R' || order_number, order_number, day + 10, CASE WHEN hashtext(order_number) % 7 = 0 THEN 'conformity' ELSE 'withdrawal' END, 1
+                    FROM analytics.order_fact WHERE order_number LIKE 'X%' AND hashtext(order_number) % 12 = 0
+                    """).update();
+            jdbc.sql("""
                     INSERT INTO analytics.customer_fact (customer_key, first_order_at, first_day, first_channel, orders, revenue_excl)
                     SELECT customer_key, min(paid_at), min(day), min(first_channel), count(*), sum(total - vat)
                     FROM analytics.order_fact WHERE order_number LIKE 'X%' GROUP BY customer_key

@@ -101,6 +101,7 @@ class SecurityConfiguration {
                 // (a row in PostgreSQL) only by signing in.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
                 .requestCache(cache -> cache.requestCache(savedRequests()))
+                .addFilterBefore(staffSessions.enrolmentWhenRequired(), AuthorizationFilter.class)
                 .headers(headers -> secureHeaders(headers, CONTENT_SECURITY_POLICY))
                 .build();
     }

@@ -9,6 +9,9 @@ import io.boucle.shared.EmailAddress;
 import io.boucle.staff.StaffAccount;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.staff.TwoFactor;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -26,6 +29,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -33,7 +37,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * uses two-factor sign-in (the role {@value #SECOND_FACTOR}, which opens only the code page) or
  * when an owner requires it of an account not enrolled yet ({@value #ENROLMENT}: only the enrolment
  * page). The full session, with the account's roles, opens once the code is right, in a new session
- * id. Either way the back office then speaks the account's language.
+ * id. Either way the back office then speaks the account's language. A session opened before an
+ * owner required a second factor goes back to the enrolment step at its next page.
  */
 @Component
 public class StaffSessions {
@@ -76,6 +81,38 @@ public class StaffSessions {
             }
         };
     }
+
+    /**
+     * Sends a staff member whose session is open to the enrolment page when an owner required a second
+     * factor after they signed in without one: the session keeps only the enrolment step (their roles
+     * come back once the first code is right), and the page or form asked is not served. Back-office
+     * pages only; API tokens are not concerned.
+     */
+    Filter enrolmentWhenRequired() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+                if (path.startsWith("/admin") && !path.startsWith("/admin/login") && !path.equals("/admin/logout")
+                        && fullStaffSession(authentication) && twoFactor.mustEnrol(authentication.getName())) {
+                    halfSession(authentication.getName(), ENROLMENT, request, response);
+                    response.sendRedirect(request.getContextPath() + ENROLMENT_PAGE);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    private static boolean fullStaffSession(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).anyMatch(STAFF_AUTHORITIES::contains);
+    }
+
+    private static final java.util.Set<String> STAFF_AUTHORITIES = java.util.Arrays.stream(io.boucle.staff.Role.values())
+            .map(io.boucle.staff.Role::authority).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The staff member whose password was right and who still has to give a code (or enrol). */
     public Optional<StaffAccount> halfSignedIn(Authentication authentication, String step) {
