@@ -125,6 +125,7 @@ throughput() { awk -v n="$(field "$1" "$2" ok count)" -v a="$(field "$1" "$2" al
 
 declare -A cpu_of served_of
 rows=""
+statuses=""
 steps_rows=""
 summary="$(date -u +%Y-%m-%d) Boucle $(git rev-parse --short HEAD)${BENCH_JIT:+ (BENCH_JIT=$BENCH_JIT)}:"
 echo "== warm-up: ${seconds}s at 50 visitors/s (not measured)"
@@ -149,9 +150,9 @@ for nodes in "${node_runs[@]}"; do
     ( while :; do
         n2=0
         [ "$nodes" = 2 ] && n2=$(bench_ticks_of "$(node2_jvm)" | awk '{s += $2} END {print s + 0}')
-        echo "$(bench_cpu_sample) $n2"
+        echo "$(bench_cpu_sample 2>/dev/null) $n2"
         sleep 1
-      done >"$sample_file" ) &
+      done >"$sample_file" ) 2>/dev/null &
     sampler=$!
     gatling "$name" -Dbench.baseUrls="$urls" -Dbench.rate="${phase#*:}" -Dbench.rampSeconds="$ramp" -Dbench.seconds="$seconds"
     kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
@@ -161,12 +162,13 @@ for nodes in "${node_runs[@]}"; do
     IFS='|' read -r cpu1 cpu2 cpupg cpuall <<<"${cpu_of[$name]}"
     IFS='|' read -r s1 s2 <<<"${served_of[$name]}"
     ok=$(throughput "$name" "all requests")
+    statuses+="$name: $(awk -F'\t' '$1 == "status" && $2 == "all requests" {s = s (s ? ", " : "") ($3 == 0 ? "no answer" : $3) ": " $4} END {print s}' "$results/$name.tsv")"$'\n'
     rows+="| $nodes | ${phase#*:}/s | **$ok/s** | $(field "$name" "all requests" all p50) | $(field "$name" "all requests" all p95) | **$(field "$name" "all requests" all p99)** | $(field "$name" "all requests" all p999) | $(field "$name" "all requests" error count) | $s1 / $s2 | $cpu1 % / $([ "$nodes" = 2 ] && echo "$cpu2 %" || echo -) | $cpupg % | $cpuall % |"$'\n'
     for step in home category search product "create cart" "add line" customer delivery checkout; do
       steps_rows+="| $name | $step | $(field "$name" "$step" all count) | $(field "$name" "$step" all p50) | **$(field "$name" "$step" all p99)** | $(field "$name" "$step" error count) |"$'\n'
     done
     summary+=" $nodes node(s) at ${phase#*:} visitors/s: $ok requests/s, p99 $(field "$name" "all requests" all p99) ms, $(field "$name" "all requests" error count) errors;"
-    awk -F'\t' '$1 == "request" && $2 == "all requests" {printf "   %s: %s answers, p50 %s, p99 %s ms\n", "'"$name"'", $4, $5, $7}' "$results/$name.tsv"
+    awk -F'\t' '$1 == "request" && $2 == "all requests" && $3 == "all" {printf "   %s: %s answers, p50 %s, p99 %s ms\n", "'"$name"'", $4, $5, $7}' "$results/$name.tsv"
   done
 done
 
@@ -205,6 +207,9 @@ bench_history "$report" "$notes_marker"
   printf '%s' "$rows"
   echo
   echo "CPU in % of one core over the phase (the machine has $(( $(nproc) * 100 )) %); \"requests served\" counts every request a node answered in the phase."
+  echo "Answers in the steady phase (status: count; 503 is admission control turning a request away):"
+  echo
+  printf '%s' "$statuses" | sed 's/^/- /'
   echo
   if [ -n "$checks" ]; then
     echo "## Two nodes: correctness"
