@@ -83,7 +83,7 @@ token="bcl_bench_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 # Tests are not compiled by spring-boot:run here: the simulations' classes in target/test-classes stay.
 BOUCLE_ADMIN_API_TOKEN=$token bench_start_app "$work" "$port" -Dmaven.test.skip=true
 auth=(-H "Authorization: Bearer $token")
-sql() { psql -h 127.0.0.1 -p "$bench_pg_port" -U postgres -d postgres -XAtq -F '|' -c "$1"; }
+sql() { bench_sql "$1"; }
 
 echo "== stock of the demo SKUs the scenarios buy: $stock each"
 for sku in $skus; do
@@ -101,20 +101,8 @@ gatling() {
   grep -o 'target/gatling/[^ ]*' "$results/$name.log" | tail -1 | sed 's#/index.html##' >"$results/$name.report" || true
 }
 
-# The events of the previous phase (order acknowledgments, search updates...) are handled first,
-# as long as their number goes down: a failed delivery stays pending until it is retried, minutes later.
-pending_events() { sql "SELECT count(*) FROM platform.event_publication WHERE completion_date IS NULL"; }
-drain_events() {
-  local pending previous=-1 still=0 _
-  for _ in $(seq 1 600); do
-    pending=$(pending_events)
-    [ "$pending" = 0 ] && return 0
-    if [ "$pending" = "$previous" ]; then still=$((still + 1)); else still=0; fi
-    [ "$still" -ge 20 ] && { echo "   $pending events stay pending (failed deliveries, retried later)"; return 0; }
-    previous=$pending
-    sleep 1
-  done
-}
+pending_events() { bench_pending_events; }
+drain_events() { bench_drain_events; }
 
 # Sampling during a measured phase: the pool (Prometheus endpoint) and PostgreSQL's sessions, each second.
 sampler=""
@@ -173,18 +161,10 @@ measure() {
 }
 
 # Reading a summary: field NAME STEP OUTCOME COLUMN (count p50 p95 p99 p999 max first last)
-field() {
-  awk -F'\t' -v step="$2" -v outcome="$3" -v column="$4" '
-    BEGIN {split("count p50 p95 p99 p999 max first last", names, " "); for (i in names) index_of[names[i]] = i + 3}
-    $1 == "request" && $2 == step && $3 == outcome {print $(index_of[column]); found = 1}
-    END {if (!found) print 0}' "$results/$1.tsv"
-}
+field() { bench_field "$results/$1.tsv" "$2" "$3" "$4"; }
 fact() { awk -F'\t' -v key="$2" '$1 == "fact" && $2 == key {print $3; found = 1} END {if (!found) print "?"}' "$results/$1.tsv"; }
 # OK answers per second from the first request to the last answer of a step.
-throughput() {
-  awk -v n="$(field "$1" "$2" ok count)" -v a="$(field "$1" "$2" all first)" -v b="$(field "$1" "$2" all last)" \
-    'BEGIN {printf "%.0f", (b > a ? n * 1000 / (b - a) : 0)}'
-}
+throughput() { bench_throughput "$results/$1.tsv" "$2"; }
 # Answers a step did not want (not counting expected refusals), and those that were 5xx, over every step of a run.
 errors() { awk -F'\t' '$1 == "request" && $3 == "error" {n += $4} END {print n + 0}' "$results/$1.tsv"; }
 server_errors() { awk -F'\t' '$1 == "status" && $4 > 0 && $3 >= 500 {n += $4} END {print n + 0}' "$results/$1.tsv"; }

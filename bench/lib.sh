@@ -144,3 +144,35 @@ bench_history() {
 
 # met / not met: bench_verdict VALUE ">=" TARGET
 bench_verdict() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN {ok = op == ">=" ? a >= b : a <= b; print ok ? "met" : "not met"}'; }
+
+# SQL on the demo shop's embedded PostgreSQL (after bench_start_app).
+bench_sql() { psql -h 127.0.0.1 -p "$bench_pg_port" -U postgres -d postgres -XAtq -F '|' -c "$1"; }
+
+# The events of a previous phase (acknowledgments, search updates...) are handled first, as long as
+# their number goes down: a failed delivery stays pending until it is retried, minutes later.
+bench_pending_events() { bench_sql "SELECT count(*) FROM platform.event_publication WHERE completion_date IS NULL"; }
+bench_drain_events() {
+  local pending previous=-1 still=0 _
+  for _ in $(seq 1 600); do
+    pending=$(bench_pending_events)
+    [ "$pending" = 0 ] && return 0
+    if [ "$pending" = "$previous" ]; then still=$((still + 1)); else still=0; fi
+    [ "$still" -ge 20 ] && { echo "   $pending events stay pending (failed deliveries, retried later)"; return 0; }
+    previous=$pending
+    sleep 1
+  done
+}
+
+# Reading a Gatling summary written by the simulations' Outcomes:
+# bench_field FILE STEP OUTCOME COLUMN (count p50 p95 p99 p999 max first last)
+bench_field() {
+  awk -F'\t' -v step="$2" -v outcome="$3" -v column="$4" '
+    BEGIN {split("count p50 p95 p99 p999 max first last", names, " "); for (i in names) index_of[names[i]] = i + 3}
+    $1 == "request" && $2 == step && $3 == outcome {print $(index_of[column]); found = 1}
+    END {if (!found) print 0}' "$1"
+}
+# OK answers per second from the first request to the last answer of a step: bench_throughput FILE STEP
+bench_throughput() {
+  awk -v n="$(bench_field "$1" "$2" ok count)" -v a="$(bench_field "$1" "$2" all first)" -v b="$(bench_field "$1" "$2" all last)" \
+    'BEGIN {printf "%.0f", (b > a ? n * 1000 / (b - a) : 0)}'
+}

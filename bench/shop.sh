@@ -63,7 +63,7 @@ trap cleanup EXIT
 token="bcl_bench_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 BOUCLE_ADMIN_API_TOKEN=$token bench_start_app "$work" "$port" -Dmaven.test.skip=true
 auth=(-H "Authorization: Bearer $token")
-sql() { psql -h 127.0.0.1 -p "$bench_pg_port" -U postgres -d postgres -XAtq -F '|' -c "$1"; }
+sql() { bench_sql "$1"; }
 for sku in $skus; do
   curl -fsS -o /dev/null -X PUT "${auth[@]}" -H 'Content-Type: application/json' -d "{\"onHand\": $stock}" \
     "$base/api/v1/admin/inventory/$sku" || { echo "could not set the stock of $sku" >&2; exit 1; }
@@ -93,18 +93,8 @@ node2_jvm() {
 }
 # Requests a node has answered (its Prometheus endpoint; the staff token is shared through the database).
 served() { curl -fsS "${auth[@]}" "$1/actuator/prometheus" | awk '/^http_server_requests_seconds_count\{/ {s += $2} END {printf "%d", s}'; }
-pending_events() { sql "SELECT count(*) FROM platform.event_publication WHERE completion_date IS NULL"; }
-drain_events() {
-  local pending previous=-1 still=0 _
-  for _ in $(seq 1 600); do
-    pending=$(pending_events)
-    [ "$pending" = 0 ] && return 0
-    if [ "$pending" = "$previous" ]; then still=$((still + 1)); else still=0; fi
-    [ "$still" -ge 20 ] && return 0
-    previous=$pending
-    sleep 1
-  done
-}
+pending_events() { bench_pending_events; }
+drain_events() { bench_drain_events; }
 
 gatling() { # name, extra -D...
   local name=$1
@@ -114,14 +104,8 @@ gatling() { # name, extra -D...
     || { tail -n 40 "$results/$name.log" >&2; echo "Gatling failed: $results/$name.log" >&2; exit 1; }
 }
 # field RUN STEP OUTCOME COLUMN (count p50 p95 p99 p999 max first last)
-field() {
-  awk -F'\t' -v step="$2" -v outcome="$3" -v column="$4" '
-    BEGIN {split("count p50 p95 p99 p999 max first last", names, " "); for (i in names) index_of[names[i]] = i + 3}
-    $1 == "request" && $2 == step && $3 == outcome {print $(index_of[column]); found = 1}
-    END {if (!found) print 0}' "$results/$1.tsv"
-}
-throughput() { awk -v n="$(field "$1" "$2" ok count)" -v a="$(field "$1" "$2" all first)" -v b="$(field "$1" "$2" all last)" \
-  'BEGIN {printf "%.0f", (b > a ? n * 1000 / (b - a) : 0)}'; }
+field() { bench_field "$results/$1.tsv" "$2" "$3" "$4"; }
+throughput() { bench_throughput "$results/$1.tsv" "$2"; }
 
 declare -A cpu_of served_of
 rows=""
