@@ -103,15 +103,6 @@ public class ExchangeRates {
         return rateOn(currency, today());
     }
 
-    /**
-     * The rate in force today.
-     *
-     * @throws NoExchangeRate when none is
-     */
-    public ExchangeRate currentOrFail(Currency currency) {
-        return current(currency).orElseThrow(() -> new NoExchangeRate(currency, today()));
-    }
-
     /** The latest rate of each currency imported, by currency code. */
     @Transactional(readOnly = true)
     public List<Latest> latest() {

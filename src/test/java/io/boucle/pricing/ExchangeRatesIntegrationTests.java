@@ -44,6 +44,7 @@ class ExchangeRatesIntegrationTests {
         });
         assertThat(rates.rateOn(SEK, LocalDate.of(2019, 4, 5)).orElseThrow().rate()).isEqualByComparingTo("10.45");
         assertThat(rates.rateOn(Money.EUR, LocalDate.of(2019, 4, 1)).orElseThrow().isIdentity()).isTrue();
+        assertThat(rates.current(Money.EUR)).hasValueSatisfying(euro -> assertThat(euro.rate()).isEqualByComparingTo("1"));
 
         // A corrected rate of a day replaces it.
         rates.importEcb(xml("<Cube time=\"2019-04-05\"><Cube currency=\"SEK\" rate=\"10.46\"/></Cube>"), "correction.xml");
