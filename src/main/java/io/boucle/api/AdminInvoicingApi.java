@@ -8,6 +8,7 @@ import io.boucle.invoicing.InvalidMerchantSettings;
 import io.boucle.invoicing.Invoice;
 import io.boucle.invoicing.InvoiceNumber;
 import io.boucle.invoicing.Invoicing;
+import io.boucle.invoicing.InvoiceWhen;
 import io.boucle.invoicing.MerchantSettings;
 import io.boucle.invoicing.PostalAddress;
 import io.boucle.invoicing.Seller;
@@ -74,7 +75,7 @@ class AdminInvoicingApi {
             @Valid ApiMoney shareCapital, @NotNull Boolean vatOnDebits, @NotBlank String paymentTerms,
             @NotNull @Min(0) @Max(60) Integer paymentTermDays, @NotBlank String earlyPaymentDiscount,
             @NotBlank String latePaymentPenalties, @NotBlank String recoveryIndemnity, @NotBlank String invoicePrefix,
-            @NotBlank String creditNotePrefix) {
+            @NotBlank String creditNotePrefix, InvoiceWhen invoiceWhen) {
 
         MerchantSettings toSettings() {
             return new MerchantSettings(legalName, legalForm, address.toAddress(), siren, siret, vatNumber, rcs,
@@ -89,15 +90,16 @@ class AdminInvoicingApi {
     record MerchantSettingsView(String legalName, String legalForm, Address address, String siren, String siret,
             String vatNumber, String rcs, ApiMoney shareCapital, boolean vatOnDebits, String paymentTerms,
             int paymentTermDays, String earlyPaymentDiscount, String latePaymentPenalties, String recoveryIndemnity,
-            String invoicePrefix, String creditNotePrefix, String confirmedAt) {
+            String invoicePrefix, String creditNotePrefix, String confirmedAt, InvoiceWhen invoiceWhen) {
 
-        static MerchantSettingsView of(MerchantSettings settings, Optional<java.time.Instant> confirmedAt) {
+        static MerchantSettingsView of(MerchantSettings settings, Optional<java.time.Instant> confirmedAt,
+                InvoiceWhen invoiceWhen) {
             return new MerchantSettingsView(settings.legalName(), settings.legalForm(), Address.of(settings.address()),
                     settings.siren(), settings.siret(), settings.vatNumber(), settings.rcs(),
                     settings.shareCapital().map(ApiMoney::of).orElse(null), settings.vatOnDebits(), settings.paymentTerms(),
                     settings.paymentTermDays(), settings.earlyPaymentDiscount(), settings.latePaymentPenalties(),
                     settings.recoveryIndemnity(), settings.invoicePrefix(), settings.creditNotePrefix(),
-                    confirmedAt.map(Object::toString).orElse(null));
+                    confirmedAt.map(Object::toString).orElse(null), invoiceWhen);
         }
     }
 
@@ -139,14 +141,17 @@ class AdminInvoicingApi {
     @GetMapping("/settings/merchant")
     @Operation(summary = "The merchant's legal identity and invoicing terms, as invoices show them")
     MerchantSettingsView merchantSettings() {
-        return MerchantSettingsView.of(invoicing.merchantSettings(), invoicing.merchantSettingsConfirmedAt());
+        return MerchantSettingsView.of(invoicing.merchantSettings(), invoicing.merchantSettingsConfirmedAt(),
+                invoicing.invoiceWhen());
     }
 
     @PutMapping("/settings/merchant")
     @PreAuthorize("hasRole('OWNER')")
     @Operation(summary = "Change the merchant settings (owner only); documents already issued keep theirs")
     MerchantSettingsView updateMerchantSettings(@Valid @RequestBody MerchantSettingsUpdate update) {
-        invoicing.updateMerchantSettings(update.toSettings());
+        // Left out: unchanged.
+        invoicing.updateMerchantSettings(update.toSettings(),
+                update.invoiceWhen() == null ? invoicing.invoiceWhen() : update.invoiceWhen());
         return merchantSettings();
     }
 

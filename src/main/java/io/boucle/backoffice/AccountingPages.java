@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import io.boucle.invoicing.AccountingReports;
 import io.boucle.invoicing.InvalidMerchantSettings;
+import io.boucle.invoicing.InvoiceWhen;
 import io.boucle.invoicing.Invoicing;
 import io.boucle.invoicing.MerchantSettings;
 import io.boucle.invoicing.PostalAddress;
@@ -112,9 +113,10 @@ class AccountingPages {
     record SettingsForm(String legalName, String legalForm, String line1, String line2, String postalCode, String city,
             String country, String siren, String siret, String vatNumber, String rcs, String shareCapital,
             Boolean vatOnDebits, String paymentTerms, String paymentTermDays, String earlyPaymentDiscount,
-            String latePaymentPenalties, String recoveryIndemnity, String invoicePrefix, String creditNotePrefix) {
+            String latePaymentPenalties, String recoveryIndemnity, String invoicePrefix, String creditNotePrefix,
+            String invoiceWhen) {
 
-        static SettingsForm of(MerchantSettings settings) {
+        static SettingsForm of(MerchantSettings settings, InvoiceWhen when) {
             PostalAddress address = settings.address();
             return new SettingsForm(settings.legalName(), settings.legalForm(), address.line1(),
                     address.line2().orElse(""), address.postalCode(), address.city(), address.country().value(),
@@ -122,16 +124,17 @@ class AccountingPages {
                     settings.shareCapital().map(capital -> capital.amount().stripTrailingZeros().toPlainString()).orElse(""),
                     settings.vatOnDebits(), settings.paymentTerms(), String.valueOf(settings.paymentTermDays()),
                     settings.earlyPaymentDiscount(), settings.latePaymentPenalties(), settings.recoveryIndemnity(),
-                    settings.invoicePrefix(), settings.creditNotePrefix());
+                    settings.invoicePrefix(), settings.creditNotePrefix(), when.name());
         }
     }
 
     @GetMapping("/admin/settings/merchant")
     String settings(Model model) {
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", SettingsForm.of(invoicing.merchantSettings()));
+            model.addAttribute("form", SettingsForm.of(invoicing.merchantSettings(), invoicing.invoiceWhen()));
         }
         model.addAttribute("confirmedAt", invoicing.merchantSettingsConfirmedAt().orElse(null));
+        model.addAttribute("invoiceWhenChoices", InvoiceWhen.values());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -147,12 +150,13 @@ class AccountingPages {
             PostalAddress address = address(form, errors);
             Optional<Money> capital = capital(form.shareCapital(), errors);
             Integer days = days(form.paymentTermDays(), errors);
+            InvoiceWhen when = invoiceWhen(form.invoiceWhen(), errors);
             settings = new MerchantSettings(form.legalName(), form.legalForm(), address, form.siren(), form.siret(),
                     form.vatNumber(), form.rcs(), capital, Boolean.TRUE.equals(form.vatOnDebits()), form.paymentTerms(),
                     days == null ? 0 : days, form.earlyPaymentDiscount(), form.latePaymentPenalties(),
                     form.recoveryIndemnity(), form.invoicePrefix(), form.creditNotePrefix());
             if (errors.isEmpty()) {
-                invoicing.updateMerchantSettings(settings);
+                invoicing.updateMerchantSettings(settings, when);
             }
         } catch (InvalidMerchantSettings e) {
             e.problems().forEach(problem -> errors.putIfAbsent(problem.field(), problem.message()));
@@ -185,6 +189,19 @@ class AccountingPages {
         } catch (NumberFormatException e) {
             errors.put("shareCapital", "an amount in euros, such as 10000");
             return Optional.empty();
+        }
+    }
+
+    /** Left out of the form: unchanged. */
+    private InvoiceWhen invoiceWhen(String value, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return invoicing.invoiceWhen();
+        }
+        try {
+            return InvoiceWhen.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.put("invoiceWhen", "PAID or SHIPPED");
+            return invoicing.invoiceWhen();
         }
     }
 

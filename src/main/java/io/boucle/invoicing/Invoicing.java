@@ -111,6 +111,28 @@ public class Invoicing {
         return update;
     }
 
+    /** When orders are invoiced: when paid (the default) or when shipped. */
+    @Transactional(readOnly = true)
+    public InvoiceWhen invoiceWhen() {
+        return settings.invoiceWhen();
+    }
+
+    /**
+     * Saves the settings and when orders are invoiced, together (see
+     * {@link #updateMerchantSettings(MerchantSettings)}); nothing is written when either is refused.
+     */
+    @Transactional
+    public MerchantSettings updateMerchantSettings(MerchantSettings update, InvoiceWhen when) {
+        Objects.requireNonNull(when, "when");
+        InvoiceWhen before = settings.invoiceWhen();
+        MerchantSettings saved = updateMerchantSettings(update);
+        if (before != when) {
+            settings.saveInvoiceWhen(when);
+            audit.record("merchant-settings.update", "merchant-settings", "merchant", "invoiceWhen = " + when);
+        }
+        return saved;
+    }
+
     /** The fields that differ, with their new values, for the audit log. */
     private static String changes(MerchantSettings before, MerchantSettings after) {
         List<String> changed = new ArrayList<>();

@@ -64,6 +64,14 @@ class MerchantSettingsStore {
                 .update();
     }
 
+    InvoiceWhen invoiceWhen() {
+        return InvoiceWhen.valueOf(jdbc.sql("SELECT invoice_when FROM invoicing.merchant_settings").query(String.class).single());
+    }
+
+    void saveInvoiceWhen(InvoiceWhen when) {
+        jdbc.sql("UPDATE invoicing.merchant_settings SET invoice_when = :when").param("when", when.name()).update();
+    }
+
     /** Accepts the demo company's settings as they are, in a demo shop only. */
     void confirmAsTheyAre(Instant at) {
         jdbc.sql("UPDATE invoicing.merchant_settings SET confirmed_at = :at WHERE confirmed_at IS NULL")

@@ -381,8 +381,8 @@ public class Orders {
     }
 
     /**
-     * Fulfilment: a first parcel has left the warehouse. In the caller's transaction; false when the
-     * order was not paid (or preparing), e.g. already marked.
+     * Fulfilment: a first parcel has left the warehouse; {@link OrderShipped} is published in the caller's
+     * transaction. False when the order was not paid (or preparing), e.g. already marked.
      */
     @Transactional
     public boolean markShipped(OrderNumber number) {
@@ -390,6 +390,7 @@ public class Orders {
         for (OrderStatus from : List.of(OrderStatus.PAID, OrderStatus.PREPARING)) {
             if (store.transition(number, from, OrderStatus.SHIPPED, now, null)) {
                 store.addToTimeline(number, now, "SHIPPED", null);
+                events.publishEvent(new OrderShipped(number, now));
                 return true;
             }
         }
@@ -411,6 +412,10 @@ public class Orders {
         for (OrderStatus from : List.of(OrderStatus.SHIPPED, OrderStatus.PAID, OrderStatus.PREPARING)) {
             if (store.transition(number, from, OrderStatus.DELIVERED, deliveredAt, null)) {
                 store.addToTimeline(number, deliveredAt, "DELIVERED", null);
+                if (from != OrderStatus.SHIPPED) {
+                    // Handed over without a parcel shipped first (collected in store).
+                    events.publishEvent(new OrderShipped(number, deliveredAt));
+                }
                 return true;
             }
         }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.boucle.invoicing.InvoiceFixtures;
+import io.boucle.invoicing.InvoiceWhen;
 import io.boucle.invoicing.Invoicing;
 import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
@@ -109,6 +110,28 @@ class AccountingPagesIntegrationTests {
                 "Payée à la commande, par carte."));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(invoicing.merchantSettings().paymentTerms()).isEqualTo("Payée à la commande, par carte.");
+    }
+
+    @Test
+    void theOwnerChoosesToInvoiceOrdersWhenTheyShip() {
+        Http owner = signedIn(Role.OWNER);
+        String page = owner.get("/admin/settings/merchant").body();
+        assertThat(page).contains("<option value=\"PAID\" selected=\"selected\">");
+        try {
+            HttpResponse<String> wrong = owner.postForm("/admin/settings/merchant", settingsForm(Http.csrfToken(page),
+                    "912345675", "Payée à la commande.") + "&invoiceWhen=TOMORROW");
+            assertThat(wrong.statusCode()).isEqualTo(200);
+            assertThat(wrong.body()).contains("PAID or SHIPPED");
+            assertThat(invoicing.invoiceWhen()).isEqualTo(InvoiceWhen.PAID);
+
+            HttpResponse<String> saved = owner.postForm("/admin/settings/merchant", settingsForm(Http.csrfToken(page),
+                    "912345675", "Payée à la commande.") + "&invoiceWhen=SHIPPED");
+            assertThat(saved.statusCode()).isEqualTo(302);
+            assertThat(invoicing.invoiceWhen()).isEqualTo(InvoiceWhen.SHIPPED);
+            assertThat(owner.get("/admin/settings/merchant").body()).contains("<option value=\"SHIPPED\" selected=\"selected\">");
+        } finally {
+            invoicing.updateMerchantSettings(InvoiceFixtures.demoSettings(), InvoiceWhen.PAID);
+        }
     }
 
     @Test
