@@ -7,6 +7,8 @@
 #   BENCH_PLACEMENT_LIGHT=50 BENCH_FLOW_LIGHT=20   a first, lighter phase of each (0: none)
 #   BENCH_FLASH_UNITS=1000 BENCH_FLASH_BUYERS=5000 BENCH_FLASH_SECONDS=10
 #   BENCH_JIT=full           both JIT compilers, as `java -jar` runs (spring-boot:run otherwise runs C1 only)
+#   BENCH_INVOICE_WHEN=SHIPPED   the merchant's setting of when orders are invoiced: the run ships nothing, so
+#                            with SHIPPED no invoice is issued, which measures the checkout without invoicing
 #   BENCH_THREAD_DUMPS=1     also a thread dump of the application in the middle of each measured phase
 #   BENCH_JFR=1              also a Java Flight Recorder profile of the application over each measured phase
 # On a machine shared with builds, hold the build lock for the whole run:
@@ -85,6 +87,15 @@ BOUCLE_ADMIN_API_TOKEN=$token bench_start_app "$work" "$port" -Dmaven.test.skip=
 auth=(-H "Authorization: Bearer $token")
 sql() { bench_sql "$1"; }
 
+invoice_when=${BENCH_INVOICE_WHEN:-PAID}
+if [ "$invoice_when" != PAID ]; then
+  echo "== orders invoiced when: $invoice_when"
+  settings=$(curl -fsS "${auth[@]}" "$base/api/v1/admin/settings/merchant")
+  curl -fsS -o /dev/null -X PUT "${auth[@]}" -H 'Content-Type: application/json' \
+    -d "$(sed -E "s/\"invoiceWhen\" *: *\"[A-Z]+\"/\"invoiceWhen\":\"$invoice_when\"/" <<<"$settings")" "$base/api/v1/admin/settings/merchant"
+  curl -fsS "${auth[@]}" "$base/api/v1/admin/settings/merchant" | grep -q "\"invoiceWhen\" *: *\"$invoice_when\"" \
+    || { echo "could not set invoiceWhen to $invoice_when" >&2; exit 1; }
+fi
 echo "== stock of the demo SKUs the scenarios buy: $stock each"
 for sku in $skus; do
   curl -fsS -o /dev/null -X PUT "${auth[@]}" -H 'Content-Type: application/json' -d "{\"onHand\": $stock}" \
@@ -237,6 +248,7 @@ bench_facts
 bench_history "$report" "$notes_marker"
 today=$(date -u +%Y-%m-%d)
 jit_note=${BENCH_JIT:+ (BENCH_JIT=$BENCH_JIT)}
+[ "$invoice_when" != PAID ] && jit_note+=" (invoices when $invoice_when: none in the run)"
 
 not_run="| not run | | |"
 cpu_cells() { IFS='|' read -r a p m <<<"${bench_cpu[$1]}"; echo "$a % | $p % | $m %"; }
@@ -350,7 +362,7 @@ done
 cat >"$report" <<MD
 # Checkout under load
 
-Measured by \`${BENCH_JIT:+BENCH_JIT=$BENCH_JIT }bench/checkout.sh ${scenarios[*]}\` on $today: $(nproc) cores ($bench_cpu_model), $bench_memory_gib GiB,
+Measured by \`${BENCH_JIT:+BENCH_JIT=$BENCH_JIT }${BENCH_INVOICE_WHEN:+BENCH_INVOICE_WHEN=$BENCH_INVOICE_WHEN }bench/checkout.sh ${scenarios[*]}\` on $today: $(nproc) cores ($bench_cpu_model), $bench_memory_gib GiB,
 $bench_jdk, PostgreSQL ${bench_pg_version:-?} (embedded, on the same machine), Boucle $bench_commit,
 Gatling $gatling_version. Load average before the run: $load_before (the machine is shared).
 
