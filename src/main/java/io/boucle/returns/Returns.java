@@ -543,6 +543,8 @@ public class Returns {
             plan.amount().lines().forEach((position, money) -> amounts.put(position, money.amount()));
             store.refunded(id, now, amounts);
             events.publishEvent(new ReturnRefunded(id, plan.order().number(), plan.amount().total(), now));
+            events.publishEvent(new io.boucle.order.OrderUnitsReturned(plan.order().number(),
+                    store.refundedLines(plan.order().number()).values().stream().mapToInt(ReturnStore.Refunded::units).sum(), now));
         });
         creditNote(id);
         CustomerReturn done = store.find(id, false).orElseThrow();
