@@ -39,11 +39,14 @@ class ReturnQueuePages {
 
     private final Returns returns;
     private final Orders orders;
+    private final io.boucle.fulfilment.Fulfilment fulfilment;
     private final MessageSource messages;
     private final PageFormat format;
 
-    ReturnQueuePages(Returns returns, Orders orders, MessageSource messages, PageFormat format) {
+    ReturnQueuePages(Returns returns, Orders orders, io.boucle.fulfilment.Fulfilment fulfilment, MessageSource messages,
+            PageFormat format) {
         this.returns = returns;
+        this.fulfilment = fulfilment;
         this.orders = orders;
         this.messages = messages;
         this.format = format;
@@ -52,6 +55,7 @@ class ReturnQueuePages {
     @GetMapping("/admin/returns")
     String queues(Model model) {
         model.addAttribute("queues", returns.queues());
+        model.addAttribute("lateRefunds", fulfilment.lateRefundAlerts());
         return "backoffice/returns";
     }
 

@@ -302,6 +302,26 @@ public class Orders {
         return due;
     }
 
+    /**
+     * What was captured on the order and is not refunded yet: a refund still pending at the provider, or
+     * failed, is not made. Zero once every captured payment is refunded in full.
+     */
+    public Money notRefunded(OrderNumber number) {
+        OrderView order = find(number).orElseThrow(() -> new NotFound("no order " + number));
+        List<Refund> refunds = payments.refunds(number.value());
+        Money left = Money.zero(order.totals().total().currency());
+        for (PaymentView payment : payments.forReference(number.value())) {
+            if (!payment.status().wasCaptured()) {
+                continue;
+            }
+            Money made = refunds.stream().filter(refund -> refund.paymentId().equals(payment.id())
+                            && "SUCCEEDED".equals(refund.status()))
+                    .map(Refund::amount).reduce(Money.zero(payment.amount().currency()), Money::plus);
+            left = left.plus(payment.amount().minus(made).max(Money.zero(payment.amount().currency())));
+        }
+        return left;
+    }
+
     private static Money dueOn(PaymentView payment, List<Refund> refunds) {
         if (!payment.status().wasCaptured()) {
             return Money.zero(payment.amount().currency());
