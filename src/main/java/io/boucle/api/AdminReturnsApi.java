@@ -51,10 +51,12 @@ class AdminReturnsApi {
 
     private final Returns returns;
     private final Catalog catalog;
+    private final io.boucle.order.Orders orders;
 
-    AdminReturnsApi(Returns returns, Catalog catalog) {
+    AdminReturnsApi(Returns returns, Catalog catalog, io.boucle.order.Orders orders) {
         this.returns = returns;
         this.catalog = catalog;
+        this.orders = orders;
     }
 
     @GetMapping("/returns/{id}")
@@ -101,6 +103,52 @@ class AdminReturnsApi {
         answer.put("slug", slug);
         answer.put("withdrawalExclusion", body.reason());
         return answer;
+    }
+
+    /**
+     * @param given   whether the information about the right of withdrawal was given
+     * @param givenOn the day it was given (required when given, absent when not)
+     */
+    record WithdrawalInformationBody(Boolean given, java.time.LocalDate givenOn, String note) {
+    }
+
+    record WithdrawalInformationJson(String order, boolean given, java.time.LocalDate givenOn, String source, String note,
+                                     java.time.Instant recordedAt, String recordedBy, java.time.LocalDate withdrawalDeadline) {
+    }
+
+    @GetMapping("/orders/{number}/withdrawal-information")
+    @Operation(summary = "Whether the information about the right of withdrawal was given for the order, and the "
+            + "withdrawal deadline that follows (L221-20); source null: given with the order")
+    WithdrawalInformationJson withdrawalInformation(@PathVariable String number) {
+        io.boucle.order.OrderNumber order = orderNumber(number);
+        return returns.withdrawalInformation(order).map(found -> json(found, order))
+                .orElseGet(() -> new WithdrawalInformationJson(order.value(), true, null, null, null, null, null,
+                        returns.withdrawalDeadline(order).orElse(null)));
+    }
+
+    @PutMapping("/orders/{number}/withdrawal-information")
+    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER', 'SUPPORT')")
+    @Operation(summary = "Record that the withdrawal information was not given ({\"given\": false}: the period is "
+            + "extended by 12 months), or was given on a day ({\"given\": true, \"givenOn\": \"2026-09-01\"}: the "
+            + "period ends 14 days after it). A day missing, in the future or before the order: 400")
+    WithdrawalInformationJson recordWithdrawalInformation(@PathVariable String number, @RequestBody WithdrawalInformationBody body,
+            Principal staff) {
+        io.boucle.order.OrderNumber order = orderNumber(number);
+        if (body.given() == null) {
+            throw new io.boucle.shared.InvalidField("given", "is required");
+        }
+        return json(returns.recordWithdrawalInformation(order, body.given(), body.givenOn(), body.note(), staff.getName()), order);
+    }
+
+    private WithdrawalInformationJson json(io.boucle.returns.WithdrawalInformation found, io.boucle.order.OrderNumber order) {
+        return new WithdrawalInformationJson(order.value(), found.given(), found.givenOn(), found.source(), found.note(),
+                found.recordedAt(), found.recordedBy(), returns.withdrawalDeadline(order).orElse(null));
+    }
+
+    private io.boucle.order.OrderNumber orderNumber(String number) {
+        io.boucle.order.OrderNumber order = new io.boucle.order.OrderNumber(number);
+        orders.find(order).orElseThrow(() -> new NotFound("no order " + number));
+        return order;
     }
 
     private CustomerReturn find(String id) {

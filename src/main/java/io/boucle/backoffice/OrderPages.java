@@ -47,9 +47,12 @@ class OrderPages {
     private final io.boucle.fulfilment.Fulfilment fulfilment;
     private final MessageSource messages;
     private final PageFormat format;
+    private final io.boucle.returns.Returns returns;
 
-    OrderPages(Orders orders, io.boucle.fulfilment.Fulfilment fulfilment, MessageSource messages, PageFormat format) {
+    OrderPages(Orders orders, io.boucle.fulfilment.Fulfilment fulfilment, MessageSource messages, PageFormat format,
+            io.boucle.returns.Returns returns) {
         this.orders = orders;
+        this.returns = returns;
         this.fulfilment = fulfilment;
         this.messages = messages;
         this.format = format;
@@ -102,6 +105,8 @@ class OrderPages {
         model.addAttribute("carriers", fulfilment.carriers());
         model.addAttribute("statuses", io.boucle.fulfilment.ShipmentStatus.values());
         model.addAttribute("today", fulfilment.today());
+        model.addAttribute("withdrawalInformation", returns.withdrawalInformation(detail.order().number()).orElse(null));
+        model.addAttribute("withdrawalDeadline", returns.withdrawalDeadline(detail.order().number()).orElse(null));
         if (!model.containsAttribute("reason")) {
             model.addAttribute("reason", "");
         }
@@ -145,6 +150,36 @@ class OrderPages {
                             .reduce(Money::plus).orElseThrow(), locale) }, locale));
         } else {
             redirect.addFlashAttribute("notice", messages.getMessage("admin.order.cancel.done", null, locale));
+        }
+        return target;
+    }
+
+    /**
+     * Records whether the withdrawal information was given for the order (L221-20): not given, or given on
+     * a day (e.g. sent later). Owners, managers and support.
+     */
+    @PostMapping("/admin/orders/{number}/withdrawal-information")
+    @PreAuthorize("hasAnyRole('OWNER', 'MANAGER', 'SUPPORT')")
+    String withdrawalInformation(@PathVariable String number, @RequestParam(defaultValue = "") String given,
+            @RequestParam(defaultValue = "") String givenOn, @RequestParam(defaultValue = "") String note,
+            java.security.Principal staff, RedirectAttributes redirect, Locale locale) {
+        OrderNumber orderNumber = find(number).order().number();
+        String target = "redirect:/admin/orders/" + orderNumber;
+        if (!List.of("yes", "no").contains(given)) {
+            redirect.addFlashAttribute("error", messages.getMessage("admin.order.withdrawalInformation.refused",
+                    new Object[] { "given: yes or no" }, locale));
+            return target;
+        }
+        try {
+            LocalDate day = givenOn.isBlank() ? null : LocalDate.parse(givenOn.strip());
+            returns.recordWithdrawalInformation(orderNumber, "yes".equals(given), day, note, staff.getName());
+            redirect.addFlashAttribute("notice", messages.getMessage("admin.order.withdrawalInformation.recorded", null, locale));
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute("error", messages.getMessage("admin.order.withdrawalInformation.refused",
+                    new Object[] { "givenOn: " + givenOn.strip() }, locale));
+        } catch (InvalidField e) {
+            redirect.addFlashAttribute("error", messages.getMessage("admin.order.withdrawalInformation.refused",
+                    new Object[] { e.getMessage() }, locale));
         }
         return target;
     }

@@ -39,11 +39,16 @@ class ReturnQueuePages {
 
     private final Returns returns;
     private final Orders orders;
+    private final io.boucle.fulfilment.Fulfilment fulfilment;
+    private final io.boucle.returns.ReturnSlips slips;
     private final MessageSource messages;
     private final PageFormat format;
 
-    ReturnQueuePages(Returns returns, Orders orders, MessageSource messages, PageFormat format) {
+    ReturnQueuePages(Returns returns, Orders orders, io.boucle.fulfilment.Fulfilment fulfilment, MessageSource messages,
+            PageFormat format, io.boucle.returns.ReturnSlips slips) {
         this.returns = returns;
+        this.slips = slips;
+        this.fulfilment = fulfilment;
         this.orders = orders;
         this.messages = messages;
         this.format = format;
@@ -52,6 +57,7 @@ class ReturnQueuePages {
     @GetMapping("/admin/returns")
     String queues(Model model) {
         model.addAttribute("queues", returns.queues());
+        model.addAttribute("lateRefunds", fulfilment.lateRefundAlerts());
         return "backoffice/returns";
     }
 
@@ -70,6 +76,22 @@ class ReturnQueuePages {
             }
         }
         return "backoffice/return";
+    }
+
+    /** The return slip, as the customer got it (in the order's language), for every staff role. */
+    @GetMapping("/admin/returns/{id}/slip.pdf")
+    org.springframework.http.ResponseEntity<byte[]> slip(@PathVariable String id) {
+        CustomerReturn found = find(id);
+        Locale language = orders.find(found.order()).map(io.boucle.order.OrderView::locale).orElse(Locale.FRENCH);
+        return pdf(slips.slip(found.id(), language), io.boucle.returns.ReturnSlips.fileName(found));
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> pdf(byte[] content, String filename) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.inline().filename(filename).build().toString())
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(content);
     }
 
     @PostMapping("/admin/returns/{id}/inspection")

@@ -61,6 +61,7 @@ class ShipmentPages {
         model.addAttribute("q", text);
         model.addAttribute("toShip", fulfilment.toShip(text));
         model.addAttribute("late", fulfilment.lateOrders(text));
+        model.addAttribute("lateRefunds", fulfilment.lateRefundAlerts());
         model.addAttribute("pickups", fulfilment.clickAndCollect(text));
         model.addAttribute("carriers", fulfilment.carriers());
         model.addAttribute("today", fulfilment.today());

@@ -25,6 +25,7 @@ import io.boucle.order.OrderNumber;
 import io.boucle.order.OrderStatus;
 import io.boucle.order.OrderView;
 import io.boucle.order.Orders;
+import io.boucle.shared.Money;
 import io.boucle.shared.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -449,6 +450,45 @@ public class Fulfilment {
         LocalDate due = today().plusDays(REFUND_DAYS);
         transaction.executeWithoutResult(status -> store.markLateCancelled(number, now, due));
         return new LateCancellation(cancellation, due);
+    }
+
+    /**
+     * The refund watch of cancellations for late delivery: for each order whose refund was due before
+     * today (14 days after the cancellation), asks orders whether everything captured is refunded (a refund
+     * still pending at the provider, or failed, is not). When not, raises a staff alert, once, and publishes
+     * {@link LateRefundOverdue}; when it is, the order is no longer watched and its alert is closed. Returns
+     * how many alerts were raised.
+     */
+    public int watchLateCancellationRefunds(int limit) {
+        Instant now = now();
+        int raised = 0;
+        for (OrderNumber number : store.lateRefundsToCheck(today(), limit)) {
+            Money left = orders.notRefunded(number);
+            if (!left.isPositive()) {
+                transaction.executeWithoutResult(status -> store.refundSettled(number, now));
+                continue;
+            }
+            Boolean added = transaction.execute(status -> {
+                if (!store.raiseRefundOverdue(number, now)) {
+                    return false;
+                }
+                OrderFulfilment order = store.find(number).orElseThrow();
+                events.publishEvent(new LateRefundOverdue(number, order.refundDueBy(), left));
+                log.warn("Refund of order {} cancelled for late delivery was due by {}: {} is still not refunded", number,
+                        order.refundDueBy(), left);
+                return true;
+            });
+            if (Boolean.TRUE.equals(added)) {
+                raised++;
+            }
+        }
+        return raised;
+    }
+
+    /** Open alerts: refunds of cancellations for late delivery not made by their due date. */
+    @Transactional(readOnly = true)
+    public List<LateRefundAlert> lateRefundAlerts() {
+        return store.openLateRefundAlerts(QUEUE_LIMIT);
     }
 
     // SMS

@@ -8,7 +8,10 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delivery deadline watch: orders past their promised date are flagged, their customers told once. */
+/**
+ * The delivery deadline watch: orders past their promised date are flagged, their customers told once; and
+ * the refund watch of cancellations for late delivery: a refund not made 14 days after is a staff alert.
+ */
 @Configuration(proxyBeanMethods = false)
 class FulfilmentJobs {
 
@@ -20,5 +23,11 @@ class FulfilmentJobs {
                         // more are due: keep going
                     }
                 });
+    }
+
+    @Bean
+    RecurringTask<Void> watchLateCancellationRefunds(Fulfilment fulfilment) {
+        return Tasks.recurring("watch-late-cancellation-refunds", FixedDelay.of(Duration.ofMinutes(15)))
+                .execute((instance, context) -> fulfilment.watchLateCancellationRefunds(500));
     }
 }

@@ -249,6 +249,44 @@ class FulfilmentStore {
                 .param("at", Timestamp.from(at)).param("due", refundDueBy).param("n", number.value()).update();
     }
 
+    /** Orders cancelled for late delivery whose refund was due before {@code today} and not found made yet. */
+    List<OrderNumber> lateRefundsToCheck(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        SELECT order_number FROM fulfilment.order_fulfilment
+                        WHERE late_cancelled_at IS NOT NULL AND refund_settled_at IS NULL AND refund_due_by < :today
+                        ORDER BY refund_due_by, order_number LIMIT :limit
+                        """)
+                .param("today", today).param("limit", limit).query((row, n) -> new OrderNumber(row.getString(1))).list();
+    }
+
+    /** Raises the alert of an overdue refund; false when it was raised already. */
+    boolean raiseRefundOverdue(OrderNumber number, Instant at) {
+        return jdbc.sql("""
+                        UPDATE fulfilment.order_fulfilment SET refund_overdue_at = :at
+                        WHERE order_number = :n AND refund_overdue_at IS NULL AND refund_settled_at IS NULL
+                        """)
+                .param("at", Timestamp.from(at)).param("n", number.value()).update() == 1;
+    }
+
+    /** The refund was found made: the order is no longer watched and its alert, if any, is closed. */
+    boolean refundSettled(OrderNumber number, Instant at) {
+        return jdbc.sql("UPDATE fulfilment.order_fulfilment SET refund_settled_at = :at WHERE order_number = :n AND refund_settled_at IS NULL")
+                .param("at", Timestamp.from(at)).param("n", number.value()).update() == 1;
+    }
+
+    List<LateRefundAlert> openLateRefundAlerts(int limit) {
+        return jdbc.sql("""
+                        SELECT order_number, late_cancelled_at, refund_due_by, refund_overdue_at FROM fulfilment.order_fulfilment
+                        WHERE refund_overdue_at IS NOT NULL AND refund_settled_at IS NULL
+                        ORDER BY refund_due_by, order_number LIMIT :limit
+                        """)
+                .param("limit", limit)
+                .query((row, n) -> new LateRefundAlert(new OrderNumber(row.getString("order_number")),
+                        row.getTimestamp("late_cancelled_at").toInstant(), row.getDate("refund_due_by").toLocalDate(),
+                        row.getTimestamp("refund_overdue_at").toInstant()))
+                .list();
+    }
+
     void smsPhone(OrderNumber number, String phone) {
         jdbc.sql("UPDATE fulfilment.order_fulfilment SET sms_phone = :phone WHERE order_number = :n")
                 .param("phone", phone).param("n", number.value()).update();

@@ -1,6 +1,8 @@
 package io.boucle.order;
 
 import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -11,12 +13,14 @@ import io.boucle.messaging.Email;
 import io.boucle.messaging.Messaging;
 import io.boucle.shared.EmailAddress;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * The acknowledgment of an order, sent without delay once it is placed (Code civil 1127-2): the
- * recap, the total with VAT and delivery, and the link to follow it.
+ * recap, the total with VAT and delivery, the link to follow it, and the terms of sale and withdrawal
+ * information with the form ({@link OrderAcknowledged} tells that it was given).
  */
 @Component
 class OrderAcknowledgment {
@@ -24,11 +28,16 @@ class OrderAcknowledgment {
     private final Orders orders;
     private final Messaging messaging;
     private final String publicUrl;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    OrderAcknowledgment(Orders orders, Messaging messaging, @Value("${boucle.public-url}") String publicUrl) {
+    OrderAcknowledgment(Orders orders, Messaging messaging, @Value("${boucle.public-url}") String publicUrl,
+            ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.messaging = messaging;
         this.publicUrl = publicUrl;
+        this.events = events;
+        this.clock = clock;
     }
 
     @ApplicationModuleListener
@@ -60,6 +69,8 @@ class OrderAcknowledgment {
         messaging.sendOnce(Email.of(EmailAddress.of(order.email()), "order-acknowledgment", locale, model)
                 .withSubjectArguments(order.number().value())
                 .withReference(order.number().value()), "order-acknowledgment:" + order.number());
+        // The withdrawal information it carries was given: returns keeps that (L221-20).
+        events.publishEvent(new OrderAcknowledged(order.number(), order.placedAt(), Instant.now(clock)));
     }
 
     static String money(io.boucle.shared.Money amount, Locale locale) {

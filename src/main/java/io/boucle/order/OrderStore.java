@@ -186,6 +186,17 @@ class OrderStore {
                 .param("number", number.value()).param("from", from.name()).update() == 1;
     }
 
+    /** How many units of the order are returned and refunded. */
+    int returnedUnits(OrderNumber number) {
+        return jdbc.sql("SELECT returned_units FROM orders.customer_order WHERE number = :number")
+                .param("number", number.value()).query(Integer.class).optional().orElse(0);
+    }
+
+    void returnedUnits(OrderNumber number, int units) {
+        jdbc.sql("UPDATE orders.customer_order SET returned_units = :units WHERE number = :number")
+                .param("units", units).param("number", number.value()).update();
+    }
+
     /** Marks an order awaiting payment as paid and returns its total; empty when it was awaiting none. */
     Optional<Money> markPaid(OrderNumber number, Instant at) {
         return jdbc.sql("""

@@ -302,6 +302,26 @@ public class Orders {
         return due;
     }
 
+    /**
+     * What was captured on the order and is not refunded yet: a refund still pending at the provider, or
+     * failed, is not made. Zero once every captured payment is refunded in full.
+     */
+    public Money notRefunded(OrderNumber number) {
+        OrderView order = find(number).orElseThrow(() -> new NotFound("no order " + number));
+        List<Refund> refunds = payments.refunds(number.value());
+        Money left = Money.zero(order.totals().total().currency());
+        for (PaymentView payment : payments.forReference(number.value())) {
+            if (!payment.status().wasCaptured()) {
+                continue;
+            }
+            Money made = refunds.stream().filter(refund -> refund.paymentId().equals(payment.id())
+                            && "SUCCEEDED".equals(refund.status()))
+                    .map(Refund::amount).reduce(Money.zero(payment.amount().currency()), Money::plus);
+            left = left.plus(payment.amount().minus(made).max(Money.zero(payment.amount().currency())));
+        }
+        return left;
+    }
+
     private static Money dueOn(PaymentView payment, List<Refund> refunds) {
         if (!payment.status().wasCaptured()) {
             return Money.zero(payment.amount().currency());
@@ -409,8 +429,10 @@ public class Orders {
      */
     @Transactional
     public boolean markDelivered(OrderNumber number, Instant deliveredAt) {
+        // Units already returned and refunded (e.g. one parcel sent back before the last arrived) stay told.
+        OrderStatus to = store.returnedUnits(number) > 0 ? OrderStatus.PARTIALLY_RETURNED : OrderStatus.DELIVERED;
         for (OrderStatus from : List.of(OrderStatus.SHIPPED, OrderStatus.PAID, OrderStatus.PREPARING)) {
-            if (store.transition(number, from, OrderStatus.DELIVERED, deliveredAt, null)) {
+            if (store.transition(number, from, to, deliveredAt, null)) {
                 store.addToTimeline(number, deliveredAt, "DELIVERED", null);
                 if (from != OrderStatus.SHIPPED) {
                     // Handed over without a parcel shipped first (collected in store).
@@ -420,6 +442,41 @@ public class Orders {
             }
         }
         return false;
+    }
+
+    /** Statuses from which every unit returned and refunded makes the order {@code RETURNED}. */
+    private static final List<OrderStatus> RETURNABLE = List.of(OrderStatus.PAID, OrderStatus.PREPARING,
+            OrderStatus.SHIPPED, OrderStatus.DELIVERED, OrderStatus.PARTIALLY_RETURNED);
+
+    /**
+     * Returns: {@code units} units of the order have come back and been refunded, in all. Every unit
+     * makes the order {@code RETURNED}; some units make a delivered order {@code PARTIALLY_RETURNED} (an
+     * order still on its way keeps its status and becomes partly returned when delivered). Idempotent: a
+     * count told again, or lower than one told before, changes nothing. False when the status did not change.
+     */
+    public boolean recordReturned(OrderNumber number, int units, Instant at) {
+        if (units < 0) {
+            throw new io.boucle.shared.InvalidField("units", "must not be negative");
+        }
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            OrderView order = store.find(number, true).orElseThrow(() -> new NotFound("no order " + number)).view();
+            int ordered = order.lines().stream().mapToInt(NewOrder.Line::quantity).sum();
+            int returned = Math.min(units, ordered);
+            if (returned <= store.returnedUnits(number)) {
+                return false;
+            }
+            store.returnedUnits(number, returned);
+            if (returned == ordered && RETURNABLE.contains(order.status())) {
+                store.transition(number, order.status(), OrderStatus.RETURNED, at, null);
+                store.addToTimeline(number, at, "RETURNED", returned + "/" + ordered);
+                return true;
+            }
+            if (order.status() == OrderStatus.DELIVERED) {
+                store.transition(number, OrderStatus.DELIVERED, OrderStatus.PARTIALLY_RETURNED, at, null);
+            }
+            store.addToTimeline(number, at, "PARTLY_RETURNED", returned + "/" + ordered);
+            return order.status() == OrderStatus.DELIVERED;
+        }));
     }
 
     /**

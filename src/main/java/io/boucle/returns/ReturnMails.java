@@ -77,9 +77,15 @@ class ReturnMails {
         model.put("amount", r.refundAmount() == null ? "" : money(r.refundAmount(), locale));
         model.put("creditNote", r.creditNote() == null ? "" : r.creditNote());
         model.put("link", publicUrl + "/commande/" + order.number() + "?t=" + order.accessToken());
+        model.put("slip", slipUrl(order, r));
         return Email.of(EmailAddress.of(order.email()), template, locale, model)
                 .withSubjectArguments(order.number().value(), r.number())
                 .withReference(order.number().value());
+    }
+
+    /** Where the customer downloads the return slip: behind the order's token, as the order's page. */
+    String slipUrl(OrderView order, CustomerReturn r) {
+        return publicUrl + "/commande/" + order.number() + "/retours/" + r.number() + "/bordereau.pdf?t=" + order.accessToken();
     }
 
     private static List<Map<String, Object>> lines(CustomerReturn r) {

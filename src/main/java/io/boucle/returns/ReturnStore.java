@@ -47,6 +47,39 @@ class ReturnStore {
                 .param("order", order.value()).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
+    // The withdrawal information
+
+    Optional<WithdrawalInformation> withdrawalInformation(OrderNumber order) {
+        return jdbc.sql("SELECT * FROM returns.withdrawal_information WHERE order_number = :order")
+                .param("order", order.value())
+                .query((row, n) -> new WithdrawalInformation(order, row.getBoolean("given"), date(row, "given_on"),
+                        row.getString("source"), row.getString("note"), row.getTimestamp("recorded_at").toInstant(),
+                        row.getString("recorded_by")))
+                .optional();
+    }
+
+    /** Given with the order's acknowledgment; a record already there (the staff's) is kept. */
+    boolean informationAcknowledged(OrderNumber order, LocalDate givenOn, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO returns.withdrawal_information (order_number, given, given_on, source, recorded_at)
+                VALUES (:order, TRUE, :on, 'ORDER_ACKNOWLEDGMENT', :now)
+                ON CONFLICT (order_number) DO NOTHING
+                """)
+                .param("order", order.value()).param("on", givenOn).param("now", Timestamp.from(now)).update() > 0;
+    }
+
+    void recordInformation(OrderNumber order, boolean given, LocalDate givenOn, String note, Instant now, String by) {
+        jdbc.sql("""
+                INSERT INTO returns.withdrawal_information (order_number, given, given_on, source, note, recorded_at, recorded_by)
+                VALUES (:order, :given, :on, 'STAFF', :note, :now, :by)
+                ON CONFLICT (order_number) DO UPDATE SET given = EXCLUDED.given, given_on = EXCLUDED.given_on,
+                    source = EXCLUDED.source, note = EXCLUDED.note, recorded_at = EXCLUDED.recorded_at,
+                    recorded_by = EXCLUDED.recorded_by
+                """)
+                .param("order", order.value()).param("given", given).param("on", givenOn).param("note", note)
+                .param("now", Timestamp.from(now)).param("by", by).update();
+    }
+
     /** Serialises the returns of one order (a transaction-scoped advisory lock on its number). */
     void lockOrder(OrderNumber order) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('returns:' || :order))").param("order", order.value())

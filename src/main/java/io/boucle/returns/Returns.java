@@ -108,9 +108,67 @@ public class Returns {
         return store.deliveredAt(order);
     }
 
-    /** The last day to withdraw from the order; empty until its goods are received. */
+    /**
+     * The last day to withdraw from the order; empty until its goods are received. Extended when the
+     * withdrawal information was not given (L221-20, see {@link WithdrawalPeriod#lastDay(LocalDate, LocalDate)}).
+     */
     public Optional<LocalDate> withdrawalDeadline(OrderNumber order) {
-        return deliveredAt(order).map(WithdrawalPeriod::lastDay);
+        return deliveredAt(order).map(at -> lastDay(order, at));
+    }
+
+    private LocalDate lastDay(OrderNumber order, Instant deliveredAt) {
+        LocalDate received = deliveredAt.atZone(WithdrawalPeriod.SHOP_ZONE).toLocalDate();
+        Optional<WithdrawalInformation> information = store.withdrawalInformation(order);
+        // No record: given with the order, as the checkout shows it. Not given: null, the period is extended.
+        LocalDate informedOn = information.isEmpty() ? received : information.get().givenOn();
+        return WithdrawalPeriod.lastDay(received, informedOn);
+    }
+
+    // The withdrawal information (L221-20)
+
+    /** What was recorded about the withdrawal information of the order; empty: given with the order. */
+    public Optional<WithdrawalInformation> withdrawalInformation(OrderNumber order) {
+        return store.withdrawalInformation(order);
+    }
+
+    /**
+     * The order's acknowledgment, which carries the withdrawal information and form, was sent: the
+     * information was given the day the order was placed. A record of the staff is kept over it. Idempotent.
+     */
+    public boolean recordAcknowledgment(OrderNumber order, Instant placedAt, Instant sentAt) {
+        return Boolean.TRUE.equals(transaction.execute(status -> store.informationAcknowledged(order,
+                placedAt.atZone(WithdrawalPeriod.SHOP_ZONE).toLocalDate(), sentAt)));
+    }
+
+    /**
+     * The staff record that the withdrawal information of the order was not given ({@code given} false,
+     * no date), or was given on {@code givenOn} (e.g. sent later): the withdrawal period follows (L221-20).
+     *
+     * @throws InvalidField on {@code givenOn} when given without a day, not given with one, a day in the future or
+     *                      before the order; on {@code note} when too long. Nothing is written then
+     * @throws NotFound     when there is no such order
+     */
+    public WithdrawalInformation recordWithdrawalInformation(OrderNumber order, boolean given, LocalDate givenOn, String note,
+            String staff) {
+        String text = optionalText(note, "note");
+        OrderView found = orders.find(order).orElseThrow(() -> new NotFound("no order " + order));
+        Instant now = Instant.now(clock);
+        LocalDate today = now.atZone(WithdrawalPeriod.SHOP_ZONE).toLocalDate();
+        if (given && givenOn == null) {
+            throw new InvalidField("givenOn", "say on which day the information was given");
+        }
+        if (!given && givenOn != null) {
+            throw new InvalidField("givenOn", "information not given has no day");
+        }
+        if (givenOn != null && givenOn.isAfter(today)) {
+            throw new InvalidField("givenOn", "must not be in the future");
+        }
+        if (givenOn != null && givenOn.isBefore(found.placedAt().atZone(WithdrawalPeriod.SHOP_ZONE).toLocalDate())) {
+            throw new InvalidField("givenOn", "must not be before the order was placed");
+        }
+        transaction.executeWithoutResult(status -> store.recordInformation(order, given, givenOn, text, now, staff));
+        log.info("Withdrawal information of order {} recorded by {}: {}", order, staff, given ? "given on " + givenOn : "not given");
+        return store.withdrawalInformation(order).orElseThrow();
     }
 
     // The customer
@@ -130,11 +188,12 @@ public class Returns {
                     Math.max(0, line.quantity() - inReturns.getOrDefault(position, 0)), exclusions.get(line.sku())));
         }
         boolean sold = returnable(order);
-        boolean periodOver = delivered.isPresent() && !WithdrawalPeriod.isOpen(delivered.get(), now);
+        Optional<LocalDate> deadline = delivered.map(at -> lastDay(order.number(), at));
+        boolean periodOver = deadline.isPresent() && !now.isBefore(WithdrawalPeriod.closesAt(deadline.get()));
         boolean canWithdraw = sold && !periodOver && lines.stream().anyMatch(WithdrawalStanding.Line::withdrawable);
         boolean canReport = sold && delivered.isPresent() && WithdrawalPeriod.underGuarantee(delivered.get(), now)
                 && lines.stream().anyMatch(line -> line.returnable() > 0);
-        return new WithdrawalStanding(delivered.orElse(null), delivered.map(WithdrawalPeriod::lastDay).orElse(null),
+        return new WithdrawalStanding(delivered.orElse(null), deadline.orElse(null),
                 canWithdraw, periodOver, canReport, List.copyOf(lines), store.forOrders(List.of(order.number().value())));
     }
 
@@ -162,10 +221,10 @@ public class Returns {
                         + current.status() + ": there is nothing to withdraw from");
             }
             Instant now = Instant.now(clock);
-            Optional<Instant> delivered = store.deliveredAt(current.number());
-            if (delivered.isPresent() && !WithdrawalPeriod.isOpen(delivered.get(), now)) {
+            Optional<LocalDate> deadline = store.deliveredAt(current.number()).map(at -> lastDay(current.number(), at));
+            if (deadline.isPresent() && !now.isBefore(WithdrawalPeriod.closesAt(deadline.get()))) {
                 throw new ReturnRefused(ReturnRefused.Reason.PERIOD_OVER, "the withdrawal period of order "
-                        + current.number() + " ended on " + WithdrawalPeriod.lastDay(delivered.get()));
+                        + current.number() + " ended on " + deadline.get());
             }
             Map<String, WithdrawalExclusion> exclusions = catalog.withdrawalExclusions(
                     current.lines().stream().map(NewOrder.Line::sku).toList());
@@ -174,7 +233,7 @@ public class Returns {
                     .allMatch(line -> line.quantity() == current.lines().get(line.position() - 1).quantity());
             UUID newId = Identifiers.newUuid(clock);
             String number = store.insert(new ReturnStore.NewReturn(newId, current.number(), ReturnKind.WITHDRAWAL, channel,
-                    reason, idempotencyKey, now, whole, delivered.map(WithdrawalPeriod::lastDay).orElse(null),
+                    reason, idempotencyKey, now, whole, deadline.orElse(null),
                     WithdrawalPeriod.refundDueBy(now), current.currency(), lines));
             CustomerReturn created = store.find(newId, false).orElseThrow();
             mails.withdrawalAcknowledged(current, created);
@@ -549,6 +608,8 @@ public class Returns {
             plan.amount().lines().forEach((position, money) -> amounts.put(position, money.amount()));
             store.refunded(id, now, amounts);
             events.publishEvent(new ReturnRefunded(id, plan.order().number(), plan.amount().total(), now));
+            events.publishEvent(new io.boucle.order.OrderUnitsReturned(plan.order().number(),
+                    store.refundedLines(plan.order().number()).values().stream().mapToInt(ReturnStore.Refunded::units).sum(), now));
         });
         creditNote(id);
         CustomerReturn done = store.find(id, false).orElseThrow();

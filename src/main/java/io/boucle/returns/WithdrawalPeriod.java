@@ -23,6 +23,9 @@ public final class WithdrawalPeriod {
     /** The refund is due within 14 days of the withdrawal (L221-24). */
     public static final int REFUND_DAYS = 14;
 
+    /** Without the withdrawal information, the period is extended by 12 months (L221-20). */
+    public static final int EXTENSION_MONTHS = 12;
+
     /** The legal guarantee of conformity runs for two years from delivery (L217-3, L217-7). */
     public static final int GUARANTEE_YEARS = 2;
 
@@ -37,6 +40,30 @@ public final class WithdrawalPeriod {
     /** The last day on which the customer may withdraw, for goods received at {@code receivedAt}. */
     public static LocalDate lastDay(Instant receivedAt) {
         return lastDay(receivedAt.atZone(SHOP_ZONE).toLocalDate());
+    }
+
+    /**
+     * The last day of the period when the information about the right of withdrawal (L221-5 2°) was given
+     * on {@code informedOn}, or never ({@code null}) (L221-20): given by the day of receipt, the period is
+     * the usual one; never given, it is extended by 12 months from the end of the usual period; given later
+     * while the period (extended) still runs, it ends 14 days after the day the information was received.
+     * Each end falling on a Saturday, a Sunday or a public holiday moves to the next working day.
+     */
+    public static LocalDate lastDay(LocalDate received, LocalDate informedOn) {
+        LocalDate usual = lastDay(received);
+        if (informedOn != null && !informedOn.isAfter(received)) {
+            return usual;
+        }
+        LocalDate extended = PublicHolidays.businessDayOnOrAfter(usual.plusMonths(EXTENSION_MONTHS));
+        if (informedOn == null || informedOn.isAfter(extended)) {
+            return extended;
+        }
+        return lastDay(informedOn);
+    }
+
+    /** The first instant after a period whose last day is {@code lastDay}: midnight in Paris at its end. */
+    public static Instant closesAt(LocalDate lastDay) {
+        return lastDay.plusDays(1).atStartOfDay(SHOP_ZONE).toInstant();
     }
 
     /** The first instant after the period: midnight in Paris at the end of the last day. */

@@ -47,9 +47,12 @@ class ReturnPages {
     private final CustomerSessions sessions;
     private final MessageSource messages;
     private final PageFormat format;
+    private final io.boucle.returns.ReturnSlips slips;
 
-    ReturnPages(Orders orders, Returns returns, CustomerSessions sessions, MessageSource messages, PageFormat format) {
+    ReturnPages(Orders orders, Returns returns, CustomerSessions sessions, MessageSource messages, PageFormat format,
+            io.boucle.returns.ReturnSlips slips) {
         this.orders = orders;
+        this.slips = slips;
         this.returns = returns;
         this.sessions = sessions;
         this.messages = messages;
@@ -141,6 +144,27 @@ class ReturnPages {
         model.addAttribute("returns", returns.forOrders(placed.stream().map(OrderSummary::number).toList()).reversed());
         model.addAttribute("format", new CheckoutPages.Formatter(format, locale));
         return "storefront/returns";
+    }
+
+    /**
+     * A return's slip (PDF), for whoever may see its order: the emailed link (with the order's token) or the
+     * signed-in buyer. Another customer's return, or a return of another order, is not found.
+     */
+    @GetMapping("/commande/{number}/retours/{returnNumber}/bordereau.pdf")
+    org.springframework.http.ResponseEntity<byte[]> slip(@PathVariable String number, @PathVariable String returnNumber,
+            @RequestParam(name = "t", required = false) String t) {
+        OrderView order = order(number, t);
+        CustomerReturn found = returns.findByNumber(returnNumber).filter(r -> r.order().equals(order.number()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return pdf(slips.slip(found.id(), order.locale()), io.boucle.returns.ReturnSlips.fileName(found));
+    }
+
+    private static org.springframework.http.ResponseEntity<byte[]> pdf(byte[] content, String filename) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.inline().filename(filename).build().toString())
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(content);
     }
 
     /** The order page's withdrawal section: what the customer may do, and the deadline. */

@@ -25,6 +25,11 @@ record ShippingScenario(Http http, StoreFixtures store, Orders orders) {
         return paid(cart(email, "home", null, quantities));
     }
 
+    /** A paid home-delivery order, paid with the test card {@code token} (e.g. one whose refunds fail). */
+    Placed paidOrderWith(String token, String email, Object... quantities) {
+        return paid(cart(email, "home", null, quantities), token);
+    }
+
     /** A paid click & collect order, to collect at the Bastille store. */
     Placed paidCollectOrder(String email, Object... quantities) {
         return paid(cart(email, "collect", "paris-bastille", quantities));
@@ -47,7 +52,11 @@ record ShippingScenario(Http http, StoreFixtures store, Orders orders) {
     }
 
     private Placed paid(String cart) {
-        HttpResponse<String> placed = store.checkout(cart, "tok_visa", null);
+        return paid(cart, "tok_visa");
+    }
+
+    private Placed paid(String cart, String token) {
+        HttpResponse<String> placed = store.checkout(cart, token, null);
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         JsonNode order = store.read(placed).get("order");
         OrderNumber number = new OrderNumber(order.get("number").asString());

@@ -56,6 +56,18 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** A GET whose body is kept as bytes (a PDF, an image), with this client's cookies. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());

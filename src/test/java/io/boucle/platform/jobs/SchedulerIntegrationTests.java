@@ -62,6 +62,6 @@ class SchedulerIntegrationTests {
                 .containsExactly("allocate-sales", "cancel-unpaid-orders", "flag-late-deliveries", "fold-sold-stock",
                         "issue-owed-invoices", "purge-completed-events", "recover-processing-payments",
                         "redeliver-stalled-events", "refresh-analytics-rollups", "retry-pending-refunds",
-                        "watch-refund-deadlines");
+                        "watch-late-cancellation-refunds", "watch-refund-deadlines");
     }
 }
