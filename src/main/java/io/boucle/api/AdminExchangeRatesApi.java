@@ -46,9 +46,9 @@ class AdminExchangeRatesApi {
                 latest.offered())).toList();
     }
 
-    @PostMapping(consumes = { "application/xml", "text/xml" })
+    @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Import an ECB reference-rates file (eurofxref-daily.xml or the 90-day file), all or nothing")
+    @Operation(summary = "Import an ECB reference-rates file (eurofxref-daily.xml or the 90-day file) sent as the body, all or nothing")
     ImportView importEcb(@RequestBody byte[] xml, @RequestParam(defaultValue = "") String source) {
         ExchangeRates.Imported imported = rates.importEcb(xml, source.isBlank() ? "API upload" : source);
         return new ImportView(imported.rates(), imported.days().stream().map(Object::toString).toList());

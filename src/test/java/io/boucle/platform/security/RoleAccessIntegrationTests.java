@@ -74,6 +74,8 @@ class RoleAccessIntegrationTests {
         policy("/admin/search", ALL);
         policy("/admin/orders", ALL, OWNER_MANAGER);
         policy("/admin/orders/{number}/packing-slip.pdf", OWNER_MANAGER);
+        // whether the shop told the customer of the right of withdrawal: recorded by those who handle returns
+        policy("/admin/orders/{number}/withdrawal-information", ALL, OWNER_MANAGER_SUPPORT);
         policy("/admin/shipments", OWNER_MANAGER);
         policy("/admin/returns", ALL, OWNER_MANAGER_SUPPORT);
         policy("/admin/customers", OWNER_MANAGER_SUPPORT);
@@ -89,6 +91,7 @@ class RoleAccessIntegrationTests {
         policy("/admin/invoices", OWNER_ACCOUNTANT);
         policy("/admin/reports", OWNER_ACCOUNTANT);
         policy("/admin/settings/merchant", OWNER_ACCOUNTANT, OWNER);
+        policy("/admin/settings/exchange-rates", OWNER_ACCOUNTANT);
         policy("/admin/reviews", OWNER_MANAGER_SUPPORT);
         policy("/admin/questions", OWNER_MANAGER_SUPPORT);
         policy("/admin/messages", OWNER_MANAGER_SUPPORT);
@@ -104,6 +107,7 @@ class RoleAccessIntegrationTests {
         policy("/admin/audit", OWNER);
         policy("/api/v1/admin/me", ALL);
         policy("/api/v1/admin/orders", ALL, OWNER_MANAGER);
+        policy("/api/v1/admin/orders/{number}/withdrawal-information", ALL, OWNER_MANAGER_SUPPORT);
         policy("/api/v1/admin/shipments", OWNER_MANAGER);
         policy("/api/v1/admin/returns", ALL, OWNER_MANAGER_SUPPORT);
         policy("/api/v1/admin/products", OWNER_MANAGER);
@@ -113,6 +117,7 @@ class RoleAccessIntegrationTests {
         policy("/api/v1/admin/invoices", OWNER_ACCOUNTANT);
         policy("/api/v1/admin/reports", OWNER_ACCOUNTANT);
         policy("/api/v1/admin/settings/merchant", OWNER_ACCOUNTANT, OWNER);
+        policy("/api/v1/admin/exchange-rates", OWNER_ACCOUNTANT);
         policy("/api/v1/admin/kpis", OWNER_MANAGER_ACCOUNTANT);
         policy("/api/v1/admin/audit", OWNER);
     }
