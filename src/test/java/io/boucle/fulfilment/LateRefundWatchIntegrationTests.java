@@ -5,10 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.checkout.StoreFixtures;
@@ -17,13 +14,13 @@ import io.boucle.order.OrderStatus;
 import io.boucle.order.Orders;
 import io.boucle.payment.Payments;
 import io.boucle.payment.Refund;
-import io.boucle.shared.EmailAddress;
 import io.boucle.shared.Money;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +35,6 @@ import static org.awaitility.Awaitility.await;
 /** The refund of a cancellation for late delivery is watched: not made 14 days after, the staff are alerted once. */
 @IntegrationTest
 class LateRefundWatchIntegrationTests {
-
-    static final String PASSWORD = "a-long-enough-password";
 
     @LocalServerPort
     int port;
@@ -67,6 +62,7 @@ class LateRefundWatchIntegrationTests {
 
     Http http;
     StoreFixtures store;
+    StaffLogins logins;
     ShippingScenario scenario;
 
     @BeforeEach
@@ -74,6 +70,7 @@ class LateRefundWatchIntegrationTests {
         clock.set(Instant.now(Clock.systemUTC()));
         http = new Http(port);
         store = new StoreFixtures(http, json, catalog);
+        logins = new StaffLogins(staff, port);
         scenario = new ShippingScenario(http, store, orders);
     }
 
@@ -120,10 +117,10 @@ class LateRefundWatchIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> FulfilmentEventsProbe.overdueFor(number.value()).size() == 1);
         assertThat(FulfilmentEventsProbe.overdueFor(number.value())).singleElement()
                 .satisfies(event -> assertThat(event.notRefunded()).isEqualTo(total));
-        String shipments = signedIn(Role.MANAGER).get("/admin/shipments").body();
+        String shipments = logins.signedIn(Role.MANAGER).get("/admin/shipments").body();
         assertThat(shipments).contains("commande " + number + " annulée pour retard de livraison : le remboursement était dû au plus tard le "
                 + due.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-        assertThat(signedIn(Role.SUPPORT).get("/admin/returns").body()).contains("commande " + number + " annulée pour retard");
+        assertThat(logins.signedIn(Role.SUPPORT).get("/admin/returns").body()).contains("commande " + number + " annulée pour retard");
     }
 
     @Test
@@ -149,13 +146,4 @@ class LateRefundWatchIntegrationTests {
         return fulfilment.lateRefundAlerts().stream().anyMatch(alert -> alert.number().equals(number));
     }
 
-    private Http signedIn(Role role) {
-        Http browser = new Http(port);
-        String email = "late-refund-" + UUID.randomUUID() + "@boucle.test";
-        staff.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(browser.get("/admin/login").body());
-        assertThat(browser.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return browser;
-    }
 }

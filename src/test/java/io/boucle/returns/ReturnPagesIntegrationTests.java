@@ -4,27 +4,23 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.WithdrawalExclusion;
 import io.boucle.checkout.StoreFixtures;
-import io.boucle.fulfilment.OrderDelivered;
 import io.boucle.invoicing.InvoiceFixtures;
 import io.boucle.invoicing.Invoicing;
 import io.boucle.order.OrderNumber;
 import io.boucle.order.OrderView;
 import io.boucle.order.Orders;
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
-import io.boucle.staff.StaffAccount;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +76,8 @@ class ReturnPagesIntegrationTests {
     JdbcClient jdbc;
 
     StoreFixtures store;
+    StaffLogins logins;
+    ReturnFixtures fixtures;
     Http http;
 
     @BeforeEach
@@ -87,6 +85,8 @@ class ReturnPagesIntegrationTests {
         clock.set(Instant.now(Clock.systemUTC()));
         invoicing.updateMerchantSettings(InvoiceFixtures.demoSettings());
         store = new StoreFixtures(new Http(port), json, catalog);
+        logins = new StaffLogins(staff, port);
+        fixtures = new ReturnFixtures(store, orders, returns, events, transactions);
         http = new Http(port);
     }
 
@@ -99,10 +99,10 @@ class ReturnPagesIntegrationTests {
     void theApiWithdrawsAndAnswersTheDateAndTimeThenRefusesAfterTheDeadline() {
         String sku = store.product("api", "18.00", 10);
         clock.set(Instant.parse("2026-03-01T09:00:00Z"));
-        OrderView order = paid(sku);
-        OrderView late = paid(sku);
-        delivered(order, "2026-03-02T15:00:00Z");
-        delivered(late, "2026-03-02T15:00:00Z");
+        OrderView order = fixtures.paid(sku);
+        OrderView late = fixtures.paid(sku);
+        fixtures.delivered(order, Instant.parse("2026-03-02T15:00:00Z"));
+        fixtures.delivered(late, Instant.parse("2026-03-02T15:00:00Z"));
 
         JsonNode shown = store.read(http.get("/api/v1/orders/" + order.number() + "?accessToken=" + order.accessToken()));
         assertThat(shown.get("order").get("withdrawalDeadline").asString()).isEqualTo("2026-03-16");
@@ -144,8 +144,8 @@ class ReturnPagesIntegrationTests {
         assertThat(catalog.withdrawalExclusion(slug)).contains(WithdrawalExclusion.PERSONALISED);
         assertThat(http.get("/p/" + slug).body()).contains("Article personnalisé : non concerné par le droit de rétractation");
 
-        OrderView order = paid(sku);
-        delivered(order, Instant.now(clock).toString());
+        OrderView order = fixtures.paid(sku);
+        fixtures.delivered(order, Instant.now(clock));
         HttpResponse<String> refused = http.postJson("/api/v1/orders/" + order.number() + "/withdrawal?accessToken="
                 + order.accessToken(), "{\"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 1}]}");
         assertThat(refused.statusCode()).isEqualTo(422);
@@ -184,8 +184,8 @@ class ReturnPagesIntegrationTests {
     void theOrderPageOffersTheWithdrawalFunctionWithItsDeadlineAndTwoSteps() {
         String sku = store.product("page", "22.00", 10);
         clock.set(Instant.parse("2026-12-09T09:00:00Z"));
-        OrderView order = paid(sku);
-        delivered(order, "2026-12-11T10:00:00Z");
+        OrderView order = fixtures.paid(sku);
+        fixtures.delivered(order, Instant.parse("2026-12-11T10:00:00Z"));
         clock.set(Instant.parse("2026-12-20T10:00:00Z"));
 
         String page = http.get("/commande/" + order.number() + "?t=" + order.accessToken()).body();
@@ -204,11 +204,11 @@ class ReturnPagesIntegrationTests {
     @Test
     void supportInspectsAndRefundsWhileAnAccountantOnlyReads() {
         String sku = store.product("bo", "33.00", 10);
-        OrderView order = paid(sku);
-        delivered(order, Instant.now(clock).toString());
+        OrderView order = fixtures.paid(sku);
+        fixtures.delivered(order, Instant.now(clock));
         CustomerReturn withdrawal = returns.withdraw(order, ReturnRequest.everything(null), "WEB", null);
 
-        Http accountant = signedIn(Role.ACCOUNTANT);
+        Http accountant = logins.signedIn(Role.ACCOUNTANT);
         assertThat(accountant.get("/admin/returns").body()).contains(withdrawal.number());
         String readOnly = accountant.get("/admin/returns/" + withdrawal.id()).body();
         assertThat(readOnly).contains("Lecture seule").doesNotContain("Enregistrer l&#39;inspection");
@@ -217,9 +217,9 @@ class ReturnPagesIntegrationTests {
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(returns.find(withdrawal.id()).orElseThrow().status()).isEqualTo(ReturnStatus.REQUESTED);
         assertThat(http.postJson("/api/v1/admin/returns/" + withdrawal.id() + "/refund", "{}",
-                "Authorization", "Bearer " + staffToken(Role.ACCOUNTANT)).statusCode()).isEqualTo(403);
+                "Authorization", "Bearer " + logins.apiToken(Role.ACCOUNTANT)).statusCode()).isEqualTo(403);
 
-        Http support = signedIn(Role.SUPPORT);
+        Http support = logins.signedIn(Role.SUPPORT);
         String detail = support.get("/admin/returns/" + withdrawal.id()).body();
         assertThat(detail).contains("Enregistrer l&#39;inspection");
         assertThat(support.postForm("/admin/returns/" + withdrawal.id() + "/inspection", Http.form("outcome_1", "ACCEPTED",
@@ -246,13 +246,13 @@ class ReturnPagesIntegrationTests {
     void aLateRefundIsAnAlertOnTheReturnsPage() {
         String sku = store.product("retard", "14.00", 10);
         clock.set(Instant.parse("2026-05-04T08:00:00Z"));
-        OrderView order = paid(sku);
-        delivered(order, "2026-05-05T08:00:00Z");
+        OrderView order = fixtures.paid(sku);
+        fixtures.delivered(order, Instant.parse("2026-05-05T08:00:00Z"));
         clock.set(Instant.parse("2026-05-06T08:00:00Z"));
         CustomerReturn withdrawal = returns.withdraw(order, ReturnRequest.everything(null), "WEB", null);
         clock.set(Instant.parse("2026-05-21T08:00:00Z"));
         returns.watchDeadlines();
-        assertThat(signedIn(Role.MANAGER).get("/admin/returns").body()).contains(withdrawal.number())
+        assertThat(logins.signedIn(Role.MANAGER).get("/admin/returns").body()).contains(withdrawal.number())
                 .contains("commande " + order.number() + " : le remboursement était dû au plus tard le 20/05/2026");
     }
 
@@ -282,7 +282,7 @@ class ReturnPagesIntegrationTests {
                 .param("email", email).query(String.class).single());
         // Paid as the provider's notice would mark it
         orders.markPaid(number, "pay-" + store.id);
-        delivered(orders.find(number).orElseThrow(), Instant.now(clock).toString());
+        fixtures.delivered(orders.find(number).orElseThrow(), Instant.now(clock));
 
         String page = customer.get("/commande/" + number).body();
         assertThat(page).contains("Renoncer au contrat ici");
@@ -300,33 +300,7 @@ class ReturnPagesIntegrationTests {
 
     // Fixtures
 
-    private OrderView paid(String sku) {
-        String cart = store.readyCart(sku, 1);
-        HttpResponse<String> placed = store.checkout(cart, "tok_visa", null);
-        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
-        OrderNumber number = new OrderNumber(store.read(placed).get("order").get("number").asString());
-        return await().atMost(Duration.ofSeconds(10)).until(() -> orders.find(number).orElseThrow(),
-                order -> order.paidAt() != null);
-    }
 
-    private void delivered(OrderView order, String at) {
-        transactions.executeWithoutResult(status -> events.publishEvent(new OrderDelivered(order.number(), Instant.parse(at))));
-        await().atMost(Duration.ofSeconds(10)).until(() -> returns.deliveredAt(order.number()).isPresent());
-    }
 
-    private Http signedIn(Role role) {
-        Http browser = new Http(port);
-        String email = "returns-" + UUID.randomUUID() + "@boucle.test";
-        staff.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(browser.get("/admin/login").body());
-        assertThat(browser.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return browser;
-    }
 
-    private String staffToken(Role role) {
-        StaffAccount account = staff.open(EmailAddress.of("returns-api-" + UUID.randomUUID() + "@boucle.test"), "Staff " + role,
-                PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        return staff.issueApiToken(account.id(), "tests").token();
-    }
 }

@@ -6,24 +6,21 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.checkout.StoreFixtures;
-import io.boucle.fulfilment.OrderDelivered;
 import io.boucle.order.OrderNumber;
 import io.boucle.order.OrderView;
 import io.boucle.order.Orders;
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
+import io.boucle.test.StaffLogins;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
@@ -81,12 +78,16 @@ class ReturnSlipIntegrationTests {
     JdbcClient jdbc;
 
     StoreFixtures store;
+    StaffLogins logins;
+    ReturnFixtures fixtures;
     Http http;
 
     @BeforeEach
     void setUp() {
         clock.set(Instant.now(Clock.systemUTC()));
         store = new StoreFixtures(new Http(port), json, catalog);
+        logins = new StaffLogins(staff, port);
+        fixtures = new ReturnFixtures(store, orders, returns, events, transactions);
         http = new Http(port);
     }
 
@@ -98,9 +99,9 @@ class ReturnSlipIntegrationTests {
     @Test
     void theWithdrawalEmailLinksToAPrintableSlipWithTheReturnTheOrderTheAddressAndTheWarehouseCode() throws IOException {
         String sku = store.product("bordereau", "21.00", 10);
-        OrderView order = paid(sku);
-        OrderView other = paid(sku);
-        delivered(order);
+        OrderView order = fixtures.paid(sku);
+        OrderView other = fixtures.paid(sku);
+        fixtures.delivered(order, Instant.now(clock));
         CustomerReturn withdrawal = returns.withdraw(order, ReturnRequest.everything(null), "WEB", null);
         String path = "/commande/" + order.number() + "/retours/" + withdrawal.number() + "/bordereau.pdf";
 
@@ -128,11 +129,11 @@ class ReturnSlipIntegrationTests {
     @Test
     void theStaffDownloadTheSlipAndStrangersDoNot() throws IOException {
         String sku = store.product("bordereau-bo", "17.00", 10);
-        OrderView order = paid(sku);
-        delivered(order);
+        OrderView order = fixtures.paid(sku);
+        fixtures.delivered(order, Instant.now(clock));
         CustomerReturn defect = returns.reportDefect(order, ReturnRequest.everything("the handle broke"), "WEB", null);
 
-        Http accountant = signedInStaff(Role.ACCOUNTANT);
+        Http accountant = logins.signedIn(Role.ACCOUNTANT);
         assertThat(accountant.get("/admin/returns/" + defect.id()).body()).contains("/admin/returns/" + defect.id() + "/slip.pdf");
         HttpResponse<byte[]> slip = bytes(accountant, "/admin/returns/" + defect.id() + "/slip.pdf");
         assertThat(slip.statusCode()).isEqualTo(200);
@@ -149,7 +150,7 @@ class ReturnSlipIntegrationTests {
         Http owner = customer("owner");
         OrderNumber number = placeSignedIn(owner, sku);
         OrderView order = orders.markPaid(number, "pay-" + store.id);
-        delivered(order);
+        fixtures.delivered(order, Instant.now(clock));
         CustomerReturn withdrawal = returns.withdraw(order, ReturnRequest.everything(null), "WEB", null);
         String path = "/commande/" + number + "/retours/" + withdrawal.number() + "/bordereau.pdf";
 
@@ -175,19 +176,7 @@ class ReturnSlipIntegrationTests {
         }
     }
 
-    private OrderView paid(String sku) {
-        String cart = store.readyCart(sku, 1);
-        HttpResponse<String> placed = store.checkout(cart, "tok_visa", null);
-        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
-        OrderNumber number = new OrderNumber(store.read(placed).get("order").get("number").asString());
-        return await().atMost(Duration.ofSeconds(10)).until(() -> orders.find(number).orElseThrow(),
-                order -> order.paidAt() != null);
-    }
 
-    private void delivered(OrderView order) {
-        transactions.executeWithoutResult(status -> events.publishEvent(new OrderDelivered(order.number(), Instant.now(clock))));
-        await().atMost(Duration.ofSeconds(10)).until(() -> returns.deliveredAt(order.number()).isPresent());
-    }
 
     private Http customer(String who) {
         Http customer = new Http(port);
@@ -218,13 +207,4 @@ class ReturnSlipIntegrationTests {
                 .param("email", email("owner")).query(String.class).single());
     }
 
-    private Http signedInStaff(Role role) {
-        Http browser = new Http(port);
-        String email = "slip-" + UUID.randomUUID() + "@boucle.test";
-        staff.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(browser.get("/admin/login").body());
-        assertThat(browser.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return browser;
-    }
 }

@@ -4,10 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.Condition;
@@ -19,13 +16,13 @@ import io.boucle.order.OrderNumber;
 import io.boucle.order.OrderStatus;
 import io.boucle.order.OrderView;
 import io.boucle.order.Orders;
-import io.boucle.shared.EmailAddress;
 import io.boucle.shared.InvalidField;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +41,6 @@ import static org.awaitility.Awaitility.await;
 /** Returns refunded change the order's own status: partly returned, then returned, on every page and in the API. */
 @IntegrationTest
 class ReturnedOrdersIntegrationTests {
-
-    static final String PASSWORD = "a-long-enough-password";
 
     @LocalServerPort
     int port;
@@ -81,6 +76,7 @@ class ReturnedOrdersIntegrationTests {
     JdbcClient jdbc;
 
     StoreFixtures store;
+    StaffLogins logins;
     Http http;
 
     @BeforeEach
@@ -88,6 +84,7 @@ class ReturnedOrdersIntegrationTests {
         clock.set(Instant.now(Clock.systemUTC()));
         invoicing.updateMerchantSettings(InvoiceFixtures.demoSettings());
         store = new StoreFixtures(new Http(port), json, catalog);
+        logins = new StaffLogins(staff, port);
         http = new Http(port);
     }
 
@@ -126,7 +123,7 @@ class ReturnedOrdersIntegrationTests {
                 .get("order").get("status").asString()).isEqualTo("RETURNED");
         assertThat(http.get("/commande/" + order.number() + "?t=" + order.accessToken()).body())
                 .contains("La commande a été retournée.");
-        Http manager = signedIn(Role.MANAGER);
+        Http manager = logins.signedIn(Role.MANAGER);
         assertThat(manager.get("/admin/orders?status=RETURNED&q=" + order.number()).body()).contains("/admin/orders/" + order.number())
                 .contains("Retournée");
         assertThat(manager.get("/admin/orders?status=DELIVERED&q=" + order.number()).body())
@@ -202,13 +199,4 @@ class ReturnedOrdersIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> orders.find(order.number()).orElseThrow().status() == status);
     }
 
-    private Http signedIn(Role role) {
-        Http browser = new Http(port);
-        String email = "returned-" + UUID.randomUUID() + "@boucle.test";
-        staff.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(browser.get("/admin/login").body());
-        assertThat(browser.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return browser;
-    }
 }

@@ -6,24 +6,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.checkout.StoreFixtures;
-import io.boucle.fulfilment.OrderDelivered;
 import io.boucle.order.OrderNumber;
 import io.boucle.order.OrderView;
 import io.boucle.order.Orders;
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
-import io.boucle.staff.StaffAccount;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,12 +69,16 @@ class WithdrawalInformationIntegrationTests {
     TransactionTemplate transactions;
 
     StoreFixtures store;
+    StaffLogins logins;
+    ReturnFixtures fixtures;
     Http http;
 
     @BeforeEach
     void setUp() {
         clock.set(Instant.now(Clock.systemUTC()));
         store = new StoreFixtures(new Http(port), json, catalog);
+        logins = new StaffLogins(staff, port);
+        fixtures = new ReturnFixtures(store, orders, returns, events, transactions);
         http = new Http(port);
     }
 
@@ -92,13 +91,13 @@ class WithdrawalInformationIntegrationTests {
     void theAcknowledgmentRecordsTheInformationAsGivenOnTheDayOfTheOrder() {
         String sku = store.product("info-ack", "15.00", 10);
         clock.set(Instant.parse("2026-02-27T09:00:00Z"));
-        OrderView order = paid(sku);
+        OrderView order = fixtures.paid(sku);
         WithdrawalInformation information = await().atMost(Duration.ofSeconds(10))
                 .until(() -> returns.withdrawalInformation(order.number()), found -> found.isPresent()).orElseThrow();
         assertThat(information.given()).isTrue();
         assertThat(information.givenOn()).isEqualTo(LocalDate.parse("2026-02-27"));
         assertThat(information.source()).isEqualTo("ORDER_ACKNOWLEDGMENT");
-        delivered(order, "2026-03-02T15:00:00Z");
+        fixtures.delivered(order, Instant.parse("2026-03-02T15:00:00Z"));
         assertThat(returns.withdrawalDeadline(order.number())).contains(LocalDate.parse("2026-03-16"));
     }
 
@@ -106,10 +105,10 @@ class WithdrawalInformationIntegrationTests {
     void withoutTheInformationTheWithdrawalPeriodIsExtendedByTwelveMonthsAndEndsFourteenDaysAfterItIsGiven() {
         String sku = store.product("info-ext", "19.00", 10);
         clock.set(Instant.parse("2026-02-27T09:00:00Z"));
-        OrderView never = paid(sku);
-        OrderView later = paid(sku);
-        delivered(never, "2026-03-02T15:00:00Z");
-        delivered(later, "2026-03-02T15:00:00Z");
+        OrderView never = fixtures.paid(sku);
+        OrderView later = fixtures.paid(sku);
+        fixtures.delivered(never, Instant.parse("2026-03-02T15:00:00Z"));
+        fixtures.delivered(later, Instant.parse("2026-03-02T15:00:00Z"));
         awaitAcknowledged(never);
         awaitAcknowledged(later);
 
@@ -142,7 +141,7 @@ class WithdrawalInformationIntegrationTests {
     @Test
     void badRecordsAreRefusedAndChangeNothing() {
         String sku = store.product("info-bad", "11.00", 10);
-        OrderView order = paid(sku);
+        OrderView order = fixtures.paid(sku);
         awaitAcknowledged(order);
         WithdrawalInformation before = returns.withdrawalInformation(order.number()).orElseThrow();
 
@@ -155,7 +154,7 @@ class WithdrawalInformationIntegrationTests {
         }
         assertThat(returns.withdrawalInformation(order.number())).contains(before);
         assertThat(put(new OrderNumber("B2020-999999"), "{\"given\": false}", OWNER).statusCode()).isEqualTo(404);
-        assertThat(put(order.number(), "{\"given\": false}", "Bearer " + staffToken(Role.ACCOUNTANT)).statusCode())
+        assertThat(put(order.number(), "{\"given\": false}", "Bearer " + logins.apiToken(Role.ACCOUNTANT)).statusCode())
                 .isEqualTo(403);
         assertThat(returns.withdrawalInformation(order.number())).contains(before);
     }
@@ -163,9 +162,9 @@ class WithdrawalInformationIntegrationTests {
     @Test
     void supportRecordsOnTheOrderPageThatTheInformationWasNotGiven() {
         String sku = store.product("info-page", "13.00", 10);
-        OrderView order = paid(sku);
-        delivered(order, Instant.now(clock).toString());
-        Http support = signedIn(Role.SUPPORT);
+        OrderView order = fixtures.paid(sku);
+        fixtures.delivered(order, Instant.now(clock));
+        Http support = logins.signedIn(Role.SUPPORT);
         String page = support.get("/admin/orders/" + order.number()).body();
         assertThat(page).contains("Information sur le droit de rétractation (L221-20)");
         HttpResponse<String> undated = support.postForm("/admin/orders/" + order.number() + "/withdrawal-information",
@@ -196,37 +195,11 @@ class WithdrawalInformationIntegrationTests {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    private OrderView paid(String sku) {
-        String cart = store.readyCart(sku, 1);
-        HttpResponse<String> placed = store.checkout(cart, "tok_visa", null);
-        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
-        OrderNumber number = new OrderNumber(store.read(placed).get("order").get("number").asString());
-        return await().atMost(Duration.ofSeconds(10)).until(() -> orders.find(number).orElseThrow(),
-                order -> order.paidAt() != null);
-    }
 
     private void awaitAcknowledged(OrderView order) {
         await().atMost(Duration.ofSeconds(10)).until(() -> returns.withdrawalInformation(order.number()).isPresent());
     }
 
-    private void delivered(OrderView order, String at) {
-        transactions.executeWithoutResult(status -> events.publishEvent(new OrderDelivered(order.number(), Instant.parse(at))));
-        await().atMost(Duration.ofSeconds(10)).until(() -> returns.deliveredAt(order.number()).isPresent());
-    }
 
-    private Http signedIn(Role role) {
-        Http browser = new Http(port);
-        String email = "info-" + UUID.randomUUID() + "@boucle.test";
-        staff.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(browser.get("/admin/login").body());
-        assertThat(browser.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return browser;
-    }
 
-    private String staffToken(Role role) {
-        StaffAccount account = staff.open(EmailAddress.of("info-api-" + UUID.randomUUID() + "@boucle.test"), "Staff " + role,
-                PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        return staff.issueApiToken(account.id(), "tests").token();
-    }
 }
