@@ -3,6 +3,8 @@
 #
 # Usage: bench/storefront.sh [seconds per scenario, default 20]    (writes docs/benchmarks/storefront.md)
 #        BENCH_JIT=full bench/storefront.sh    the same with both JIT compilers, as `java -jar` runs
+#        BENCH_CATALOG=M bench/storefront.sh 15    the same on a generated catalog (S: 1,000 products, M: 100,000;
+#            bench/generate.sh, BENCH_ORDERS to change the order count), in the report's own section
 #        (spring-boot:run otherwise starts the JVM with -XX:TieredStopAtLevel=1, for a quick start)
 # On a machine shared with builds, hold the build lock for the whole run, e.g.
 #   flock /tmp/mvn.lock bench/storefront.sh
@@ -11,6 +13,10 @@
 # waits for health, warms the JVM up on every page of the scenarios, then drives each scenario
 # with wrk (32 connections, 2 threads, loopback only, bounded duration): product pages (every
 # /p/<slug> of the sitemap), category pages (every /c/<slug>) and search (/recherche?q=...).
+# With BENCH_CATALOG, the catalog is generated into the shop's database once it is up (the time is
+# reported), the catalog's cache is given its lifetime to forget, and the pages are 500 generated
+# products, the generated categories and searches of generated words; search is also measured with a
+# single connection. Page weights are measured on the demo catalog only.
 # Requests ask for gzip, as browsers do. It then measures page weights with curl and writes the
 # report, keeping earlier results as history and the hand-written notes at its end.
 set -euo pipefail
@@ -26,6 +32,10 @@ base="http://127.0.0.1:$port"
 report=docs/benchmarks/storefront.md
 notes_marker='<!-- Everything below this line is written by hand and kept by bench/storefront.sh. -->'
 search_queries=(velo chaussures "laine merinos" theiere chausure "pull laine" livre "cafe bio" lin enfant)
+catalog="${BENCH_CATALOG:-}"
+case "$catalog" in "" | S | M) ;; *) echo "BENCH_CATALOG: S or M" >&2; exit 2 ;; esac
+generated_begin='<!-- Generated catalog: written by BENCH_CATALOG=S|M bench/storefront.sh. -->'
+generated_end='<!-- End of the generated catalog section. -->'
 
 if ! command -v wrk >/dev/null; then
   echo "installing wrk"
@@ -38,21 +48,37 @@ bench_require_jdk
 work="$(mktemp -d)"
 cleanup() { bench_stop_app; rm -rf "$work"; }
 trap cleanup EXIT
-bench_start_app "$work" "$port"
-
-# The scenarios' paths: every product and category page of the sitemap, and a few searches.
-curl -fsS "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed -E 's#</?loc>##g; s#^https?://[^/]*##' >"$work/sitemap"
-grep '^/p/' "$work/sitemap" >"$work/product" || true
-grep '^/c/' "$work/sitemap" >"$work/category" || true
-for q in "${search_queries[@]}"; do echo "/recherche?q=${q// /+}"; done >"$work/search"
+if [ -n "$catalog" ]; then
+  # The generator's classes; spring-boot:run then leaves target/test-classes alone.
+  ./mvnw -q -o -Pbench -DskipTests test-compile dependency:build-classpath \
+      -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+  bench_start_app "$work" "$port" -Dmaven.test.skip=true
+  load_before=$(bench_load_average)
+  echo "== generating catalog $catalog"
+  "$bench_java" -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.boucle.bench.data.DataGenerator \
+      "$catalog" "jdbc:postgresql://127.0.0.1:$bench_pg_port/postgres" "${BENCH_ORDERS:-}" "$work/gen" 2>&1 | tee "$work/generate.log"
+  generated=$(grep '^generated scale' "$work/generate.log" | sed 's/^generated scale //')
+  generation_steps=$(grep '^  [a-z]' "$work/generate.log" | sed -E 's/^  (.*[^ ]) +([0-9.]+) s$/\1 \2 s/' | paste -sd ';' | sed 's/;/; /g')
+  sleep 11 # the catalog's cache lives 10 s (boucle.catalog.cache-ttl)
+  cp "$work/gen/product" "$work/gen/category" "$work/gen/search" "$work/"
+else
+  bench_start_app "$work" "$port"
+  # The scenarios' paths: every product and category page of the sitemap, and a few searches.
+  curl -fsS "$base/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed -E 's#</?loc>##g; s#^https?://[^/]*##' >"$work/sitemap"
+  grep '^/p/' "$work/sitemap" >"$work/product" || true
+  grep '^/c/' "$work/sitemap" >"$work/category" || true
+  for q in "${search_queries[@]}"; do echo "/recherche?q=${q// /+}"; done >"$work/search"
+fi
 cat "$work/product" "$work/category" "$work/search" >"$work/all"
 [ -s "$work/product" ] && [ -s "$work/category" ] || { echo "the sitemap lists no product or category" >&2; exit 1; }
 while read -r path; do
   curl -fsS -o /dev/null "$base$path" || { echo "$path does not answer 200" >&2; exit 1; }
 done <"$work/all"
 
-run_wrk() { # name, paths file, seconds
-  wrk -t"$threads" -c"$connections" -d"$2"s --timeout 5s --latency -H 'Accept-Encoding: gzip' \
+run_wrk() { # paths file, seconds[, connections]
+  local c=${3:-$connections} t=$threads
+  [ "$c" -lt "$t" ] && t=$c
+  wrk -t"$t" -c"$c" -d"$2"s --timeout 5s --latency -H 'Accept-Encoding: gzip' \
     -s bench/paths.lua "$base/" -- "$1"
 }
 
@@ -61,10 +87,14 @@ run_wrk "$work/all" "$warmup" >/dev/null
 sleep 2
 
 declare -A result
-for scenario in product category search; do
-  echo "== $scenario pages: ${seconds}s, $connections connections, $threads threads"
+scenarios=(product category search)
+[ -n "$catalog" ] && scenarios+=(search1) && cp "$work/search" "$work/search1"
+for scenario in "${scenarios[@]}"; do
+  clients=$connections
+  [ "$scenario" = search1 ] && clients=1
+  echo "== $scenario pages: ${seconds}s, $clients connections"
   bench_cpu_start "$scenario"
-  run_wrk "$work/$scenario" "$seconds" | tee "$work/$scenario.wrk"
+  run_wrk "$work/$scenario" "$seconds" "$clients" | tee "$work/$scenario.wrk"
   bench_cpu_stop "$scenario"
   IFS='|' read -r app_cpu pg_cpu all_cpu <<<"${bench_cpu[$scenario]}"
   line=$(grep '^RESULT' "$work/$scenario.wrk")
@@ -75,6 +105,62 @@ for scenario in product category search; do
   result[$scenario]="$rps|$(ms p50_us)|$(ms p90_us)|$(ms p99_us)|$(ms max_us)|$errors|$app_cpu|$pg_cpu|$all_cpu|$(wc -l <"$work/$scenario")"
   sleep 2
 done
+
+row() { # scenario label
+  IFS='|' read -r rps p50 p90 p99 max errors app_cpu pg_cpu all_cpu urls <<<"${result[$1]}"
+  echo "| $2 | $urls | **$rps** | $p50 | $p90 | **$p99** | $max | $errors | $app_cpu % | $pg_cpu % | $all_cpu % |"
+}
+field() { echo "${result[$1]}" | cut -d'|' -f"$2"; }
+verdict() { bench_verdict "$@"; }
+
+if [ -n "$catalog" ]; then
+  bench_facts
+  summary="$(date -u +%Y-%m-%d) Boucle $bench_commit, generated catalog $catalog${BENCH_JIT:+ (BENCH_JIT=$BENCH_JIT)}: product $(field product 1)/s p99 $(field product 4) ms; category $(field category 1)/s p99 $(field category 4) ms; search $(field search 1)/s p99 $(field search 4) ms (1 client: p99 $(field search1 4) ms); generated in $(echo "$generated" | sed 's/.* in //')"
+  cat >"$work/section" <<MD
+$generated_begin
+## Generated catalog ($catalog)
+
+Measured by \`BENCH_CATALOG=$catalog ${BENCH_ORDERS:+BENCH_ORDERS=$BENCH_ORDERS }${BENCH_JIT:+BENCH_JIT=$BENCH_JIT }bench/storefront.sh $seconds\` on $(date -u +%Y-%m-%d), same machine and
+method as above (Boucle $bench_commit, PostgreSQL ${bench_pg_version:-?}, JIT: $bench_jit; load average before the run:
+$load_before). The demo shop was started, then \`bench/generate.sh $catalog\` loaded into its database $generated
+(on top of the demo catalog; COPY, then \`ANALYZE\`; by step: $generation_steps).
+Pages: $(wc -l <"$work/product") generated products drawn at random, the $(wc -l <"$work/category") generated categories (each lists its first page of
+products), and searches: $(sed 's#^/recherche?q=##; s/+/ /g; s/.*/"&"/' "$work/search" | paste -sd' ') ("theiere": only the demo catalog has teapots).
+Warm-up ${warmup} s on every page, then ${seconds} s a scenario.
+
+| scenario | pages | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors | CPU app | CPU PostgreSQL | CPU machine |
+|---|---|---|---|---|---|---|---|---|---|---|
+$(row product "product pages \`/p/<slug>\`")
+$(row category "category pages \`/c/<slug>\`")
+$(row search "search \`/recherche?q=\`")
+$(row search1 "search, 1 connection")
+
+| target (issue: storefront on 100,000 products) | measured | |
+|---|---|---|
+| search p99 ≤ 50 ms | $(field search 4) ms at $connections clients; $(field search1 4) ms at 1 | $(verdict "$(field search 4)" "<=" 50) at $connections clients; $(verdict "$(field search1 4)" "<=" 50) at 1 |
+
+Summary ($catalog): $summary
+$generated_end
+MD
+  if grep -qF "$generated_begin" "$report"; then
+    awk -v b="$generated_begin" -v e="$generated_end" -v f="$work/section" '
+      $0 == b {while ((getline l < f) > 0) print l; skip = 1; next}
+      $0 == e {skip = 0; next}
+      !skip {print}' "$report" >"$work/report"
+  else
+    awk -v f="$work/section" '/^## History$/ && !done {while ((getline l < f) > 0) print l; print ""; done = 1} {print}' "$report" >"$work/report"
+  fi
+  # The earlier figures of this catalog go to the history.
+  previous=$(grep -m1 "^Summary ($catalog): " "$report" | sed "s/^Summary ($catalog): //" || true)
+  if [ -n "$previous" ]; then
+    awk -v line="- $previous" '{print} /^## History$/ && !done {getline; print; print line; done = 1}' "$work/report" >"$work/report2"
+    mv "$work/report2" "$work/report"
+  fi
+  cp "$work/report" "$report"
+  echo
+  cat "$work/section"
+  exit 0
+fi
 
 # Page weights: the HTML of every product page, compressed (gzip, as sent) and not; the CSS and JS
 # it links to. Images are not counted.
@@ -108,16 +194,12 @@ total_gz=$(( html_gz_max + css_gz + js_gz ))
 bench_facts
 commit=$bench_commit cpu_model=$bench_cpu_model jdk=$bench_jdk pg_version=$bench_pg_version pool=$bench_pool
 jit=$bench_jit maven_args=("${bench_maven_args[@]}")
-row() { # scenario label
-  IFS='|' read -r rps p50 p90 p99 max errors app_cpu pg_cpu all_cpu urls <<<"${result[$1]}"
-  echo "| $2 | $urls | **$rps** | $p50 | $p90 | **$p99** | $max | $errors | $app_cpu % | $pg_cpu % | $all_cpu % |"
-}
-field() { echo "${result[$1]}" | cut -d'|' -f"$2"; }
-verdict() { bench_verdict "$@"; }
 
 bench_history "$report" "$notes_marker"
 history=$bench_history_lines
 notes=$bench_notes
+# The generated catalog's section, written by BENCH_CATALOG runs, is kept as it is.
+generated_section=$(awk -v b="$generated_begin" -v e="$generated_end" '$0 == b {on = 1} on {print} $0 == e {on = 0}' "$report" 2>/dev/null || true)
 summary="$(date -u +%Y-%m-%d) Boucle $commit${maven_args[*]:+ (BENCH_JIT=full)}: product $(field product 1)/s p50 $(field product 2) ms p99 $(field product 4) ms; category $(field category 1)/s p99 $(field category 4) ms; search $(field search 1)/s p99 $(field search 4) ms; product HTML $(kb "$html_gz_max") KB gzip"
 
 cat >"$report" <<MD
@@ -172,7 +254,9 @@ $(stat_col 3) uncompressed. The largest is \`$heaviest_path\`; with the CSS and 
 | HTML + CSS + JS ≤ 100 KB before images | $(kb "$total_gz") KB compressed | $(verdict "$total_gz" "<=" 102400) |
 
 Summary: $summary
-
+${generated_section:+
+$generated_section
+}
 ## History
 
 $history
