@@ -36,7 +36,10 @@ jar=$(ls target/boucle-*.jar 2>/dev/null | grep -v -- '-plain' | head -1 || true
 
 work="$(mktemp -d)"
 app=""
-cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
 echo "== starting $jar on port $port"
 BOUCLE_DATA_DIR="$work/data" BOUCLE_PORT=$port "$bench_java" -jar "$jar" >"$work/app.log" 2>&1 &
