@@ -274,11 +274,21 @@ public class Catalog {
         return cached(key("similar", slug, limit), () -> loadSimilar(slug, limit));
     }
 
+    /**
+     * The products are ranked on their review count alone, then only those kept get their card's
+     * prices and SKUs: a category of thousands of products would otherwise aggregate the variants of
+     * every one of them before the limit.
+     */
     private List<ProductCard> loadSimilar(String slug, int limit) {
         return jdbc.sql(CARD_COLUMNS + """
-                 WHERE p.status = 'PUBLISHED' AND p.slug <> :slug
-                   AND p.category_id = (SELECT category_id FROM catalog.product WHERE slug = :slug)
-                ORDER BY r.reviews DESC, p.published_at DESC, p.slug LIMIT :limit
+                 WHERE p.id IN (
+                     SELECT q.id FROM catalog.product q
+                     WHERE q.status = 'PUBLISHED' AND q.slug <> :slug
+                       AND q.category_id = (SELECT category_id FROM catalog.product WHERE slug = :slug)
+                     ORDER BY (SELECT count(*) FROM catalog.review x WHERE x.product_id = q.id AND x.status = 'PUBLISHED') DESC,
+                              q.published_at DESC, q.slug
+                     LIMIT :limit)
+                ORDER BY r.reviews DESC, p.published_at DESC, p.slug
                 """)
                 .param("slug", slug).param("limit", limit)
                 .query((row, n) -> card(row)).list().stream().toList();
