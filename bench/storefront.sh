@@ -49,6 +49,8 @@ work="$(mktemp -d)"
 cleanup() { bench_stop_app; rm -rf "$work"; }
 trap cleanup EXIT
 if [ -n "$catalog" ]; then
+  [ -f bench/src/generator/java/io/boucle/bench/data/DataGenerator.java ] \
+    || { echo "the data generator is missing (see bench/generate.sh): BENCH_CATALOG cannot run" >&2; exit 3; }
   # The generator's classes; spring-boot:run then leaves target/test-classes alone.
   ./mvnw -q -o -Pbench -DskipTests test-compile dependency:build-classpath \
       -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
