@@ -15,8 +15,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 2 ] || { sed -n '4,5p' "$0" >&2; exit 2; }
 offline="${BENCH_OFFLINE--o}"
-generator=bench/src/generator/java/io/boucle/bench/data/DataGenerator.java
-[ -f "$generator" ] || { echo "$generator is missing: its first version was never committed (see docs/benchmarks/storefront.md, generated catalog); it must be written again" >&2; exit 3; }
 ./mvnw -q $offline -Pbench -DskipTests test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -82,13 +82,36 @@ class Facts {
 
     @ApplicationModuleListener
     void on(PaymentRefunded event) {
-        recordRefund(event.reference(), event.refundedTotal().amount());
+        // An order charged in another currency counts in euros, at its own rate.
+        Money refunded = event.refundedTotal();
+        if (!refunded.currency().equals(Money.EUR)) {
+            Optional<io.boucle.shared.ExchangeRate> rate = orderNumber(event.reference()).flatMap(orders::find)
+                    .map(OrderView::exchangeRate);
+            if (rate.isEmpty()) {
+                return;
+            }
+            refunded = rate.get().toEuros(refunded);
+        }
+        recordRefund(event.reference(), refunded.amount());
     }
 
     @ApplicationModuleListener
     void on(ReturnAccepted event) {
         recordReturn(event.returnId().toString(), event.order().value(), event.kind().name().toLowerCase(Locale.ROOT),
                 event.units(), event.at());
+    }
+
+    private static Optional<io.boucle.order.OrderNumber> orderNumber(String reference) {
+        try {
+            return Optional.of(new io.boucle.order.OrderNumber(reference));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The facts are in euros: an order charged in another currency is converted at its own rate. */
+    private static BigDecimal euros(OrderView order, Money amount) {
+        return order.exchangeRate() == null ? amount.amount() : order.exchangeRate().toEuros(amount).amount();
     }
 
     OrderRecord toRecord(OrderView order, Instant paidAt) {
@@ -103,18 +126,18 @@ class Facts {
         BigDecimal secondHandMargin = BigDecimal.ZERO;
         for (NewOrder.Line line : order.lines()) {
             if (line.secondHand()) {
-                secondHandTotal = secondHandTotal.add(line.total().amount());
+                secondHandTotal = secondHandTotal.add(euros(order, line.total()));
                 BigDecimal bought = Optional.ofNullable(used.get(line.sku())).flatMap(SellableVariant::marginSchemePurchasePrice)
                         .map(Money::amount).orElse(BigDecimal.ZERO);
-                secondHandMargin = secondHandMargin.add(line.total().amount().subtract(bought.multiply(BigDecimal.valueOf(line.quantity()))));
+                secondHandMargin = secondHandMargin.add(euros(order, line.total()).subtract(bought.multiply(BigDecimal.valueOf(line.quantity()))));
             }
         }
         List<LineRecord> lines = order.lines().stream().map(line -> new LineRecord(line.productSlug(), line.title(),
-                line.quantity(), line.total().amount(), line.secondHand())).toList();
+                line.quantity(), euros(order, line.total()), line.secondHand())).toList();
         return new OrderRecord(order.number().value(), paidAt, customerKey(order.email()),
                 touch.map(Touch::sessionId).orElse(null), touch.map(Touch::first).orElse(Channel.UNKNOWN),
-                touch.map(Touch::last).orElse(Channel.UNKNOWN), order.totals().total().amount(),
-                order.totals().totalVat().amount(), secondHandTotal, secondHandMargin, lines);
+                touch.map(Touch::last).orElse(Channel.UNKNOWN), euros(order, order.totals().total()),
+                euros(order, order.totals().totalVat()), secondHandTotal, secondHandMargin, lines);
     }
 
     private record Touch(UUID sessionId, String first, String last) {

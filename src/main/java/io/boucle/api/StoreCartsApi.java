@@ -53,6 +53,9 @@ class StoreCartsApi {
     record DiscountCode(String code) {
     }
 
+    record CurrencyChoice(String currency) {
+    }
+
     record CheckoutRequest(Boolean acceptTerms, PaymentRequestJson payment) {
     }
 
@@ -66,15 +69,11 @@ class StoreCartsApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a cart (EUR; delivery estimated for FR unless another country is given)")
+    @Operation(summary = "Create a cart, charged in EUR unless another offered currency (GBP, USD, CHF) is given; "
+            + "delivery estimated for FR unless another country is given")
     StoreJson.Cart create(@RequestBody(required = false) NewCart request, Locale locale) {
         NewCart body = request == null ? new NewCart(null, null, null) : request;
-        Currency currency;
-        try {
-            currency = body.currency() == null ? null : Currency.getInstance(body.currency());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField("currency", "'" + body.currency() + "' is not an ISO 4217 currency code");
-        }
+        Currency currency = body.currency() == null ? null : currency(body.currency());
         Locale cartLocale = body.locale() == null ? locale : Locale.forLanguageTag(body.locale());
         if (!List.of("fr", "en").contains(cartLocale.getLanguage())) {
             cartLocale = Locale.FRENCH;
@@ -132,6 +131,15 @@ class StoreCartsApi {
         return StoreJson.cart(carts.chooseDelivery(CartId.parse(cartId), choice.code(), choice.pickupPointId()), locale);
     }
 
+    @PutMapping("/{cartId}/currency")
+    @Operation(summary = "The currency the cart is charged in: EUR, or GBP, USD or CHF at the reference rate in force today")
+    StoreJson.Cart currency(@PathVariable String cartId, @RequestBody CurrencyChoice choice, Locale locale) {
+        if (choice == null || choice.currency() == null) {
+            throw new InvalidField("currency", "is required");
+        }
+        return StoreJson.cart(carts.chooseCurrency(CartId.parse(cartId), currency(choice.currency())), locale);
+    }
+
     @PostMapping("/{cartId}/discount-codes")
     @Operation(summary = "Apply a discount code; one that does not apply is refused with the reason")
     StoreJson.Cart discountCode(@PathVariable String cartId, @RequestBody DiscountCode code, Locale locale) {
@@ -151,6 +159,18 @@ class StoreCartsApi {
             Locale locale) {
         return StoreJson.placed(checkout.place(CartId.parse(cartId), request.acceptTerms(),
                 PaymentRequestJson.method(request.payment()), idempotencyKey), locale);
+    }
+
+    private static Currency currency(String code) {
+        String normalised = code.strip().toUpperCase(Locale.ROOT);
+        if (!normalised.matches("[A-Z]{3}")) {
+            throw new InvalidField("currency", "'" + code + "' is not an ISO 4217 currency code");
+        }
+        try {
+            return Currency.getInstance(normalised);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("currency", "'" + code + "' is not an ISO 4217 currency code");
+        }
     }
 
     private static CountryCode country(String country) {

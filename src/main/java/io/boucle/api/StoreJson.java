@@ -95,9 +95,32 @@ final class StoreJson {
     record Problem(String lineId, String sku, String code, int available) {
     }
 
+    /** A reference rate: one euro buys {@code rate} units of {@code currency}, as published for {@code date}. */
+    record ExchangeRateJson(String currency, BigDecimal rate, LocalDate date) {
+
+        static ExchangeRateJson of(io.boucle.shared.ExchangeRate rate) {
+            return rate == null || rate.isIdentity() ? null
+                    : new ExchangeRateJson(rate.currency().getCurrencyCode(), rate.rate(), rate.date());
+        }
+    }
+
+    /**
+     * @param currency        the currency the cart is charged in
+     * @param lines           at catalog prices, in euros
+     * @param totals          in {@code currency}: what the order would be charged
+     * @param exchangeRate    the rate in force today the totals are converted at; null for EUR
+     * @param totalsInEuros   the euro totals the converted ones come from (VAT is assessed in euros); null for EUR
+     */
     record Cart(String id, String status, String currency, String country, String locale, List<Line> lines, Totals totals,
                 ChosenDelivery deliveryOption, Customer customer, List<String> discountCodes, List<Promotion> promotions,
-                List<Problem> problems, boolean readyForCheckout, Instant lastActivityAt) {
+                List<Problem> problems, boolean readyForCheckout, Instant lastActivityAt, ExchangeRateJson exchangeRate,
+                Totals totalsInEuros) {
+    }
+
+    static Totals totals(CartView.Totals totals) {
+        return new Totals(ApiMoney.of(totals.subtotal()), ApiMoney.of(totals.discount()), ApiMoney.of(totals.delivery()),
+                totals.vat().stream().map(vat -> new VatLine(vat.rate(), ApiMoney.of(vat.base()), ApiMoney.of(vat.amount()))).toList(),
+                ApiMoney.of(totals.totalVat()), ApiMoney.of(totals.total()));
     }
 
     static Cart cart(CartView cart, Locale locale) {
@@ -106,10 +129,7 @@ final class StoreJson {
                 cart.lines().stream().map(line -> new Line(line.id(), line.sku(), line.productSlug(), line.title().in(locale),
                         line.quantity(), ApiMoney.of(line.unitPrice()), ApiMoney.of(line.discount()), ApiMoney.of(line.total()),
                         line.available(), line.secondHand())).toList(),
-                new Totals(ApiMoney.of(cart.totals().subtotal()), ApiMoney.of(cart.totals().discount()),
-                        ApiMoney.of(cart.totals().delivery()),
-                        cart.totals().vat().stream().map(vat -> new VatLine(vat.rate(), ApiMoney.of(vat.base()), ApiMoney.of(vat.amount()))).toList(),
-                        ApiMoney.of(cart.totals().totalVat()), ApiMoney.of(cart.totals().total())),
+                totals(cart.charge().totals()),
                 cart.delivery() == null ? null : chosen(cart.delivery(), locale),
                 cart.customer() == null ? null : new Customer(cart.customer().email().value(),
                         AddressJson.of(cart.customer().shipping()), AddressJson.of(cart.customer().billing()),
@@ -120,7 +140,8 @@ final class StoreJson {
                         ApiMoney.of(promotion.amount()))).toList(),
                 cart.problems().stream().map(problem -> new Problem(problem.lineId(), problem.sku(), problem.code(),
                         problem.available())).toList(),
-                cart.readyForCheckout(), cart.lastActivityAt());
+                cart.readyForCheckout(), cart.lastActivityAt(), ExchangeRateJson.of(cart.charge().rate()),
+                cart.charge().converted() ? totals(cart.totals()) : null);
     }
 
     private static ChosenDelivery chosen(CartView.Delivery delivery, Locale locale) {
@@ -148,20 +169,20 @@ final class StoreJson {
                  AddressJson shippingAddress, AddressJson billingAddress, CompanyJson company, List<String> promotions,
                  String paymentMethod, Instant placedAt, Instant paidAt, Instant paymentDeadline, Instant cancelledAt,
                  String cancelReason, List<InvoiceLink> invoices, List<Object> shipments, LocalDate withdrawalDeadline,
-                 String accessToken, List<TimelineEntry> timeline) {
+                 String accessToken, List<TimelineEntry> timeline, String currency, ExchangeRateJson exchangeRate) {
 
         /** The same order with the last day of its withdrawal period (known once its goods were received). */
         Order withWithdrawalDeadline(LocalDate deadline) {
             return new Order(number, status, email, lines, totals, delivery, shippingAddress, billingAddress, company,
                     promotions, paymentMethod, placedAt, paidAt, paymentDeadline, cancelledAt, cancelReason, invoices,
-                    shipments, deadline, accessToken, timeline);
+                    shipments, deadline, accessToken, timeline, currency, exchangeRate);
         }
 
         /** The same order with its parcels. */
         Order withShipments(List<?> parcels) {
             return new Order(number, status, email, lines, totals, delivery, shippingAddress, billingAddress, company, promotions,
                     paymentMethod, placedAt, paidAt, paymentDeadline, cancelledAt, cancelReason, invoices, List.copyOf(parcels),
-                    withdrawalDeadline, accessToken, timeline);
+                    withdrawalDeadline, accessToken, timeline, currency, exchangeRate);
         }
     }
 
@@ -185,7 +206,7 @@ final class StoreJson {
                 order.cancelledAt(), order.cancelReason(), invoices, List.of(), null,
                 withToken ? order.accessToken() : null,
                 withTimeline ? order.timeline().stream().map(entry -> new TimelineEntry(entry.at(), entry.kind(), entry.detail())).toList()
-                        : null);
+                        : null, order.currency(), ExchangeRateJson.of(order.exchangeRate()));
     }
 
     record NextAction(String type, String redirectUrl) {

@@ -18,10 +18,12 @@ import io.boucle.fulfilment.PickupPoint;
 import io.boucle.inventory.Inventory;
 import io.boucle.inventory.StockLevel;
 import io.boucle.pricing.PricedCart;
+import io.boucle.pricing.ExchangeRates;
 import io.boucle.pricing.Pricing;
 import io.boucle.pricing.PricingLine;
 import io.boucle.pricing.PricingRequest;
 import io.boucle.shared.CountryCode;
+import io.boucle.shared.ExchangeRate;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import io.boucle.tax.Buyer;
@@ -45,7 +47,11 @@ class CartPricer {
 
     static final ZoneId SHOP_ZONE = ZoneId.of("Europe/Paris");
 
-    record Priced(CartView view, PricingRequest request, PricedCart priced, VatAssessment vat) {
+    /**
+     * @param vat     the assessment in euros, the reference
+     * @param charged the same in the cart's currency, as it is charged; the assessment itself for the euro
+     */
+    record Priced(CartView view, PricingRequest request, PricedCart priced, VatAssessment vat, VatAssessment charged) {
     }
 
     private final Catalog catalog;
@@ -53,9 +59,12 @@ class CartPricer {
     private final Pricing pricing;
     private final Delivery delivery;
     private final VatEngine vatEngine;
+    private final ExchangeRates exchangeRates;
     private final Clock clock;
 
-    CartPricer(Catalog catalog, Inventory inventory, Pricing pricing, Delivery delivery, VatEngine vatEngine, Clock clock) {
+    CartPricer(Catalog catalog, Inventory inventory, Pricing pricing, Delivery delivery, VatEngine vatEngine,
+            ExchangeRates exchangeRates, Clock clock) {
+        this.exchangeRates = exchangeRates;
         this.catalog = catalog;
         this.inventory = inventory;
         this.pricing = pricing;
@@ -70,7 +79,8 @@ class CartPricer {
         List<String> skus = cart.lines().stream().map(CartRow.LineRow::sku).toList();
         Map<String, SellableVariant> variants = catalog.sellable(skus);
         Map<String, StockLevel> stock = withStock ? inventory.levels(skus) : Map.of();
-        Money zero = Money.zero(cart.currency());
+        // Prices, promotions, delivery and VAT are in euros; the cart's currency is the one it is charged in.
+        Money zero = Money.zero(Money.EUR);
 
         List<CartView.Problem> problems = new ArrayList<>();
         List<PricingLine> pricingLines = new ArrayList<>();
@@ -78,7 +88,7 @@ class CartPricer {
         for (CartRow.LineRow line : cart.lines()) {
             SellableVariant variant = variants.get(line.sku());
             int available = withStock ? stock.get(line.sku()).available() : Integer.MAX_VALUE;
-            if (variant == null || !variant.published() || !variant.price().currency().equals(cart.currency())) {
+            if (variant == null || !variant.published() || !variant.price().currency().equals(Money.EUR)) {
                 problems.add(new CartView.Problem(line.id(), line.sku(), "unavailable", 0));
                 continue;
             }
@@ -126,10 +136,35 @@ class CartPricer {
         Money total = vat == null ? zero : vat.totals().payable();
         Money totalVat = vat == null ? zero : vat.totals().vat();
         CartView.Totals totals = new CartView.Totals(subtotal, priced.totalDiscount(), deliveryPrice, vatLines, totalVat, total);
+        ExchangeRate rate = exchangeRates.rateOn(cart.currency(), LocalDate.ofInstant(now, SHOP_ZONE))
+                .orElseThrow(() -> new CurrencyUnavailable(cart.currency()));
+        VatAssessment charged = vat == null ? null : vat.convertedAt(rate);
         CartView view = new CartView(cart.id(), "OPEN".equals(cart.status()), cart.currency(), country, cart.locale(),
                 lines, totals, chosen, cart.customer(), cart.discountCodes(), priced.applied(), priced.rejected(),
-                problems, weight, cart.paymentMethod(), cart.giftCardCode(), cart.lastActivityAt(), cart.customerId());
-        return new Priced(view, request, priced, vat);
+                problems, weight, cart.paymentMethod(), cart.giftCardCode(), cart.lastActivityAt(), cart.customerId(),
+                new CartView.Charge(rate, charged(totals, rate, lines, charged)));
+        return new Priced(view, request, priced, vat, charged);
+    }
+
+    /**
+     * The totals in the cart's currency: the VAT and the total from the converted assessment (the total is what
+     * is charged), the subtotal and delivery converted from their euro figures, and the discount what makes
+     * subtotal − discount + delivery = total.
+     */
+    static CartView.Totals charged(CartView.Totals euros, ExchangeRate rate, List<CartView.Line> lines, VatAssessment charged) {
+        if (rate.isIdentity()) {
+            return euros;
+        }
+        Money zero = Money.zero(rate.currency());
+        Money subtotal = lines.stream().map(line -> rate.fromEuros(line.total())).reduce(zero, Money::plus);
+        Money delivery = rate.fromEuros(euros.delivery());
+        if (charged == null) {
+            return new CartView.Totals(subtotal, zero, delivery, List.of(), zero, zero);
+        }
+        Money total = charged.totals().payable();
+        List<CartView.VatLine> vat = charged.breakdown().stream()
+                .map(row -> new CartView.VatLine(row.rate().value(), row.taxableAmount(), row.vat())).toList();
+        return new CartView.Totals(subtotal, subtotal.plus(delivery).minus(total), delivery, vat, charged.totals().vat(), total);
     }
 
     /** The chosen delivery when it still serves the parcel, else the cheapest one (not chosen). */
@@ -151,11 +186,11 @@ class CartPricer {
         List<SaleLine> saleLines = new ArrayList<>();
         for (PricingLine line : lines) {
             SellableVariant variant = variants.get(line.sku());
-            Money charged = line.total().minus(priced.lineDiscounts().getOrDefault(line.lineId(), Money.zero(cart.currency())));
+            Money charged = line.total().minus(priced.lineDiscounts().getOrDefault(line.lineId(), Money.zero(Money.EUR)));
             // A discount that does not divide into whole cents per unit is charged as one line of the whole quantity.
             boolean even = charged.minorUnits() % line.quantity() == 0;
             int quantity = even ? line.quantity() : 1;
-            Money unit = even ? Money.ofMinor(charged.minorUnits() / line.quantity(), cart.currency()) : charged;
+            Money unit = even ? Money.ofMinor(charged.minorUnits() / line.quantity(), Money.EUR) : charged;
             saleLines.add(variant.marginSchemePurchasePrice()
                     .map(purchase -> SaleLine.secondHand(line.lineId(), variant.taxCategory(), quantity, unit,
                             purchase.times(line.quantity() / quantity)))

@@ -54,6 +54,11 @@ class CartStore {
                 .param("locale", locale.toLanguageTag()).param("now", Timestamp.from(now)).update();
     }
 
+    void setCurrency(CartId id, Currency currency) {
+        jdbc.sql("UPDATE cart.cart SET currency = :currency WHERE id = :id")
+                .param("currency", currency.getCurrencyCode()).param("id", id.value()).update();
+    }
+
     /**
      * Serialises, until the transaction ends, what changes which cart is a customer's, so two
      * sign-ins or first additions at once make one cart.

@@ -12,6 +12,7 @@ import io.boucle.fulfilment.PickupPoint;
 import io.boucle.pricing.AppliedPromotion;
 import io.boucle.pricing.RejectedCode;
 import io.boucle.shared.CountryCode;
+import io.boucle.shared.ExchangeRate;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 
@@ -25,12 +26,28 @@ import io.boucle.shared.Money;
  * @param paymentMethod chosen on the shop's details step ({@code card}, {@code wallet}, {@code instalments-3},
  *                      {@code instalments-4}, {@code giftcard}), null until then; API clients send theirs at checkout
  * @param customerId    the signed-in customer whose cart this is; null for a guest's cart
+ * @param currency      the currency the cart is charged in (EUR unless the shopper chose another offered one)
+ * @param totals        in euros, the reference: catalog prices, promotions, delivery and VAT are computed in euros
+ * @param charge        the rate in force today and the totals in {@code currency}, as the order would be charged
  */
 public record CartView(CartId id, boolean open, Currency currency, CountryCode country, Locale locale, List<Line> lines,
                        Totals totals, Delivery delivery, CartCustomer customer, List<String> discountCodes,
                        List<AppliedPromotion> promotions, List<RejectedCode> rejectedCodes, List<Problem> problems,
                        int weightGrams, String paymentMethod, String giftCardCode, Instant lastActivityAt,
-                       CustomerId customerId) {
+                       CustomerId customerId, Charge charge) {
+
+    /**
+     * What the cart costs in its currency.
+     *
+     * @param rate   the reference rate in force today (the identity for the euro)
+     * @param totals the totals converted: the total is what the order would be charged
+     */
+    public record Charge(ExchangeRate rate, Totals totals) {
+
+        public boolean converted() {
+            return !rate.isIdentity();
+        }
+    }
 
     /**
      * @param discount  the line's share of the promotions, VAT included

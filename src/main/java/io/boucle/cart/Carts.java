@@ -20,6 +20,7 @@ import io.boucle.fulfilment.Parcel;
 import io.boucle.inventory.Inventory;
 import io.boucle.inventory.OutOfStock;
 import io.boucle.inventory.StockLevel;
+import io.boucle.pricing.ExchangeRates;
 import io.boucle.pricing.RejectedCode;
 import io.boucle.shared.CountryCode;
 import io.boucle.shared.Gone;
@@ -48,11 +49,13 @@ public class Carts {
     private final Catalog catalog;
     private final Inventory inventory;
     private final Delivery delivery;
+    private final ExchangeRates exchangeRates;
     private final Clock clock;
     private final Duration lifetime;
 
-    Carts(CartStore store, CartPricer pricer, Catalog catalog, Inventory inventory, Delivery delivery, Clock clock,
-            @Value("${boucle.cart.lifetime:P30D}") Duration lifetime) {
+    Carts(CartStore store, CartPricer pricer, Catalog catalog, Inventory inventory, Delivery delivery,
+            ExchangeRates exchangeRates, Clock clock, @Value("${boucle.cart.lifetime:P30D}") Duration lifetime) {
+        this.exchangeRates = exchangeRates;
         this.store = store;
         this.pricer = pricer;
         this.catalog = catalog;
@@ -62,13 +65,16 @@ public class Carts {
         this.lifetime = lifetime;
     }
 
-    /** A new, empty cart. Only euros are sold for now: the VAT engine and the catalog work in EUR. */
+    /**
+     * A new, empty cart, charged in euros or in another offered currency ({@link ExchangeRates#OFFERED}) that has
+     * a rate in force today.
+     *
+     * @throws InvalidField when the currency is not offered or has no rate in force; nothing is written
+     */
     @Transactional
     public CartView create(Currency currency, CountryCode country, Locale locale) {
         Currency chosen = currency == null ? Money.EUR : currency;
-        if (!chosen.equals(Money.EUR)) {
-            throw new InvalidField("currency", "only EUR is sold for now");
-        }
+        requireChargeable(chosen);
         CartId id = CartId.random();
         store.insert(id, chosen, country == null ? CountryCode.FRANCE : country,
                 locale == null ? Locale.FRENCH : locale, Instant.now(clock));
@@ -279,7 +285,7 @@ public class Carts {
             return List.of();
         }
         Money goods = cart.totals().subtotal().minus(cart.lines().stream().map(CartView.Line::discount)
-                .reduce(Money.zero(cart.currency()), Money::plus));
+                .reduce(Money.zero(Money.EUR), Money::plus));
         String postalCode = cart.customer() == null ? null : cart.customer().shipping().postalCode();
         return delivery.quotes(new Parcel(cart.country(), postalCode, cart.weightGrams(), goods), Instant.now(clock));
     }
@@ -304,6 +310,34 @@ public class Carts {
         }
         store.setDelivery(id, code, point);
         return view(id);
+    }
+
+    /**
+     * The currency the cart is charged in: the euro, or another offered currency with a rate in force today. Its
+     * totals are then shown converted at that rate, the euro figures being the reference.
+     *
+     * @throws InvalidField when the currency is not offered or has no rate in force; nothing is written
+     */
+    @Transactional
+    public CartView chooseCurrency(CartId id, Currency currency) {
+        openCart(id);
+        if (currency == null) {
+            throw new InvalidField("currency", "is required");
+        }
+        requireChargeable(currency);
+        store.setCurrency(id, currency);
+        return view(id);
+    }
+
+    private void requireChargeable(Currency currency) {
+        if (!ExchangeRates.offered(currency)) {
+            throw new InvalidField("currency", currency.getCurrencyCode() + " is not offered; the shop charges in "
+                    + String.join(", ", ExchangeRates.OFFERED.stream().map(Currency::getCurrencyCode).toList()));
+        }
+        if (exchangeRates.current(currency).isEmpty()) {
+            throw new InvalidField("currency", "no exchange rate for " + currency.getCurrencyCode()
+                    + " is in force today: the shop cannot charge in it until one is imported");
+        }
     }
 
     /** The payment method chosen on the shop's details step; a gift card needs its code. */
@@ -370,7 +404,7 @@ public class Carts {
                     throw new OutOfStock(line.sku(), 0);
                 });
         CartPricer.Priced priced = pricer.price(cart, false);
-        return new CheckoutQuote(priced.view(), priced.request(), priced.priced(), priced.vat());
+        return new CheckoutQuote(priced.view(), priced.request(), priced.priced(), priced.vat(), priced.charged());
     }
 
     /** Closes the cart for the order placed from it, in the caller's transaction. */

@@ -7,6 +7,10 @@ import io.boucle.tax.VatAssessment;
 /**
  * A cart priced for placing its order: the view, the promotions to redeem, and the VAT assessment
  * whose lines are keyed by cart line id (and {@code delivery} parts for the delivery).
+ *
+ * @param vat     the assessment in euros, where the VAT is assessed
+ * @param charged the same converted to the cart's currency at {@code cart.charge().rate()}: what the order is charged
  */
-public record CheckoutQuote(CartView cart, PricingRequest pricingRequest, PricedCart priced, VatAssessment vat) {
+public record CheckoutQuote(CartView cart, PricingRequest pricingRequest, PricedCart priced, VatAssessment vat,
+        VatAssessment charged) {
 }

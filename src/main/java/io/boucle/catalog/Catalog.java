@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import io.boucle.audit.Audit;
 import io.boucle.shared.Identifiers;
+import io.boucle.shared.KeptValues;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import io.boucle.shared.Page;
@@ -39,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The catalog's facade: adds products, and finds and lists them for the shop and the API.
  * <p>
- * What it reads for the shop is kept in memory ({@link CatalogCache}): each write here empties it
+ * What it reads for the shop is kept in memory ({@link KeptValues}; never stock levels, which are
+ * the inventory's and stay live): each write here empties it
  * on this node when its transaction ends; other nodes see a change within
  * {@code boucle.catalog.cache-ttl} (10 s by default; 0 keeps nothing). Reads inside a transaction
  * that writes always go to the database.
@@ -59,24 +61,22 @@ public class Catalog {
 
     private static final String CARD_COLUMNS = """
             SELECT p.slug, p.title_fr, p.title_en, c.slug AS category_slug, b.name AS brand, p.condition, p.published_at,
-                   v.min_price, v.currency, v.skus, r.reviews, r.rating_sum
+                   v.min_price, v.currency, v.skus, p.review_count AS reviews, p.rating_sum
             FROM catalog.product p
             JOIN catalog.category c ON c.id = p.category_id
             LEFT JOIN catalog.brand b ON b.id = p.brand_id
             JOIN LATERAL (SELECT min(price) AS min_price, min(currency) AS currency, array_agg(sku ORDER BY position, sku) AS skus
                           FROM catalog.variant WHERE product_id = p.id) v ON TRUE
-            LEFT JOIN LATERAL (SELECT count(*) AS reviews, coalesce(sum(rating), 0) AS rating_sum
-                               FROM catalog.review WHERE product_id = p.id AND status = 'PUBLISHED') r ON TRUE
             """;
 
-    /** At most this many lists and products kept at once (see {@link CatalogCache}). */
+    /** At most this many lists and products kept at once (see {@link KeptValues}). */
     static final int CACHE_ENTRIES = 5_000;
 
     private final Audit audit;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final CatalogCache cache;
+    private final KeptValues<Object, Object> cache;
     private final TransactionTemplate reading;
 
     Catalog(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
@@ -85,14 +85,15 @@ public class Catalog {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.cache = new CatalogCache(cacheTtl, CACHE_ENTRIES);
+        this.cache = new KeptValues<>(cacheTtl, CACHE_ENTRIES);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
     }
 
     /** Kept in memory, or read in a read-only transaction (joining the caller's, if any). */
+    @SuppressWarnings("unchecked")
     private <T> T cached(Object key, java.util.function.Supplier<T> load) {
-        return cache.get(key, () -> reading.execute(status -> load.get()));
+        return (T) cache.get(key, () -> reading.execute(status -> load.get()));
     }
 
     private static Object key(Object... parts) {
@@ -184,7 +185,7 @@ public class Catalog {
             case NEWEST -> " ORDER BY p.published_at DESC, p.slug";
             case PRICE_ASC -> " ORDER BY v.min_price, p.slug";
             case PRICE_DESC -> " ORDER BY v.min_price DESC, p.slug";
-            case RATING -> " ORDER BY CASE WHEN r.reviews = 0 THEN 0 ELSE r.rating_sum::numeric / r.reviews END DESC, r.reviews DESC, p.slug";
+            case RATING -> " ORDER BY CASE WHEN p.review_count = 0 THEN 0 ELSE p.rating_sum::numeric / p.review_count END DESC, p.review_count DESC, p.slug";
         };
         long total = jdbc.sql("SELECT count(*) FROM (" + CARD_COLUMNS + where + ") counted")
                 .params(params).query(Long.class).single();
@@ -275,9 +276,9 @@ public class Catalog {
     }
 
     /**
-     * The products are ranked on their review count alone, then only those kept get their card's
-     * prices and SKUs: a category of thousands of products would otherwise aggregate the variants of
-     * every one of them before the limit.
+     * The products are ranked on the review count their row carries, in the order of an index, then
+     * only those kept get their card's prices and SKUs: a category of thousands of products would
+     * otherwise aggregate the variants of every one of them before the limit.
      */
     private List<ProductCard> loadSimilar(String slug, int limit) {
         return jdbc.sql(CARD_COLUMNS + """
@@ -285,10 +286,9 @@ public class Catalog {
                      SELECT q.id FROM catalog.product q
                      WHERE q.status = 'PUBLISHED' AND q.slug <> :slug
                        AND q.category_id = (SELECT category_id FROM catalog.product WHERE slug = :slug)
-                     ORDER BY (SELECT count(*) FROM catalog.review x WHERE x.product_id = q.id AND x.status = 'PUBLISHED') DESC,
-                              q.published_at DESC, q.slug
+                     ORDER BY q.review_count DESC, q.published_at DESC, q.slug
                      LIMIT :limit)
-                ORDER BY r.reviews DESC, p.published_at DESC, p.slug
+                ORDER BY p.review_count DESC, p.published_at DESC, p.slug
                 """)
                 .param("slug", slug).param("limit", limit)
                 .query((row, n) -> card(row)).list().stream().toList();
@@ -1157,10 +1157,7 @@ public class Catalog {
                 .query((a, n) -> new ProductDetails.Attribute(LocalizedText.of(a.getString("name_fr"), a.getString("name_en")),
                         LocalizedText.of(a.getString("value_fr"), a.getString("value_en"))))
                 .list();
-        Rating rating = jdbc.sql("SELECT count(*) AS n, coalesce(sum(rating), 0) AS s FROM catalog.review WHERE product_id = :id AND status = 'PUBLISHED'")
-                .param("id", id)
-                .query((r, n) -> Rating.of(r.getInt("n"), r.getInt("s")))
-                .single();
+        Rating rating = Rating.of(row.getInt("review_count"), row.getInt("rating_sum"));
         String categorySlug = row.getString("category_slug");
         List<Category> all = categories();
         if (all.stream().noneMatch(c -> c.slug().equals(categorySlug))) {
@@ -1247,10 +1244,12 @@ public class Catalog {
         if (slug == null || !SLUG.matcher(slug).matches()) {
             return Optional.empty();
         }
-        return cached(key("withdrawal-exclusion", slug), () -> jdbc.sql("""
+        // Kept as "" when there is none: most products have none, and an empty Optional is not kept.
+        String reason = cached(key("withdrawal-exclusion", slug), () -> jdbc.sql("""
                 SELECT e.reason FROM catalog.withdrawal_exclusion e JOIN catalog.product p ON p.id = e.product_id
                 WHERE p.slug = :slug
-                """).param("slug", slug).query(String.class).optional().map(WithdrawalExclusion::valueOf));
+                """).param("slug", slug).query(String.class).optional().orElse(""));
+        return reason.isEmpty() ? Optional.empty() : Optional.of(WithdrawalExclusion.valueOf(reason));
     }
 
     /** The SKUs among these whose product is not covered by the right of withdrawal, with why. */

@@ -34,6 +34,7 @@ import io.boucle.payment.PaymentView;
 import io.boucle.payment.Payments;
 import io.boucle.pricing.AppliedPromotion;
 import io.boucle.pricing.Pricing;
+import io.boucle.shared.ExchangeRate;
 import io.boucle.shared.InvalidField;
 import io.boucle.shared.Money;
 import io.boucle.tax.AssessedLine;
@@ -192,15 +193,23 @@ public class Checkout {
         }
     }
 
+    /**
+     * The order of a priced cart, in the cart's currency: the VAT assessment converted at the rate in force
+     * (see {@code VatAssessment#convertedAt}), each line's total the converted price it is charged, its unit price
+     * and the delivery prices converted from their euro figures, and the totals the cart showed in that currency.
+     * For the euro, the figures are the cart's own.
+     */
     private NewOrder newOrder(CheckoutQuote quote, String key, String requestHash, PaymentMethod method) {
         CartView cart = quote.cart();
+        ExchangeRate rate = cart.charge().rate();
         List<NewOrder.Line> lines = cart.lines().stream().map(line -> {
-            AssessedLine assessed = quote.vat().line(line.id());
+            AssessedLine assessed = quote.charged().line(line.id());
+            Money total = rate.isIdentity() ? line.total().minus(line.discount()) : assessed.total().inclVat();
+            Money discount = rate.isIdentity() ? line.discount() : rate.fromEuros(line.total()).minus(total);
             return new NewOrder.Line(line.sku(), line.productSlug(), line.title().in(cart.locale()), line.quantity(),
-                    line.unitPrice(), line.discount(), line.total().minus(line.discount()), assessed.rate().value(),
-                    line.secondHand());
+                    convert(rate, line.unitPrice()), discount, total, assessed.rate().value(), line.secondHand());
         }).toList();
-        CartView.Totals totals = cart.totals();
+        CartView.Totals totals = cart.charge().totals();
         DeliveryQuote delivery = cart.delivery().quote();
         String pickupPoint = cart.delivery().pickupPoint() == null ? null : describe(cart.delivery().pickupPoint());
         Company company = cart.customer().company();
@@ -211,14 +220,19 @@ public class Checkout {
         return new NewOrder(cart.id().value(), key, requestHash, cart.customer().email(), cart.locale(),
                 address(cart.customer().shipping()), address(cart.customer().billingAddress()),
                 company == null ? null : new NewOrder.Company(company.name(), company.vatNumber(), company.siren()),
-                new NewOrder.DeliveryChoice(delivery.code(), delivery.kind().name(), delivery.label(), delivery.price(),
-                        delivery.standardPrice(), delivery.earliest(), delivery.latest(), pickupPoint),
+                new NewOrder.DeliveryChoice(delivery.code(), delivery.kind().name(), delivery.label(),
+                        convert(rate, delivery.price()), convert(rate, delivery.standardPrice()), delivery.earliest(),
+                        delivery.latest(), pickupPoint),
                 lines,
                 new NewOrder.Totals(totals.subtotal(), totals.discount(), totals.delivery(),
                         totals.vat().stream().map(vat -> new NewOrder.VatLine(vat.rate(), vat.base(), vat.amount())).toList(),
                         totals.totalVat(), totals.total()),
                 quote.priced().applied().stream().map(Checkout::describe).toList(), kind(method), cart.customerId(),
-                quote.vat().withReferences(positions));
+                quote.charged().withReferences(positions), rate, quote.vat().withReferences(positions));
+    }
+
+    private static Money convert(ExchangeRate rate, Money euros) {
+        return euros == null || rate.isIdentity() ? euros : rate.fromEuros(euros);
     }
 
     private CheckoutResult replay(Orders.PlacedUnderKey placed, String key, String requestHash, PaymentMethod method) {

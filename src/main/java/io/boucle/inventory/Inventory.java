@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import io.boucle.audit.Audit;
 import io.boucle.shared.InvalidField;
+import io.boucle.shared.KeptValues;
 import io.boucle.shared.Page;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,6 +59,11 @@ public class Inventory {
     private final SoldOutMemory soldOut;
     private final TransactionTemplate transaction;
     private final Audit audit;
+    /**
+     * The stock locations, which every stock page reads and which change rarely: kept 10 s, forgotten
+     * on this node when one is opened (another node's opening shows within 10 s).
+     */
+    private final KeptValues<Boolean, List<Location>> keptLocations = new KeptValues<>(Duration.ofSeconds(10), 1);
 
     Inventory(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactions,
             @Value("${boucle.inventory.sold-out-memory:PT1S}") Duration soldOutMemory, Audit audit) {
@@ -374,6 +381,15 @@ public class Inventory {
     /** Every location, in their order (the default one first unless placed otherwise). */
     @Transactional(readOnly = true)
     public List<Location> locations() {
+        // A transaction that may write reads them as they are: it may be opening one.
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return loadLocations();
+        }
+        return keptLocations.get(Boolean.TRUE, this::loadLocations);
+    }
+
+    private List<Location> loadLocations() {
         return jdbc.sql("""
                         SELECT code, name, kind, store_id, sellable_online, position, is_default
                         FROM inventory.location ORDER BY position, code
@@ -432,6 +448,7 @@ public class Inventory {
         if (storeId != null && existing.stream().anyMatch(other -> storeId.equals(other.storeId()))) {
             throw new InvalidField("storeId", "this store already has a location");
         }
+        keptLocations.changed();
         int position = location.position() != null ? location.position()
                 : existing.stream().mapToInt(Location::position).max().orElse(0) + 1;
         jdbc.sql("""
@@ -601,8 +618,12 @@ public class Inventory {
         }
         String[] wanted = skus.stream().distinct().toArray(String[]::new);
         Map<String, Map<String, Integer>> stored = new TreeMap<>();
+        Map<String, Integer> sold = new TreeMap<>();
+        // The levels at each location, and the units sold online not yet taken from one, in one statement.
         jdbc.sql("""
-                        SELECT s.sku, l.location, l.on_hand FROM inventory.stock s
+                        SELECT s.sku, l.location, l.on_hand,
+                               (SELECT -sum(m.delta) FROM inventory.movement m WHERE m.location IS NULL AND m.sku = s.sku) AS sold
+                        FROM inventory.stock s
                         LEFT JOIN inventory.stock_at_location l ON l.sku = s.sku
                         WHERE s.sku = ANY(CAST(:skus AS TEXT[]))
                         """)
@@ -612,15 +633,11 @@ public class Inventory {
                     if (row.getString("location") != null) {
                         levels.put(row.getString("location"), row.getInt("on_hand"));
                     }
+                    if (row.getObject("sold") != null) {
+                        sold.put(row.getString("sku"), row.getInt("sold"));
+                    }
                     return null;
                 }).list();
-        Map<String, Integer> sold = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT sku, -sum(delta) AS units FROM inventory.movement
-                        WHERE location IS NULL AND sku = ANY(CAST(:skus AS TEXT[])) GROUP BY sku
-                        """)
-                .param("skus", wanted)
-                .query((row, n) -> sold.put(row.getString("sku"), row.getInt("units"))).list();
         List<Location> locations = locations();
         Map<String, StockByLocation> found = new java.util.LinkedHashMap<>();
         stored.forEach((sku, levels) -> {

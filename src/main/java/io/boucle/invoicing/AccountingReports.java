@@ -26,8 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>the daily <b>B2C e-reporting</b> aggregates (DOMAIN-RULES §2; CGI art. 290 A): per day,
  * category and rate, the totals excl. VAT and the VAT, and how many documents make them.</li>
  * </ul>
- * Credit notes count negatively everywhere. Documents are in euros today (the shop charges in euros
- * only); each row still names its currency, so a report never adds amounts of two currencies.
+ * Credit notes count negatively everywhere. A document in another currency than the euro (an order charged in
+ * GBP, USD or CHF) is converted to euros at the rate it stores, its order's, never the rate of the day: the
+ * journal shows its own figures and currency with their euro equivalents, and the OSS return and the
+ * e-reporting, which are made in euros, add up the euro figures only. Each of its lines is converted by itself,
+ * {@code amount / rate} rounded half up to the cent ({@link io.boucle.shared.ExchangeRate#toEuros}), so the
+ * returns' rows are sums of the same euro figures whatever their grouping.
  * Margin-scheme lines carry no VAT on the documents (CGI art. 297 E): the e-reporting shows their
  * selling prices with zero VAT, the VAT due on their margins being computed from the private purchase
  * prices, which the documents never show.
@@ -50,10 +54,24 @@ public class AccountingReports {
         MARGIN_SCHEME
     }
 
-    /** One VAT rate of one document. */
+    /**
+     * One VAT rate of one document, in its currency, and in euros at its stored rate.
+     *
+     * @param exchangeRate        for a document not in euros, how many units of its currency one euro bought, at its
+     *                            order's rate; null in euros
+     * @param documentVatInEuros  the document's VAT total in euros: for a document not in euros, the one it states
+     *                            (BT-111, the VAT its order was assessed in euros); repeated on each of its rows
+     */
     public record JournalRow(String number, InvoiceType type, LocalDate issueDate, String orderReference, String buyer,
             String buyerCountry, String buyerVatNumber, String currency, String vatCategory, BigDecimal vatRate,
-            BigDecimal taxableAmount, BigDecimal vatAmount, BigDecimal documentTotalInclVat, String originalNumber) {
+            BigDecimal taxableAmount, BigDecimal vatAmount, BigDecimal documentTotalInclVat, String originalNumber,
+            BigDecimal exchangeRate, BigDecimal taxableAmountInEuros, BigDecimal vatAmountInEuros,
+            BigDecimal documentTotalInEuros, BigDecimal documentVatInEuros) {
+    }
+
+    /** An amount of a document's row in euros, at the document's rate: {@code amount / rate}, half up to the cent. */
+    private static String euros(String amount) {
+        return "CASE WHEN d.exchange_rate IS NULL THEN " + amount + " ELSE round(" + amount + " / d.exchange_rate, 2) END";
     }
 
     /** The supplies to one member state at one rate. */
@@ -94,26 +112,34 @@ public class AccountingReports {
                         SELECT d.number, d.document_type, d.issue_date, d.order_reference,
                                coalesce(d.buyer_company_name, d.buyer_name) AS buyer, d.buyer_country, d.buyer_vat_number,
                                d.currency, v.category, v.rate, %1$s * v.taxable_amount AS taxable, %1$s * v.vat_amount AS vat,
-                               %1$s * d.total_incl_vat AS total, d.original_number
+                               %1$s * d.total_incl_vat AS total, d.original_number, d.exchange_rate,
+                               %1$s * %2$s AS taxable_eur, %1$s * %3$s AS vat_eur, %1$s * %4$s AS total_eur,
+                               %1$s * coalesce(d.vat_total_eur, d.total_vat) AS document_vat_eur
                         FROM invoicing.document d JOIN invoicing.document_vat v ON v.document_id = d.id
                         WHERE d.issue_date BETWEEN :from AND :to
-                        ORDER BY d.issue_date, d.series, d.sequence, v.position""".formatted(SIGN))
+                        ORDER BY d.issue_date, d.series, d.sequence, v.position""".formatted(SIGN, euros("v.taxable_amount"),
+                        euros("v.vat_amount"), euros("d.total_incl_vat")))
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((row, n) -> new JournalRow(row.getString("number"), InvoiceType.valueOf(row.getString("document_type")),
                         row.getDate("issue_date").toLocalDate(), row.getString("order_reference"), row.getString("buyer"),
                         row.getString("buyer_country"), row.getString("buyer_vat_number"), row.getString("currency"),
                         row.getString("category"), row.getBigDecimal("rate"), row.getBigDecimal("taxable"),
-                        row.getBigDecimal("vat"), row.getBigDecimal("total"), row.getString("original_number")))
+                        row.getBigDecimal("vat"), row.getBigDecimal("total"), row.getString("original_number"),
+                        row.getBigDecimal("exchange_rate") == null ? null : row.getBigDecimal("exchange_rate").stripTrailingZeros(),
+                        row.getBigDecimal("taxable_eur"), row.getBigDecimal("vat_eur"), row.getBigDecimal("total_eur"),
+                        row.getBigDecimal("document_vat_eur")))
                 .list();
     }
 
     public String journalCsv(LocalDate from, LocalDate to) {
         Csv csv = new Csv("number", "type", "issue_date", "order", "buyer", "buyer_country", "buyer_vat_number", "currency",
-                "vat_category", "vat_rate", "taxable_amount", "vat_amount", "document_total_incl_vat", "original_number");
+                "vat_category", "vat_rate", "taxable_amount", "vat_amount", "document_total_incl_vat", "original_number",
+                "exchange_rate", "taxable_amount_eur", "vat_amount_eur", "document_total_incl_vat_eur", "document_vat_eur");
         for (JournalRow row : journal(from, to)) {
             csv.row(row.number(), row.type(), row.issueDate(), row.orderReference(), row.buyer(), row.buyerCountry(),
                     row.buyerVatNumber(), row.currency(), row.vatCategory(), row.vatRate(), row.taxableAmount(),
-                    row.vatAmount(), row.documentTotalInclVat(), row.originalNumber());
+                    row.vatAmount(), row.documentTotalInclVat(), row.originalNumber(), row.exchangeRate(),
+                    row.taxableAmountInEuros(), row.vatAmountInEuros(), row.documentTotalInEuros(), row.documentVatInEuros());
         }
         return csv.toString();
     }
@@ -131,30 +157,31 @@ public class AccountingReports {
         LocalDate from = LocalDate.of(year, 1, 1).with(IsoFields.QUARTER_OF_YEAR, quarter);
         LocalDate to = from.plusMonths(3).minusDays(1);
         List<OssLine> supplies = jdbc.sql("""
-                        SELECT l.tax_country, l.vat_rate, d.currency,
-                               sum(%1$s * l.total_excl_vat) AS taxable, sum(%1$s * l.total_vat) AS vat
+                        SELECT l.tax_country, l.vat_rate, 'EUR' AS currency,
+                               sum(%1$s * %2$s) AS taxable, sum(%1$s * %3$s) AS vat
                         FROM invoicing.document d
                         JOIN invoicing.document_line l ON l.document_id = d.id
                         LEFT JOIN invoicing.document o ON o.id = d.original_document_id
                         WHERE l.vat_regime = 'OSS_DESTINATION' AND d.issue_date BETWEEN :from AND :to
                           AND (o.id IS NULL OR o.issue_date >= :from)
-                        GROUP BY l.tax_country, l.vat_rate, d.currency
-                        ORDER BY l.tax_country, l.vat_rate DESC, d.currency""".formatted(SIGN))
+                        GROUP BY l.tax_country, l.vat_rate
+                        ORDER BY l.tax_country, l.vat_rate DESC""".formatted(SIGN, euros("l.total_excl_vat"),
+                        euros("l.total_vat")))
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((row, n) -> new OssLine(row.getString("tax_country"), row.getBigDecimal("vat_rate"),
                         row.getString("currency"), row.getBigDecimal("taxable"), row.getBigDecimal("vat")))
                 .list();
         List<OssCorrection> corrections = jdbc.sql("""
                         SELECT l.tax_country, extract(YEAR FROM o.issue_date)::int AS year,
-                               extract(QUARTER FROM o.issue_date)::int AS quarter, d.currency,
-                               -sum(l.total_excl_vat) AS taxable, -sum(l.total_vat) AS vat
+                               extract(QUARTER FROM o.issue_date)::int AS quarter, 'EUR' AS currency,
+                               -sum(%1$s) AS taxable, -sum(%2$s) AS vat
                         FROM invoicing.document d
                         JOIN invoicing.document_line l ON l.document_id = d.id
                         JOIN invoicing.document o ON o.id = d.original_document_id
                         WHERE l.vat_regime = 'OSS_DESTINATION' AND d.issue_date BETWEEN :from AND :to
                           AND o.issue_date < :from
-                        GROUP BY 1, 2, 3, 4
-                        ORDER BY 1, 2, 3, 4""")
+                        GROUP BY 1, 2, 3
+                        ORDER BY 1, 2, 3""".formatted(euros("l.total_excl_vat"), euros("l.total_vat")))
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((row, n) -> new OssCorrection(row.getString("tax_country"), row.getInt("year"), row.getInt("quarter"),
                         row.getString("currency"), row.getBigDecimal("taxable"), row.getBigDecimal("vat")))
@@ -185,12 +212,12 @@ public class AccountingReports {
                                    WHEN l.vat_regime IN ('OSS_DESTINATION', 'EXPORT') THEN 'NOT_TAXED_IN_FRANCE'
                                    WHEN l.kind = 'SERVICES' THEN 'SERVICES_TAXED_IN_FRANCE'
                                    ELSE 'GOODS_TAXED_IN_FRANCE' END AS category,
-                               l.vat_rate, d.currency, sum(%1$s * l.total_excl_vat) AS excl, sum(%1$s * l.total_vat) AS vat,
+                               l.vat_rate, 'EUR' AS currency, sum(%1$s * %2$s) AS excl, sum(%1$s * %3$s) AS vat,
                                count(DISTINCT d.id) AS documents
                         FROM invoicing.document d JOIN invoicing.document_line l ON l.document_id = d.id
                         WHERE d.issue_date BETWEEN :from AND :to AND d.buyer_vat_number IS NULL AND d.buyer_siren IS NULL
-                        GROUP BY 1, 2, 3, 4
-                        ORDER BY 1, 2, 3 DESC, 4""".formatted(SIGN))
+                        GROUP BY 1, 2, 3
+                        ORDER BY 1, 2, 3 DESC""".formatted(SIGN, euros("l.total_excl_vat"), euros("l.total_vat")))
                 .param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((row, n) -> new EReportingLine(row.getDate("issue_date").toLocalDate(),
                         EReportingCategory.valueOf(row.getString("category")), row.getBigDecimal("vat_rate"),

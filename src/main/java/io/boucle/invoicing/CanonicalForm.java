@@ -20,11 +20,16 @@ import io.boucle.shared.Money;
  * <p>Versions: 1, the first; 2 adds the payment an invoice acknowledges ({@code payment.*}), and is the
  * same text as version 1 but for its first line when there is none; 3 adds, on each line of a credit note,
  * the units of the invoice line it credits ({@code line.N.creditedUnits}), which an amount credited (part of
- * a line) leaves at 0.
+ * a line) leaves at 0; 4 adds, on a document in another currency than the euro, the VAT accounting currency,
+ * the rate its order was converted at and its VAT total in euros ({@code taxCurrency}, {@code exchangeRate.*},
+ * {@code taxCurrency.vatTotal}), and is the same text as version 3 but for its first line when there are none.
+ *
+ * <p>A document is hashed in the lowest version that writes all it holds ({@link #versionFor(Invoice)}): a document
+ * in euros is still written in version 3, so the text of a document in euros is the same as before version 4.
  */
 final class CanonicalForm {
 
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private final StringBuilder text;
     private final int version;
@@ -34,9 +39,14 @@ final class CanonicalForm {
         this.text = new StringBuilder("boucle-invoice/" + version + "\n");
     }
 
-    /** The text of a document issued now, in the current version. */
+    /** The text of a document issued now, in the version it is hashed in. */
     static String of(Invoice document) {
-        return of(document, VERSION);
+        return of(document, versionFor(document));
+    }
+
+    /** The version a document issued now is hashed in: 4 for a document in another currency than the euro, else 3. */
+    static int versionFor(Invoice document) {
+        return document.taxCurrency().isPresent() ? 4 : 3;
     }
 
     /**
@@ -55,6 +65,9 @@ final class CanonicalForm {
                 .anyMatch(line -> line.creditedLine().isPresent() && line.creditedUnits() != line.quantity())) {
             throw new IllegalArgumentException("version " + version + " credits whole quantities only");
         }
+        if (version < 4 && document.taxCurrency().isPresent()) {
+            throw new IllegalArgumentException("version " + version + " writes documents in euros only");
+        }
         CanonicalForm form = new CanonicalForm(version);
         form.write(document);
         return form.text.toString();
@@ -67,6 +80,14 @@ final class CanonicalForm {
         field("issuedAt", DateTimeFormatter.ISO_INSTANT.format(document.issuedAt()));
         field("orderReference", document.orderReference());
         field("currency", document.currency().getCurrencyCode());
+        if (version >= 4) {
+            document.taxCurrency().ifPresent(tax -> {
+                field("taxCurrency", Money.EUR.getCurrencyCode());
+                field("exchangeRate.rate", tax.rate().rate().toPlainString());
+                field("exchangeRate.date", tax.rate().date().toString());
+                field("taxCurrency.vatTotal", amount(tax.vatInEuros()));
+            });
+        }
         field("operationCategory", document.operationCategory().name());
         field("deliveryDate", document.deliveryDate().map(Object::toString));
         field("dueDate", document.dueDate().toString());

@@ -34,6 +34,7 @@ import org.mustangproject.TradeParty;
 import org.mustangproject.ZUGFeRD.IZUGFeRDTradeSettlement;
 import org.mustangproject.ZUGFeRD.IZUGFeRDTradeSettlementPayment;
 import org.mustangproject.ZUGFeRD.Profiles;
+import org.mustangproject.ZUGFeRD.ZUGFeRD2PullProvider;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
@@ -54,6 +55,12 @@ import org.xml.sax.SAXException;
  * SIREN as electronic address (BT-34, 0225, the French directory's scheme), a French business buyer
  * likewise; the French legal notes go as notes with their subject codes (PMT, PMD, AAB, TXD), the
  * process code as BT-23.
+ *
+ * <p>A document in another currency than the euro states it as the invoice currency (BT-5), EUR as the VAT
+ * accounting currency (BT-6, {@code TaxCurrencyCode}) and its VAT total in euros as a second
+ * {@code TaxTotalAmount} with {@code currencyID="EUR"} (BT-111, required with BT-6 by BR-53). Mustang's model
+ * has neither, so they are added to the XML Mustang wrote, at the places the CII schema orders them, before it
+ * is embedded; the rest of the XML is left as written.
  */
 final class FacturX {
 
@@ -74,7 +81,14 @@ final class FacturX {
                     .setProducer("Boucle")
                     .setCreator(invoice.seller().legalName())
                     .load(page);
-            exporter.setTransaction(transaction(invoice));
+            if (invoice.taxCurrency().isEmpty()) {
+                exporter.setTransaction(transaction(invoice));
+            } else {
+                ZUGFeRD2PullProvider provider = new ZUGFeRD2PullProvider();
+                provider.setProfile(Profiles.getByName("EN16931"));
+                provider.generateXML(transaction(invoice));
+                exporter.setXML(withTaxCurrency(provider.getXML(), invoice.taxCurrency().get()));
+            }
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
             exporter.export(pdf);
             byte[] xml = exporter.getProvider().getXML();
@@ -203,6 +217,53 @@ final class FacturX {
         return Date.from(date.atTime(LocalTime.NOON).atZone(ZoneId.systemDefault()).toInstant());
     }
 
+    private static final String RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100";
+
+    /** The XML Mustang wrote with the VAT accounting currency EUR (BT-6) and the VAT total in euros (BT-111) added. */
+    static byte[] withTaxCurrency(byte[] xml, TaxCurrency tax) {
+        Document parsed = parse(xml);
+        Node settlement = single(parsed, "ApplicableHeaderTradeSettlement");
+        Node invoiceCurrency = child(settlement, "InvoiceCurrencyCode");
+        // CII orders TaxCurrencyCode right before InvoiceCurrencyCode.
+        org.w3c.dom.Element taxCurrency = parsed.createElementNS(RAM, invoiceCurrency.getPrefix() + ":TaxCurrencyCode");
+        taxCurrency.setTextContent(Money.EUR.getCurrencyCode());
+        settlement.insertBefore(taxCurrency, invoiceCurrency);
+        Node summation = child(settlement, "SpecifiedTradeSettlementHeaderMonetarySummation");
+        Node vatTotal = child(summation, "TaxTotalAmount");
+        org.w3c.dom.Element inEuros = parsed.createElementNS(RAM, vatTotal.getPrefix() + ":TaxTotalAmount");
+        inEuros.setAttribute("currencyID", Money.EUR.getCurrencyCode());
+        inEuros.setTextContent(tax.vatInEuros().amount().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+        summation.insertBefore(inEuros, vatTotal.getNextSibling());
+        try {
+            javax.xml.transform.TransformerFactory factory = javax.xml.transform.TransformerFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            javax.xml.transform.Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.ENCODING, "UTF-8");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            transformer.transform(new javax.xml.transform.dom.DOMSource(parsed), new javax.xml.transform.stream.StreamResult(out));
+            return out.toByteArray();
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IllegalStateException("the XML with the VAT total in euros cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static Node single(Document document, String localName) {
+        NodeList found = document.getElementsByTagNameNS(RAM, localName);
+        if (found.getLength() != 1) {
+            throw new IllegalStateException("Mustang wrote " + found.getLength() + " " + localName + " elements, not one");
+        }
+        return found.item(0);
+    }
+
+    private static Node child(Node parent, String localName) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node.getNodeType() == Node.ELEMENT_NODE && RAM.equals(node.getNamespaceURI()) && localName.equals(node.getLocalName())) {
+                return node;
+            }
+        }
+        throw new IllegalStateException("Mustang wrote no " + localName + " in " + parent.getLocalName());
+    }
+
     // What Mustang wrote, read back
 
     static void checkFigures(Invoice invoice, byte[] xml) {
@@ -225,7 +286,17 @@ final class FacturX {
         String summation = "//*[local-name()='SpecifiedTradeSettlementHeaderMonetarySummation']/*[local-name()='%s']";
         Invoice.Totals totals = invoice.totals();
         amount(differences, "BT-109", text(xpath, parsed, summation.formatted("TaxBasisTotalAmount")), totals.exclVat());
-        amount(differences, "BT-110", text(xpath, parsed, summation.formatted("TaxTotalAmount")), totals.vat());
+        amount(differences, "BT-110", text(xpath, parsed, summation.formatted("TaxTotalAmount")
+                + "[@currencyID='" + invoice.currency().getCurrencyCode() + "' or not(@currencyID)]"), totals.vat());
+        same(differences, "BT-5 currency", text(xpath, parsed, "//*[local-name()='InvoiceCurrencyCode']"),
+                invoice.currency().getCurrencyCode());
+        if (invoice.taxCurrency().isPresent()) {
+            same(differences, "BT-6 VAT currency", text(xpath, parsed, "//*[local-name()='TaxCurrencyCode']"), "EUR");
+            amount(differences, "BT-111", text(xpath, parsed, summation.formatted("TaxTotalAmount") + "[@currencyID='EUR']"),
+                    invoice.taxCurrency().get().vatInEuros());
+        } else if (text(xpath, parsed, "//*[local-name()='TaxCurrencyCode']") != null) {
+            differences.add("BT-6 is stated on a document in euros");
+        }
         amount(differences, "BT-112", text(xpath, parsed, summation.formatted("GrandTotalAmount")), totals.inclVat());
         amount(differences, "BT-114", Optional.ofNullable(text(xpath, parsed, summation.formatted("RoundingAmount"))).orElse("0"),
                 totals.roundingAmount());

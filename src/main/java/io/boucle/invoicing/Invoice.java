@@ -34,12 +34,25 @@ import io.boucle.tax.VatRegime;
  * @param creditReason     for a credit note, why
  * @param payment          for an invoice of an order paid before it was issued, that payment (the invoice is
  *                         "acquittée": nothing is left due)
+ * @param taxCurrency      for a document in another currency than the euro, its VAT total in euros and the rate
+ *                         its order was converted at; empty, and only empty, for a document in euros
  */
 public record Invoice(InvoiceNumber number, InvoiceType type, LocalDate issueDate, Instant issuedAt,
         String orderReference, Currency currency, OperationCategory operationCategory, Seller seller, InvoiceBuyer buyer,
         Optional<PostalAddress> deliveryAddress, Optional<LocalDate> deliveryDate, LocalDate dueDate, List<Line> lines,
         List<VatRow> vatBreakdown, Totals totals, List<Mention> mentions, Optional<Reference> originalInvoice,
-        Optional<String> creditReason, Optional<InvoicePayment> payment) {
+        Optional<String> creditReason, Optional<InvoicePayment> payment, Optional<TaxCurrency> taxCurrency) {
+
+    /** A document in euros. */
+    public Invoice(InvoiceNumber number, InvoiceType type, LocalDate issueDate, Instant issuedAt,
+            String orderReference, Currency currency, OperationCategory operationCategory, Seller seller, InvoiceBuyer buyer,
+            Optional<PostalAddress> deliveryAddress, Optional<LocalDate> deliveryDate, LocalDate dueDate, List<Line> lines,
+            List<VatRow> vatBreakdown, Totals totals, List<Mention> mentions, Optional<Reference> originalInvoice,
+            Optional<String> creditReason, Optional<InvoicePayment> payment) {
+        this(number, type, issueDate, issuedAt, orderReference, currency, operationCategory, seller, buyer, deliveryAddress,
+                deliveryDate, dueDate, lines, vatBreakdown, totals, mentions, originalInvoice, creditReason, payment,
+                Optional.empty());
+    }
 
     /** What a line supplies; a delivery charge is a line of its own, taxed like the goods it carries. */
     public enum LineKind {
@@ -209,6 +222,15 @@ public record Invoice(InvoiceNumber number, InvoiceType type, LocalDate issueDat
         Objects.requireNonNull(payment, "payment");
         if (payment.isPresent() && (type != InvoiceType.INVOICE || payment.get().amount().compareTo(totals.payable()) != 0)) {
             throw new IllegalArgumentException("only an invoice acknowledges a payment, of its whole amount payable");
+        }
+        Objects.requireNonNull(taxCurrency, "taxCurrency");
+        if (currency.equals(io.boucle.shared.Money.EUR) == taxCurrency.isPresent()) {
+            throw new IllegalArgumentException("a document in another currency than the euro, and only one, states its VAT "
+                    + "total in euros (BT-6, BT-111)");
+        }
+        if (taxCurrency.isPresent() && !taxCurrency.get().rate().currency().equals(currency)) {
+            throw new IllegalArgumentException("the document is in " + currency + ", its rate is of "
+                    + taxCurrency.get().rate().currency());
         }
     }
 

@@ -73,8 +73,12 @@ final class InvoiceContent {
         InvoiceBuyer buyer = request.buyer();
         if (!request.currency().equals(assessment.totals().payable().currency())) {
             throw new IllegalArgumentException("the invoice currency must be the assessment's, "
-                    + assessment.totals().payable().currency() + ": invoicing in another currency needs the exchange "
-                    + "rate and the VAT total in EUR, which are not supported yet");
+                    + assessment.totals().payable().currency());
+        }
+        if (request.currency().equals(Money.EUR) == request.taxCurrency().isPresent()
+                || request.taxCurrency().filter(tax -> !tax.rate().currency().equals(request.currency())).isPresent()) {
+            throw new IllegalArgumentException("an invoice in " + request.currency() + " needs "
+                    + (request.currency().equals(Money.EUR) ? "no exchange rate" : "the order's rate to it and its VAT total in EUR"));
         }
         if (buyer.isBusiness() && buyer.isInFrance() && buyer.siren().isEmpty()) {
             throw new IllegalArgumentException("buyer: a business established in France must give its SIREN "
@@ -116,7 +120,7 @@ final class InvoiceContent {
                 request.deliveryDate().filter(date -> !date.equals(issueDate)), issueDate.plusDays(settings.paymentTermDays()),
                 lines, breakdown,
                 new Invoice.Totals(totals.exclVat(), totals.vat(), totals.inclVat(), totals.roundingAmount(), totals.payable()),
-                mentions, Optional.empty(), Optional.empty(), request.payment());
+                mentions, Optional.empty(), Optional.empty(), request.payment(), request.taxCurrency());
     }
 
     /**
@@ -187,6 +191,20 @@ final class InvoiceContent {
      */
     static Invoice creditNote(Invoice original, List<CreditNoteRequest.LineCredit> credits, Map<Integer, Credited> before,
             String reason, MerchantSettings settings, InvoiceNumber number, Instant issuedAt) {
+        return creditNote(original, credits, before, Optional.empty(), reason, settings, number, issuedAt);
+    }
+
+    /**
+     * A credit note as {@link #creditNote(Invoice, List, Map, String, MerchantSettings, InvoiceNumber, Instant)}, for
+     * an invoice in another currency than the euro too: at the invoice's rate, never the rate of the day. Its VAT
+     * total in euros is its VAT converted back at that rate, half up to the cent; when it credits all that remains of
+     * the invoice, it is what remains of the invoice's VAT total in euros, so an invoice credited in full nets to zero
+     * in euros too.
+     *
+     * @param vatInEurosLeft the invoice's VAT total in euros less its earlier credit notes'; empty in euros
+     */
+    static Invoice creditNote(Invoice original, List<CreditNoteRequest.LineCredit> credits, Map<Integer, Credited> before,
+            Optional<Money> vatInEurosLeft, String reason, MerchantSettings settings, InvoiceNumber number, Instant issuedAt) {
         if (original.isCreditNote()) {
             throw new IllegalArgumentException(original.number() + " is a credit note: only an invoice can be credited");
         }
@@ -225,12 +243,21 @@ final class InvoiceContent {
                         ? categories.contains(mention.kind().vatCategory().get())
                         : mention.kind() != MentionKind.VAT_ON_DEBITS || services)
                 .toList();
+        Money noteVat = vat;
+        boolean creditsAllThatRemains = original.lines().stream().allMatch(line -> {
+            int creditedBefore = before.containsKey(line.number()) ? before.get(line.number()).units() : 0;
+            int now = lines.stream().filter(credit -> credit.creditedLine().orElseThrow() == line.number())
+                    .mapToInt(Invoice.Line::creditedUnits).sum();
+            return creditedBefore + now >= line.quantity();
+        });
+        Optional<TaxCurrency> taxCurrency = original.taxCurrency().map(tax -> new TaxCurrency(tax.rate(),
+                creditsAllThatRemains ? vatInEurosLeft.orElse(tax.vatInEuros()) : tax.rate().toEuros(noteVat)));
         return new Invoice(number, InvoiceType.CREDIT_NOTE, issueDate, issuedAt, original.orderReference(),
                 original.currency(), category(lines), settings.seller(), original.buyer(), original.deliveryAddress(),
                 Optional.empty(), issueDate, lines, breakdown, new Invoice.Totals(exclVat, vat, inclVat,
                         payable.minus(inclVat), payable),
                 mentions, Optional.of(new Invoice.Reference(original.number(), original.issueDate())), Optional.of(reason),
-                Optional.empty());
+                Optional.empty(), taxCurrency);
     }
 
     /**

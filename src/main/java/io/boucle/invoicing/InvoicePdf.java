@@ -306,6 +306,9 @@ final class InvoicePdf {
         if (!totals.roundingAmount().isZero()) {
             right = total(labels, right, "Arrondi / Rounding", totals.roundingAmount(), false);
         }
+        if (invoice.taxCurrency().isPresent()) {
+            right = total(labels, right, "Total TVA en EUR / VAT total in EUR", invoice.taxCurrency().get().vatInEuros(), false);
+        }
         if (invoice.isCreditNote()) {
             right = total(labels, right - 4, "Montant crédité / Amount credited", totals.payable(), true);
         } else {
@@ -338,6 +341,7 @@ final class InvoicePdf {
                 + " par " + lower(payment.means().french()) + " — paid on " + DATE.format(payment.paidOn()) + " ("
                 + payment.means().english() + ")."));
         invoice.creditReason().ifPresent(reason -> paragraphs.add("Motif / Reason : " + reason));
+        invoice.taxCurrency().ifPresent(tax -> paragraphs.add(currencyNote(invoice.currency(), tax)));
         if (invoice.payment().isEmpty() && !invoice.isCreditNote()
                 && invoice.mentions().stream().noneMatch(mention -> mention.kind() == MentionKind.PAYMENT_TERMS)) {
             paragraphs.add("À payer avant le " + DATE.format(invoice.dueDate()) + " / Due by " + DATE.format(invoice.dueDate()) + ".");
@@ -489,6 +493,17 @@ final class InvoicePdf {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** The currency of a document not in euros, and the rate its order was converted at. */
+    static String currencyNote(java.util.Currency currency, TaxCurrency tax) {
+        String code = currency.getCurrencyCode();
+        String rate = tax.rate().rate().toPlainString();
+        String date = DATE.format(tax.rate().date());
+        return "Montants en " + code + ", convertis des euros au cours de référence du " + date + " : 1 EUR = "
+                + rate.replace('.', ',') + " " + code + " ; la TVA est due en euros : " + money(tax.vatInEuros())
+                + ". — Amounts in " + code + ", converted from euros at the reference rate of " + date + ": 1 EUR = " + rate
+                + " " + code + "; the VAT is due in euros: " + money(tax.vatInEuros()) + ".";
     }
 
     // Formats, as French invoices write them

@@ -25,18 +25,29 @@ import io.boucle.tax.VatAssessment;
  *                            different from the issue date (art. 242 nonies A I 9°; BT-72)
  * @param deliveryAddress     where the goods go, when it differs from the billing address (a mention of the
  *                            e-invoicing reform, décret n° 2022-1299)
- * @param currency            the invoice currency; the VAT engine works in EUR, so EUR for now
- * @param assessment          the VAT engine's figures for the sale
+ * @param currency            the invoice currency, the assessment's
+ * @param assessment          the VAT engine's figures for the sale, in the invoice currency (converted from euros
+ *                            for an order charged in another currency)
  * @param items               a precise description (art. 242 nonies A I 9°) and the kind of supply of each
  *                            assessed line, matched by reference
  * @param deliveryDescription how the delivery charge is described, e.g. "Livraison à domicile"; required
  *                            when the assessment has one
  * @param payment             the payment received for the order before the invoice, which the invoice
  *                            acknowledges; it must be the whole amount payable
+ * @param taxCurrency         for an invoice in another currency than the euro, the order's rate and its VAT in euros
+ *                            as assessed; empty in euros
  */
 public record InvoiceRequest(String orderReference, Optional<LocalDate> deliveryDate, InvoiceBuyer buyer,
         Optional<PostalAddress> deliveryAddress, Currency currency, VatAssessment assessment, List<Item> items,
-        Optional<String> deliveryDescription, Optional<InvoicePayment> payment) {
+        Optional<String> deliveryDescription, Optional<InvoicePayment> payment, Optional<TaxCurrency> taxCurrency) {
+
+    /** A request for an invoice in euros. */
+    public InvoiceRequest(String orderReference, Optional<LocalDate> deliveryDate, InvoiceBuyer buyer,
+            Optional<PostalAddress> deliveryAddress, Currency currency, VatAssessment assessment, List<Item> items,
+            Optional<String> deliveryDescription, Optional<InvoicePayment> payment) {
+        this(orderReference, deliveryDate, buyer, deliveryAddress, currency, assessment, items, deliveryDescription, payment,
+                Optional.empty());
+    }
 
     /** How an assessed line is shown: {@code reference} is the sale line's (SKU, cart line). */
     public record Item(String reference, String description, SupplyKind kind) {
@@ -53,7 +64,7 @@ public record InvoiceRequest(String orderReference, Optional<LocalDate> delivery
             Optional<PostalAddress> deliveryAddress, Currency currency, VatAssessment assessment, List<Item> items,
             Optional<String> deliveryDescription) {
         this(orderReference, deliveryDate, buyer, deliveryAddress, currency, assessment, items, deliveryDescription,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public InvoiceRequest {
@@ -84,6 +95,7 @@ public record InvoiceRequest(String orderReference, Optional<LocalDate> delivery
             throw new IllegalArgumentException("the delivery charge needs a description");
         }
         Objects.requireNonNull(payment, "payment");
+        Objects.requireNonNull(taxCurrency, "taxCurrency");
         payment.ifPresent(paid -> {
             if (paid.amount().compareTo(assessment.totals().payable()) != 0) {
                 throw new IllegalArgumentException("the payment of " + paid.amount() + " is not the amount payable "

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.boucle.audit.Audit;
 import io.boucle.shared.Identifiers;
+import io.boucle.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -271,7 +272,11 @@ public class Invoicing {
         InvoiceContent.creditLines(original, credits, credited);
         InvoiceNumber number = numbering.next(InvoiceType.CREDIT_NOTE, merchant.creditNotePrefix(),
                 InvoiceContent.issueDate(issuedAt).getYear());
-        Invoice note = InvoiceContent.creditNote(original, credits, credited, reason, merchant, number, issuedAt);
+        Optional<Money> vatInEurosLeft = original.taxCurrency().map(tax -> documents.creditNotesOf(stored.id()).stream()
+                .map(note -> note.taxCurrency().orElseThrow().vatInEuros())
+                .reduce(tax.vatInEuros(), Money::minus));
+        Invoice note = InvoiceContent.creditNote(original, credits, credited, vatInEurosLeft, reason, merchant, number,
+                issuedAt);
         FrenchInvoiceRules.check(note);
         append(note, head, Optional.of(stored.id()));
         events.publishEvent(new CreditNoteIssued(number, original.number(), note.orderReference(), note.issueDate(),

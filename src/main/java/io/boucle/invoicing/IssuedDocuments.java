@@ -71,7 +71,7 @@ class IssuedDocuments {
         columns.put("document_type", document.type().name());
         columns.put("chain_position", link.position());
         columns.put("hash", link.hash());
-        columns.put("canonical_version", CanonicalForm.VERSION);
+        columns.put("canonical_version", CanonicalForm.versionFor(document));
         columns.put("issue_date", Date.valueOf(document.issueDate()));
         columns.put("issued_at", Timestamp.from(document.issuedAt()));
         columns.put("order_reference", document.orderReference());
@@ -105,6 +105,9 @@ class IssuedDocuments {
         columns.put("paid_on", document.payment().map(payment -> Date.valueOf(payment.paidOn())).orElse(null));
         columns.put("payment_means", document.payment().map(payment -> payment.means().name()).orElse(null));
         columns.put("paid_amount", document.payment().map(payment -> payment.amount().amount()).orElse(null));
+        columns.put("exchange_rate", document.taxCurrency().map(tax -> tax.rate().rate()).orElse(null));
+        columns.put("exchange_rate_date", document.taxCurrency().map(tax -> Date.valueOf(tax.rate().date())).orElse(null));
+        columns.put("vat_total_eur", document.taxCurrency().map(tax -> tax.vatInEuros().amount()).orElse(null));
         jdbc.sql("INSERT INTO invoicing.document (" + String.join(", ", columns.keySet()) + ") VALUES ("
                         + String.join(", ", columns.keySet().stream().map(name -> ":" + name).toList()) + ")")
                 .params(columns)
@@ -368,9 +371,13 @@ class IssuedDocuments {
         Optional<InvoicePayment> payment = paidOn == null ? Optional.empty()
                 : Optional.of(new InvoicePayment(paidOn, PaymentMeans.valueOf(row.getString("payment_means")),
                         money(row, "paid_amount", currency)));
+        BigDecimal rate = row.getBigDecimal("exchange_rate");
+        Optional<TaxCurrency> taxCurrency = rate == null ? Optional.empty()
+                : Optional.of(new TaxCurrency(new io.boucle.shared.ExchangeRate(currency, rate,
+                        row.getObject("exchange_rate_date", LocalDate.class)), money(row, "vat_total_eur", Money.EUR)));
         return new Content(currency, (lines, breakdown, mentions) -> new Invoice(number, type, issueDate, issuedAt, orderReference, currency,
                         category, seller, buyer, deliveryAddress, deliveryDate, dueDate, lines, breakdown, totals, mentions,
-                        original, reason, payment));
+                        original, reason, payment, taxCurrency));
     }
 
     private static Invoice.Line line(ResultSet row, Currency currency) throws SQLException {

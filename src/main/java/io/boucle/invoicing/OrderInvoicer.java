@@ -92,7 +92,7 @@ class OrderInvoicer {
         OrderView order = found.get();
         VatAssessment vat = orders.vatAssessment(number).orElseThrow(() -> new IllegalStateException(
                 "the order was placed before orders kept their VAT assessment: invoice it by hand"));
-        invoicing.issueInvoice(OrderInvoices.request(order, vat));
+        invoicing.issueInvoice(OrderInvoices.request(order, vat, orders.exchange(number)));
         if (order.status() == OrderStatus.CANCELLED) {
             invoicing.creditRemainder(number.value(), "Annulation de la commande"
                     + (order.cancelReason() == null ? "" : " : " + order.cancelReason()));

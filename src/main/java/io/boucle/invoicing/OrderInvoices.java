@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.boucle.order.NewOrder;
+import io.boucle.order.OrderExchange;
 import io.boucle.order.OrderView;
 import io.boucle.tax.AssessedLine;
 import io.boucle.tax.SupplyKind;
@@ -32,6 +33,14 @@ final class OrderInvoices {
     }
 
     static InvoiceRequest request(OrderView order, VatAssessment orderVat) {
+        return request(order, orderVat, Optional.empty());
+    }
+
+    /**
+     * @param exchange for an order charged in another currency than the euro, its rate and its assessment in euros:
+     *                 the invoice states that rate and, as its VAT total in euros (BT-111), the VAT of that assessment
+     */
+    static InvoiceRequest request(OrderView order, VatAssessment orderVat, Optional<OrderExchange> exchange) {
         List<NewOrder.Line> lines = order.lines();
         Set<String> skus = new HashSet<>();
         Set<String> repeated = new HashSet<>();
@@ -61,8 +70,10 @@ final class OrderInvoices {
         Optional<InvoicePayment> payment = Optional.ofNullable(order.paidAt()).map(paidAt -> new InvoicePayment(
                 LocalDate.ofInstant(paidAt, InvoiceContent.FRANCE), PaymentMeans.ofOrderPaymentMethod(order.paymentMethod()),
                 order.totals().total()));
+        Optional<TaxCurrency> taxCurrency = exchange.map(converted -> new TaxCurrency(converted.rate(),
+                converted.vatInEuros().totals().vat()));
         return new InvoiceRequest(order.number().value(), Optional.empty(), buyer, deliveryAddress, currency, vat, items,
-                vat.delivery().isEmpty() ? Optional.empty() : Optional.of(order.delivery().label().fr()), payment);
+                vat.delivery().isEmpty() ? Optional.empty() : Optional.of(order.delivery().label().fr()), payment, taxCurrency);
     }
 
     /**

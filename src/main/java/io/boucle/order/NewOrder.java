@@ -21,15 +21,28 @@ import io.boucle.tax.VatAssessment;
  * @param requestHash what identifies the request that placed it, so a replayed key with another body is told apart
  * @param customer    the signed-in customer who placed it, null for a guest
  * @param vat         the VAT engine's assessment the order was priced with, its lines referenced by the positions of
- *                    {@code lines} from 1 ("1", "2"…): what the order's invoice shows
+ *                    {@code lines} from 1 ("1", "2"…): what the order's invoice shows. In the order's currency:
+ *                    converted from {@code vatInEuros} at {@code exchangeRate}
+ * @param exchangeRate the reference rate the order is charged at; the identity for an order in euros
+ * @param vatInEuros  the assessment in euros the VAT was assessed with; {@code vat} itself for an order in euros
  */
 public record NewOrder(UUID cartId, String idempotencyKey, String requestHash, EmailAddress email, Locale locale,
                        Address shipping, Address billing, Company company, DeliveryChoice delivery, List<Line> lines,
                        Totals totals, List<String> promotions, String paymentMethod, CustomerId customer,
-                       VatAssessment vat) {
+                       VatAssessment vat, io.boucle.shared.ExchangeRate exchangeRate, VatAssessment vatInEuros) {
 
     public NewOrder {
         Objects.requireNonNull(vat, "vat");
+        Objects.requireNonNull(exchangeRate, "exchangeRate");
+        Objects.requireNonNull(vatInEuros, "vatInEuros");
+        if (!vat.totals().payable().currency().equals(exchangeRate.currency())
+                || !totals.total().currency().equals(exchangeRate.currency())) {
+            throw new IllegalArgumentException("the order's figures must be in the currency of its rate, "
+                    + exchangeRate.currency());
+        }
+        if (!vatInEuros.totals().payable().currency().equals(Money.EUR)) {
+            throw new IllegalArgumentException("the reference assessment is in euros");
+        }
         Set<String> positions = new HashSet<>();
         for (int index = 0; index < lines.size(); index++) {
             positions.add(position(index));

@@ -28,7 +28,8 @@ class OrderStore {
     private static final String COLUMNS = """
             SELECT number, status, email, locale, currency, shipping_address, billing_address, company, delivery,
                    subtotal, discount, delivery_price, total_vat, total, vat, promotions, payment_method, placed_at,
-                   paid_at, payment_deadline, cancelled_at, cancel_reason, access_token, idempotency_key, request_hash
+                   paid_at, payment_deadline, cancelled_at, cancel_reason, access_token, idempotency_key, request_hash,
+                   exchange_rate, exchange_rate_date
             FROM orders.customer_order
             """;
 
@@ -53,11 +54,12 @@ class OrderStore {
                 INSERT INTO orders.customer_order (number, status, cart_id, idempotency_key, request_hash, access_token, email,
                     locale, currency, shipping_address, billing_address, company, delivery, subtotal, discount, delivery_price,
                     total_vat, total, vat, promotions, payment_method, payment_deadline, placed_at, customer_id,
-                    vat_assessment)
+                    vat_assessment, exchange_rate, exchange_rate_date, vat_assessment_eur)
                 VALUES (:number, 'AWAITING_PAYMENT', :cartId, :key, :hash, :token, :email, :locale, :currency,
                     CAST(:shipping AS JSONB), CAST(:billing AS JSONB), CAST(:company AS JSONB), CAST(:delivery AS JSONB),
                     :subtotal, :discount, :deliveryPrice, :totalVat, :total, CAST(:vat AS JSONB), CAST(:promotions AS JSONB),
-                    :paymentMethod, :deadline, :placedAt, :customer, CAST(:assessment AS JSONB))
+                    :paymentMethod, :deadline, :placedAt, :customer, CAST(:assessment AS JSONB), :rate, :rateDate,
+                    CAST(:assessmentEur AS JSONB))
                 """)
                 .param("number", number.value()).param("cartId", order.cartId()).param("key", order.idempotencyKey())
                 .param("hash", order.requestHash()).param("token", accessToken).param("email", order.email().value())
@@ -75,6 +77,9 @@ class OrderStore {
                 .param("placedAt", Timestamp.from(placedAt))
                 .param("customer", order.customer() == null ? null : order.customer().value())
                 .param("assessment", json.writeValueAsString(order.vat()))
+                .param("rate", order.exchangeRate().isIdentity() ? null : order.exchangeRate().rate())
+                .param("rateDate", order.exchangeRate().isIdentity() ? null : java.sql.Date.valueOf(order.exchangeRate().date()))
+                .param("assessmentEur", order.exchangeRate().isIdentity() ? null : json.writeValueAsString(order.vatInEuros()))
                 .update();
         List<NewOrder.Line> lines = order.lines();
         int[] positions = new int[lines.size()];
@@ -147,7 +152,10 @@ class OrderStore {
             return found;
         }
         jdbc.sql("""
-                SELECT customer_id, count(*) AS orders, coalesce(sum(total) FILTER (WHERE currency = 'EUR'), 0) AS spent,
+                SELECT customer_id, count(*) AS orders,
+                       -- In euros: an order in another currency at its own rate.
+                       coalesce(sum(CASE WHEN exchange_rate IS NULL THEN total ELSE round(total / exchange_rate, 2) END)
+                           FILTER (WHERE currency = 'EUR' OR exchange_rate IS NOT NULL), 0) AS spent,
                        max(placed_at) AS last_order
                 FROM orders.customer_order
                 WHERE customer_id = ANY(CAST(:customers AS UUID[])) AND paid_at IS NOT NULL
@@ -166,6 +174,20 @@ class OrderStore {
         return jdbc.sql("SELECT vat_assessment FROM orders.customer_order WHERE number = :number AND vat_assessment IS NOT NULL")
                 .param("number", number.value())
                 .query((row, n) -> json.readValue(row.getString("vat_assessment"), VatAssessment.class))
+                .optional();
+    }
+
+    /** The rate an order in another currency was converted at, and its assessment in euros; empty in euros. */
+    Optional<OrderExchange> exchange(OrderNumber number) {
+        return jdbc.sql("""
+                SELECT currency, exchange_rate, exchange_rate_date, vat_assessment_eur FROM orders.customer_order
+                WHERE number = :number AND exchange_rate IS NOT NULL
+                """)
+                .param("number", number.value())
+                .query((row, n) -> new OrderExchange(new io.boucle.shared.ExchangeRate(
+                        Currency.getInstance(row.getString("currency").strip()), row.getBigDecimal("exchange_rate"),
+                        row.getDate("exchange_rate_date").toLocalDate()),
+                        json.readValue(row.getString("vat_assessment_eur"), VatAssessment.class)))
                 .optional();
     }
 
@@ -340,11 +362,12 @@ class OrderStore {
         return new Stored(new OrderView(view.number(), view.status(), view.email(), view.locale(), view.currency(),
                 view.shipping(), view.billing(), view.company(), view.delivery(), lines, view.totals(), view.promotions(),
                 view.paymentMethod(), view.placedAt(), view.paidAt(), view.paymentDeadline(), view.cancelledAt(),
-                view.cancelReason(), view.accessToken(), timeline), stored.idempotencyKey(), stored.requestHash());
+                view.cancelReason(), view.accessToken(), timeline, view.exchangeRate()), stored.idempotencyKey(),
+                stored.requestHash());
     }
 
     private Stored stored(ResultSet row) throws SQLException {
-        Currency currency = Currency.getInstance(row.getString("currency"));
+        Currency currency = Currency.getInstance(row.getString("currency").strip());
         NewOrder.Totals totals = new NewOrder.Totals(money(row, "subtotal", currency), money(row, "discount", currency),
                 money(row, "delivery_price", currency),
                 json.readValue(row.getString("vat"), new TypeReference<List<NewOrder.VatLine>>() { }),
@@ -358,7 +381,9 @@ class OrderStore {
                 json.readValue(row.getString("promotions"), new TypeReference<List<String>>() { }),
                 row.getString("payment_method"), row.getTimestamp("placed_at").toInstant(), instant(row, "paid_at"),
                 row.getTimestamp("payment_deadline").toInstant(), instant(row, "cancelled_at"), row.getString("cancel_reason"),
-                row.getString("access_token"), List.of());
+                row.getString("access_token"), List.of(), row.getBigDecimal("exchange_rate") == null ? null
+                        : new io.boucle.shared.ExchangeRate(currency, row.getBigDecimal("exchange_rate"),
+                                row.getDate("exchange_rate_date").toLocalDate()));
         return new Stored(view, row.getString("idempotency_key"), row.getString("request_hash"));
     }
 

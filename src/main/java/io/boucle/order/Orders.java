@@ -107,7 +107,8 @@ public class Orders {
         return new OrderView(number, OrderStatus.AWAITING_PAYMENT, order.email().value(), order.locale(),
                 order.totals().total().currency().getCurrencyCode(), order.shipping(), order.billing(), order.company(),
                 order.delivery(), order.lines(), order.totals(), order.promotions(), order.paymentMethod(), now, null,
-                deadline, null, null, accessToken, List.of(new OrderView.TimelineEntry(now, "PLACED", order.totals().total().toString())));
+                deadline, null, null, accessToken, List.of(new OrderView.TimelineEntry(now, "PLACED", order.totals().total().toString())),
+                order.exchangeRate().isIdentity() ? null : order.exchangeRate());
     }
 
     /** The order placed under an idempotency key, with the hash of the request that placed it. */
@@ -186,6 +187,16 @@ public class Orders {
     @Transactional(readOnly = true)
     public Optional<VatAssessment> vatAssessment(OrderNumber number) {
         return store.vatAssessment(number);
+    }
+
+    /**
+     * For an order charged in another currency than the euro, the reference rate it was converted at when placed
+     * (every later conversion of the order uses it, never the rate of the day) and its VAT assessment in euros.
+     * Empty for an order in euros, or when there is no such order.
+     */
+    @Transactional(readOnly = true)
+    public Optional<OrderExchange> exchange(OrderNumber number) {
+        return store.exchange(number);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package io.boucle.search;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import io.boucle.catalog.Category;
 import io.boucle.catalog.ProductDetails;
 import io.boucle.catalog.ProductPublished;
 import io.boucle.catalog.ProductWithdrawn;
+import io.boucle.shared.KeptValues;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -18,31 +21,67 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Search over the published catalog. A product matches when its words match the query after
- * French stemming without accents ("velos" finds "Vélo"), or when the query is close to words of
- * its title by trigrams ("chausure" finds "Chaussure").
+ * French stemming without accents ("velos" finds "Vélo"); when no product has the query's words, the
+ * products whose title is close to the query by trigrams match instead ("chausure" finds "Chaussure").
+ * Tolerating typos only then keeps a common word's search to its index: matching titles by trigrams
+ * rechecks thousands of candidate titles.
  */
 @Service
 public class ProductSearch {
 
     public static final int MAX_QUERY_LENGTH = 200;
 
-    private static final String MATCHES = """
-            WITH q AS (SELECT websearch_to_tsquery('search.fr', :q) AS words, search.simplify(:q) AS simple)
-            SELECT d.*, greatest(ts_rank(d.body, q.words), public.word_similarity(q.simple, d.title_simple)) AS score
-            FROM search.document d, q
-            WHERE (d.body @@ q.words OR q.simple OPERATOR(public.<%) d.title_simple)
-              AND (:category::text IS NULL OR :category = ANY (d.category_path))
-              AND (:kind::text IS NULL OR d.kind = :kind)
-            """;
+    /** How many searches (query, filters and page) are kept, at most. */
+    static final int KEPT_SEARCHES = 2_000;
+
+    /**
+     * The documents a search matches: by their words (French stems without accents), or, when no
+     * document has the query's words, by titles close to the query (typos). The score ranks them:
+     * {@code ts_rank} over the words, word similarity over the titles.
+     */
+    private enum Matching {
+        WORDS("websearch_to_tsquery('search.fr', :q)", "d.body @@ q.v", "ts_rank(d.body, q.v)"),
+        CLOSE_TITLES("search.simplify(:q)", "q.v OPERATOR(public.<%) d.title_simple", "public.word_similarity(q.v, d.title_simple)");
+
+        private final String query;
+        private final String condition;
+        private final String score;
+
+        Matching(String query, String condition, String score) {
+            this.query = query;
+            this.condition = condition;
+            this.score = score;
+        }
+
+        /** The matching documents with the given columns, filtered by category and kind. */
+        String select(String columns) {
+            return "WITH q AS (SELECT " + query + " AS v) SELECT " + columns.replace("$score", score)
+                    + " FROM search.document d, q WHERE " + condition + """
+
+                      AND (:category::text IS NULL OR :category = ANY (d.category_path))
+                      AND (:kind::text IS NULL OR d.kind = :kind)
+                    """;
+        }
+    }
+
+    private record Asked(String q, String category, String kind, int page, int size) {
+    }
 
     private final JdbcClient jdbc;
     private final Catalog catalog;
+    private final KeptValues<Asked, SearchResults> kept;
 
-    ProductSearch(JdbcClient jdbc, Catalog catalog) {
+    ProductSearch(JdbcClient jdbc, Catalog catalog, @Value("${boucle.search.cache-ttl:PT10S}") Duration keptFor) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.kept = new KeptValues<>(keptFor, KEPT_SEARCHES);
     }
 
+    /**
+     * One page of the products matching a query, best first, and the facets of all matches. A search
+     * asked again within {@code boucle.search.cache-ttl} (10 s by default; 0 keeps nothing) is
+     * answered from memory; an indexing on this node forgets them all once it commits.
+     */
     @Transactional(readOnly = true)
     public SearchResults search(String query, String categorySlug, String kind, int page, int size) {
         String q = query == null ? "" : query.strip();
@@ -58,19 +97,38 @@ public class ProductSearch {
         if (categorySlug != null && !categorySlug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("category: not a category address");
         }
+        return kept.get(new Asked(q, categorySlug, kind, page, size), () -> find(q, categorySlug, kind, page, size));
+    }
+
+    private SearchResults find(String q, String categorySlug, String kind, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("q", q);
         params.put("category", categorySlug);
         params.put("kind", kind);
-        List<String> slugs = jdbc.sql("SELECT slug FROM (" + MATCHES + ") m ORDER BY score DESC, published_at DESC, slug LIMIT :size OFFSET :offset")
-                .params(params).param("size", size).param("offset", (long) page * size)
-                .query(String.class).list();
-        // The total and the three facets in one statement, over one evaluation of the matches.
+        Matching matching = Matching.WORDS;
+        Map<String, Map<String, Long>> facets = facets(matching, params);
+        long total = facets.get("total").getOrDefault("", 0L);
+        if (total == 0) {
+            matching = Matching.CLOSE_TITLES;
+            facets = facets(matching, params);
+            total = facets.get("total").getOrDefault("", 0L);
+        }
+        long offset = (long) page * size;
+        List<String> slugs = offset >= total ? List.of()
+                : jdbc.sql("SELECT slug FROM (" + matching.select("d.slug, $score AS score, d.published_at")
+                        + ") m ORDER BY score DESC, published_at DESC, slug LIMIT :size OFFSET :offset")
+                        .params(params).param("size", size).param("offset", offset)
+                        .query(String.class).list();
+        return new SearchResults(slugs, page, size, total, facets.get("category"), facets.get("kind"), facets.get("brand"));
+    }
+
+    /** The total and the three facets in one statement, over one evaluation of the matches (no scores). */
+    private Map<String, Map<String, Long>> facets(Matching matching, Map<String, Object> params) {
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : List.of("total", "category", "kind", "brand")) {
             facets.put(facet, new LinkedHashMap<>());
         }
-        jdbc.sql("WITH m AS MATERIALIZED (" + MATCHES + """
+        jdbc.sql("WITH m AS MATERIALIZED (" + matching.select("d.category_path, d.kind, d.brand") + """
                 )
                 SELECT 'total' AS facet, '' AS value, count(*) AS n FROM m
                 UNION ALL SELECT 'category', value, count(*) FROM (SELECT unnest(category_path) AS value FROM m) v
@@ -82,8 +140,7 @@ public class ProductSearch {
                 .params(params)
                 .query((row, n) -> facets.get(row.getString("facet")).put(row.getString("value"), row.getLong("n")))
                 .list();
-        return new SearchResults(slugs, page, size, facets.get("total").getOrDefault("", 0L),
-                facets.get("category"), facets.get("kind"), facets.get("brand"));
+        return facets;
     }
 
     /** Titles that start like what is being typed, for a search box's suggestions. */
@@ -118,6 +175,7 @@ public class ProductSearch {
     /** (Re)indexes one product from the catalog; a product no longer published leaves the index. */
     @Transactional
     public void index(String slug) {
+        kept.changed();
         // Publish and withdraw events of one product are handled in parallel: take turns per product,
         // so the last change read is the last one written.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('search.document:' || :slug))").param("slug", slug).query().singleRow();

@@ -31,6 +31,7 @@ import io.boucle.payment.PaymentMethod;
 import io.boucle.payment.PaymentStatus;
 import io.boucle.platform.security.CustomerSessions;
 import io.boucle.platform.web.PageFormat;
+import io.boucle.pricing.ExchangeRates;
 import io.boucle.shared.CountryCode;
 import io.boucle.shared.EmailAddress;
 import io.boucle.shared.Gone;
@@ -101,6 +102,7 @@ class CheckoutPages {
         Optional<CartView> cart = currentCart(request);
         model.addAttribute("cart", cart.map(found -> view(found, locale)).orElse(null));
         model.addAttribute("countries", countries(locale));
+        model.addAttribute("currencies", ExchangeRates.OFFERED.stream().map(java.util.Currency::getCurrencyCode).toList());
         return "storefront/cart";
     }
 
@@ -141,6 +143,23 @@ class CheckoutPages {
     String country(@RequestParam String country, HttpServletRequest request, RedirectAttributes redirect, Locale locale) {
         try {
             carts.setCountry(requireCart(request), COUNTRIES.contains(country) ? CountryCode.of(country) : null);
+        } catch (InvalidField e) {
+            redirect.addFlashAttribute("error", fieldMessage(e, locale));
+        }
+        return "redirect:/panier";
+    }
+
+    /** The currency the cart is charged in, one of those offered with a rate in force. */
+    @PostMapping("/panier/devise")
+    String currency(@RequestParam(defaultValue = "") String currency, HttpServletRequest request, RedirectAttributes redirect,
+            Locale locale) {
+        java.util.Currency chosen = ExchangeRates.OFFERED.stream()
+                .filter(offered -> offered.getCurrencyCode().equals(currency)).findFirst().orElse(null);
+        try {
+            if (chosen == null) {
+                throw new InvalidField("currency", "not offered");
+            }
+            carts.chooseCurrency(requireCart(request), chosen);
         } catch (InvalidField e) {
             redirect.addFlashAttribute("error", fieldMessage(e, locale));
         }

@@ -46,6 +46,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -101,12 +103,16 @@ class ShopPages {
     private final DeliveryTeaser teaser;
     private final MessageSource messages;
     private final ProductImages images;
+    private final StoreStock storeStock;
+    private final RenderedPages pages;
 
     ShopPages(Catalog catalog, Inventory inventory, ProductSearch search, PageFormat format, JsonMapper json,
             @Value("${boucle.public-url}") URI publicUrl, Pricing pricing, java.time.Clock clock, CustomerSessions sessions,
             Wishlists wishlists, Reviews reviews, Questions questions, DeliveryTeaser teaser, MessageSource messages,
-            ProductImages images) {
+            ProductImages images, StoreStock storeStock, RenderedPages pages) {
         this.images = images;
+        this.storeStock = storeStock;
+        this.pages = pages;
         this.sessions = sessions;
         this.wishlists = wishlists;
         this.reviews = reviews;
@@ -124,16 +130,16 @@ class ShopPages {
     }
 
     @GetMapping("/")
-    String home(Model model, Locale locale) {
+    View home(Model model, Locale locale) {
         model.addAttribute("featured", cards(catalog.cards(null, true, 8), locale));
         model.addAttribute("arrivals", cards(catalog.cards(ProductQuery.Kind.NEW, false, 8), locale));
         model.addAttribute("secondHand", cards(catalog.cards(ProductQuery.Kind.SECOND_HAND, false, 8), locale));
         model.addAttribute("categories", topCategories(locale));
-        return "storefront/home";
+        return pages.view("storefront/home");
     }
 
     @GetMapping("/c/{slug}")
-    String category(@PathVariable String slug, @RequestParam(required = false) String kind,
+    View category(@PathVariable String slug, @RequestParam(required = false) String kind,
             @RequestParam(defaultValue = "NEWEST") String sort, @RequestParam(required = false) BigDecimal minPrice,
             @RequestParam(required = false) BigDecimal maxPrice, @RequestParam(defaultValue = "0") int page,
             Model model, Locale locale) {
@@ -162,11 +168,11 @@ class ShopPages {
         model.addAttribute("minPrice", minPrice);
         model.addAttribute("maxPrice", maxPrice);
         model.addAttribute("canonical", publicUrl.resolve("/c/" + slug).toString());
-        return "storefront/category";
+        return pages.view("storefront/category");
     }
 
     @GetMapping("/recherche")
-    String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
+    View search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String category,
             @RequestParam(required = false) String kind, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         String typed = q.replaceAll("\\p{Cntrl}", " ");
         String query = typed.length() > ProductSearch.MAX_QUERY_LENGTH ? typed.substring(0, ProductSearch.MAX_QUERY_LENGTH) : typed;
@@ -188,14 +194,14 @@ class ShopPages {
                 .filter(e -> names.containsKey(e.getKey()))
                 .map(e -> new Facet(e.getKey(), names.get(e.getKey()), e.getValue())).toList());
         model.addAttribute("kindFacets", results.kinds());
-        return "storefront/search";
+        return pages.view("storefront/search");
     }
 
     record Facet(String value, String label, long count) {
     }
 
     @GetMapping("/p/{slug}")
-    String product(@PathVariable String slug, Model model, Locale locale) {
+    View product(@PathVariable String slug, Model model, Locale locale) {
         ProductDetails product = catalog.findBySlug(slug, false).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         List<ProductCard> boughtTogether = catalog.boughtTogether(slug, 4);
         List<ProductCard> counterparts = catalog.counterparts(slug);
@@ -226,6 +232,7 @@ class ShopPages {
         model.addAttribute("condition", product.condition() == null ? null : product.condition().label().in(locale));
         model.addAttribute("defects", product.defects() == null ? null : product.defects().in(locale));
         model.addAttribute("attributes", product.attributes());
+        model.addAttribute("inStores", storeStock.of(product, locale));
         model.addAttribute("withdrawalExclusion", catalog.withdrawalExclusion(slug).map(Enum::name).orElse(null));
         model.addAttribute("reviews", catalog.reviews(slug, 20));
         model.addAttribute("questions", catalog.answeredQuestions(slug));
@@ -251,7 +258,7 @@ class ShopPages {
             model.addAttribute("questionProblems", Map.of());
         }
         model.addAttribute("deliveryPromise", available > 0 ? deliveryPromise(product, locale) : null);
-        return "storefront/product";
+        return pages.view("storefront/product");
     }
 
     /** "Livré entre le … et le … si commandé avant …", by the cheapest home delivery to France. */
@@ -266,23 +273,23 @@ class ShopPages {
 
     /** A signed-in customer who bought the product reviews it; it waits for staff. */
     @PostMapping("/p/{slug}/avis")
-    String review(@PathVariable String slug, @RequestParam(defaultValue = "") String rating,
+    View review(@PathVariable String slug, @RequestParam(defaultValue = "") String rating,
             @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String body, Model model,
             Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
         catalog.findBySlug(slug, false).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Optional<CustomerId> customer = sessions.current();
         if (customer.isEmpty()) {
-            return "redirect:/compte/connexion?retour=/p/" + slug;
+            return redirect("/compte/connexion?retour=/p/" + slug);
         }
         try {
             reviews.submit(customer.get(), slug, parseRating(rating), title, body, locale);
             redirect.addFlashAttribute("reviewNotice", "review.thanks");
-            return "redirect:/p/" + slug + "#reviews";
+            return redirect("/p/" + slug + "#reviews");
         } catch (io.boucle.shared.NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (ReviewRefused e) {
             // The page says why (not bought, already reviewed).
-            return "redirect:/p/" + slug + "#reviews";
+            return redirect("/p/" + slug + "#reviews");
         } catch (InvalidFeedback e) {
             model.addAttribute("reviewForm", new ReviewForm(rating, title, body));
             model.addAttribute("reviewProblems", problems(e, locale));
@@ -296,18 +303,18 @@ class ShopPages {
      * people ({@code site}) catches robots, which fill every field: they are thanked, and nothing is kept.
      */
     @PostMapping("/p/{slug}/questions")
-    String question(@PathVariable String slug, @RequestParam(defaultValue = "") String question,
+    View question(@PathVariable String slug, @RequestParam(defaultValue = "") String question,
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String site, Model model,
             Locale locale, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         if (!site.isEmpty()) {
             catalog.findBySlug(slug, false).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             redirect.addFlashAttribute("questionNotice", "question.thanks");
-            return "redirect:/p/" + slug + "#questions";
+            return redirect("/p/" + slug + "#questions");
         }
         try {
             questions.ask(slug, question, email, locale, request.getRemoteAddr());
             redirect.addFlashAttribute("questionNotice", email.isBlank() ? "question.thanks" : "question.thanksWithEmail");
-            return "redirect:/p/" + slug + "#questions";
+            return redirect("/p/" + slug + "#questions");
         } catch (io.boucle.shared.NotFound e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (InvalidFeedback e) {
@@ -319,6 +326,10 @@ class ShopPages {
         }
         model.addAttribute("questionForm", new QuestionForm(question, email));
         return product(slug, model, locale);
+    }
+
+    private static View redirect(String path) {
+        return new RedirectView(path, true);
     }
 
     private static Integer parseRating(String rating) {

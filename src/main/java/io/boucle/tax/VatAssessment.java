@@ -63,6 +63,15 @@ public record VatAssessment(List<AssessedLine> lines, List<DeliveryPart> deliver
                 ossCountry, distanceSalesAddition, renamedMargins);
     }
 
+    /**
+     * This assessment, made in euros, in the currency of an exchange rate: every figure converted so that the
+     * lines, the breakdown and the totals still add up, the treatments unchanged (see {@link AssessmentConversion});
+     * this same assessment for the euro.
+     */
+    public VatAssessment convertedAt(io.boucle.shared.ExchangeRate rate) {
+        return AssessmentConversion.convert(this, rate);
+    }
+
     public AssessedLine line(String reference) {
         return lines.stream().filter(line -> line.reference().equals(reference)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no line " + reference));

@@ -34,6 +34,9 @@ class CatalogIntegrationTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    ProductFeedback feedback;
+
     /** Lower-case hex: valid in slugs and SKUs, different for every test. */
     final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     final AtomicInteger sequence = new AtomicInteger();
@@ -388,6 +391,31 @@ class CatalogIntegrationTests {
                 .containsExactly(often, sometimes, reviewedNeighbour, neighbour);
         assertThat(catalog.boughtTogether(product, 1)).extracting(ProductCard::slug).containsExactly(often);
         assertThat(catalog.boughtTogether(sometimes, 1)).as("recorded both ways").extracting(ProductCard::slug).containsExactly(product);
+    }
+
+    @Test
+    void aProductsRatingCountsItsPublishedReviewsOnlyWhateverTheirModeration() {
+        String category = category(null);
+        String product = add(category, "10.00");
+        ReviewId first = feedback.submitReview(product, new NewReview(UUID.randomUUID(), "Ana", 5, "", "Parfait, rien à dire.", "fr", null, null));
+        ReviewId second = feedback.submitReview(product, new NewReview(UUID.randomUUID(), "Ben", 2, "", "Déçu par la finition.", "fr", null, null));
+        assertThat(rating(product)).as("pending reviews do not count").isEqualTo(Rating.of(0, 0));
+
+        feedback.publish(first, "staff");
+        feedback.publish(second, "staff");
+        assertThat(rating(product)).isEqualTo(Rating.of(2, 7));
+        assertThat(catalog.similar(add(category, "11.00"), 1)).singleElement()
+                .satisfies(card -> assertThat(card.rating()).isEqualTo(Rating.of(2, 7)));
+
+        feedback.reject(first, "hors sujet", "staff");
+        assertThat(rating(product)).as("a published review rejected afterwards").isEqualTo(Rating.of(1, 2));
+        jdbc.sql("DELETE FROM catalog.review WHERE id = :id").param("id", second.value()).update();
+        assertThat(jdbc.sql("SELECT review_count || '/' || rating_sum FROM catalog.product WHERE slug = :slug")
+                .param("slug", product).query(String.class).single()).as("a review deleted by hand").isEqualTo("0/0");
+    }
+
+    private Rating rating(String slug) {
+        return catalog.findBySlug(slug, false).orElseThrow().rating();
     }
 
     @Test

@@ -64,6 +64,40 @@ class AccountingReportsIntegrationTests {
     }
 
     @Test
+    void aDocumentInPoundsIsInTheJournalInPoundsAndInEurosAndTheReturnsInEurosAtItsRate() {
+        LocalDate day = LocalDate.of(2044, 2, 10);
+        clock.set(day.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
+        io.boucle.shared.ExchangeRate rate = new io.boucle.shared.ExchangeRate(java.util.Currency.getInstance("GBP"),
+                new BigDecimal("0.8563"), day.minusDays(1));
+        // 120.00 at French prices is 100.00 + 19.00 VAT in Germany: 101.90 in pounds, 85.63 + 16.27 VAT.
+        Invoice invoice = invoicing.issueInvoice(anOrder(order("G")).soldOn(day).overOssThreshold().to("DE", "10115", "Berlin")
+                .with(goods("LAMP", STANDARD, 1, "120.00", "Lampe")).chargedAt(rate).request());
+        assertThat(invoice.totals().payable().amount()).isEqualByComparingTo("101.90");
+
+        assertThat(reports.journal(day, day)).singleElement().satisfies(row -> {
+            assertThat(row.currency()).isEqualTo("GBP");
+            assertThat(row.taxableAmount()).isEqualByComparingTo("85.63");
+            assertThat(row.vatAmount()).isEqualByComparingTo("16.27");
+            assertThat(row.exchangeRate()).isEqualByComparingTo("0.8563");
+            assertThat(row.taxableAmountInEuros()).isEqualByComparingTo("100.00");
+            assertThat(row.vatAmountInEuros()).isEqualByComparingTo("19.00");
+            assertThat(row.documentVatInEuros()).as("the VAT total in euros it states").isEqualByComparingTo("19.00");
+        });
+        assertThat(reports.ossReturn(2044, 1).supplies()).singleElement().satisfies(line -> {
+            assertThat(line.country()).isEqualTo("DE");
+            assertThat(line.currency()).isEqualTo("EUR");
+            assertThat(line.taxableAmount()).isEqualByComparingTo("100.00");
+            assertThat(line.vatAmount()).isEqualByComparingTo("19.00");
+        });
+        assertThat(reports.eReporting(day, day)).singleElement().satisfies(line -> {
+            assertThat(line.currency()).isEqualTo("EUR");
+            assertThat(line.totalExclVat()).isEqualByComparingTo("100.00");
+        });
+        assertThat(reports.journalCsv(day, day)).contains(",GBP,S,")
+                .contains("0.8563,100.00,19.00");
+    }
+
+    @Test
     void theJournalTheOssReturnAndTheEReportingAddUpTheDocumentsOfTheirPeriod() {
         clock.set(DAY.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
         // A: 2 mugs at 12.00 in France: 20.00 + 4.00 VAT.

@@ -149,7 +149,22 @@ class CanonicalFormTests {
                 payment.amount=191.70
                 """);
         assertThatIllegalArgumentException().as("version 1 cannot hold a payment").isThrownBy(() -> CanonicalForm.of(paid, 1));
-        assertThatIllegalArgumentException().isThrownBy(() -> CanonicalForm.of(INVOICE, 4));
+        assertThatIllegalArgumentException().isThrownBy(() -> CanonicalForm.of(INVOICE, 5));
+    }
+
+    @Test
+    void versionFourAddsTheVatTotalInEurosOfADocumentInAnotherCurrencyAndDocumentsInEurosStayInVersionThree() {
+        assertThat(CanonicalForm.versionFor(INVOICE)).as("a document in euros is hashed as before").isEqualTo(3);
+        assertThat(CanonicalForm.of(INVOICE, 4)).isEqualTo(CanonicalForm.of(INVOICE, 3)
+                .replaceFirst("boucle-invoice/3", "boucle-invoice/4"));
+
+        Invoice pounds = FacturXTests.poundsInvoice();
+        assertThat(CanonicalForm.versionFor(pounds)).isEqualTo(4);
+        assertThat(CanonicalForm.of(pounds)).startsWith("boucle-invoice/4\n")
+                .contains("\ncurrency=GBP\ntaxCurrency=EUR\nexchangeRate.rate=0.8715\nexchangeRate.date=2026-06-12\n"
+                        + "taxCurrency.vatTotal=" + pounds.taxCurrency().orElseThrow().vatInEuros().amount().toPlainString() + "\n");
+        assertThatIllegalArgumentException().as("version 3 writes documents in euros only")
+                .isThrownBy(() -> CanonicalForm.of(pounds, 3));
     }
 
     @Test

@@ -157,6 +157,55 @@ class FacturXTests {
         assertThat(FrenchInvoiceRules.problems(in2100)).anyMatch(problem -> problem.startsWith("BR-FR-03"));
     }
 
+    static final io.boucle.shared.ExchangeRate GBP = new io.boucle.shared.ExchangeRate(
+            java.util.Currency.getInstance("GBP"), new java.math.BigDecimal("0.8715"), LocalDate.of(2026, 6, 12));
+
+    static Invoice poundsInvoice() {
+        return InvoiceContent.invoice(anOrder("B2026-000105").by(ROUX)
+                        .with(goods("MUG-30", STANDARD, 3, "12.90", "Mug en grès émaillé, 30 cl"),
+                                goods("BOOK-1", REDUCED_5_5, 1, "21.10", "Livre : La céramique"),
+                                secondHand("COAT-7", "160.00", "100.00", "Manteau en laine, taille M"))
+                        .delivery("5.90").chargedAt(GBP).paid(PAID_ON, PaymentMeans.CARD).request(),
+                demoSettings(), InvoiceNumber.of("F", 2026, 105), ISSUED_AT);
+    }
+
+    @Test
+    void invoiceInPoundsStatesItsVatTotalInEurosAndIsValidEn16931() throws Exception {
+        Invoice invoice = poundsInvoice();
+        Money eurosVat = anOrder("B2026-000105").by(ROUX).with(goods("MUG-30", STANDARD, 3, "12.90", "Mug"),
+                goods("BOOK-1", REDUCED_5_5, 1, "21.10", "Livre"), secondHand("COAT-7", "160.00", "100.00", "Manteau"))
+                .delivery("5.90").request().assessment().totals().vat();
+
+        FacturX.Files files = FacturX.make(invoice, RESOURCES);
+
+        String report = validate(files.pdf(), "pounds.pdf");
+        assertValid(report);
+        assertThat(report).as("no French rule is broken").doesNotContain("BR-FR");
+        String xml = new String(files.xml(), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<ram:TaxCurrencyCode>EUR</ram:TaxCurrencyCode><ram:InvoiceCurrencyCode>GBP</ram:InvoiceCurrencyCode>")
+                .contains("<ram:TaxTotalAmount currencyID=\"GBP\">" + invoice.totals().vat().amount().toPlainString()
+                        + "</ram:TaxTotalAmount><ram:TaxTotalAmount currencyID=\"EUR\">" + eurosVat.amount().toPlainString()
+                        + "</ram:TaxTotalAmount>");
+        assertThat(invoice.taxCurrency().orElseThrow().vatInEuros()).as("the VAT assessed in euros, not a conversion back")
+                .isEqualTo(eurosVat);
+        assertThat(embeddedXml(files.pdf())).isEqualTo(files.xml());
+        String text = text(files.pdf());
+        assertThat(text).contains("Total TVA en EUR", InvoicePdf.money(eurosVat), "GBP",
+                "1 EUR = 0,8715 GBP", "12/06/2026");
+    }
+
+    @Test
+    void aCreditNoteInPoundsIsAtTheInvoicesRateAndValidToo() throws Exception {
+        Invoice invoice = poundsInvoice();
+        Invoice note = InvoiceContent.creditNote(invoice, List.of(1), "Retour", demoSettings(),
+                InvoiceNumber.of("AV", 2026, 7), ISSUED_AT.plusSeconds(3600));
+
+        assertThat(note.currency()).isEqualTo(invoice.currency());
+        assertThat(note.taxCurrency().orElseThrow().rate()).isEqualTo(GBP);
+        assertThat(note.taxCurrency().orElseThrow().vatInEuros()).isEqualTo(GBP.toEuros(note.totals().vat()));
+        assertValid(validate(FacturX.make(note, RESOURCES).pdf(), "pounds-credit.pdf"));
+    }
+
     @Test
     void processCodeSaysGoodsOrServicesAndWhetherAlreadyPaid() {
         assertThat(FrenchInvoiceRules.businessProcess(consumerInvoice())).isEqualTo("B2");

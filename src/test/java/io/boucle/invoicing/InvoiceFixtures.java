@@ -128,13 +128,23 @@ public final class InvoiceFixtures {
                 distanceSales);
     }
 
+    /** The order charged in another currency, converted at this rate. */
+    public InvoiceFixtures chargedAt(io.boucle.shared.ExchangeRate rate) {
+        this.rate = Optional.of(rate);
+        return this;
+    }
+
+    private Optional<io.boucle.shared.ExchangeRate> rate = Optional.empty();
+
     public InvoiceRequest request() {
-        var assessment = VAT.assess(sale());
-        return new InvoiceRequest(orderReference, Optional.of(saleDate), buyer, Optional.empty(), Money.EUR,
-                assessment,
+        var euros = VAT.assess(sale());
+        var assessment = rate.map(euros::convertedAt).orElse(euros);
+        return new InvoiceRequest(orderReference, Optional.of(saleDate), buyer, Optional.empty(),
+                assessment.totals().payable().currency(), assessment,
                 items.stream().map(item -> new InvoiceRequest.Item(item.line().reference(), item.description(),
                         item.line().supplyKind())).toList(),
                 delivery.isZero() ? Optional.empty() : Optional.of("Livraison à domicile"),
-                paidBy.map(means -> new InvoicePayment(paidOn, means, assessment.totals().payable())));
+                paidBy.map(means -> new InvoicePayment(paidOn, means, assessment.totals().payable())),
+                rate.map(converted -> new TaxCurrency(converted, euros.totals().vat())));
     }
 }

@@ -86,7 +86,7 @@ class OrderInvoicesTests {
         Instant placed = Instant.parse("2026-06-15T21:50:00Z");
         return new OrderView(new OrderNumber("B2026-000042"), OrderStatus.PAID, "camille@example.org", Locale.FRENCH, "EUR",
                 shipping, billing, company, delivery, LINES, totals, List.of(), paymentMethod, placed,
-                Instant.parse("2026-06-15T22:05:00Z"), placed.plusSeconds(1800), null, null, "token", List.of());
+                Instant.parse("2026-06-15T22:05:00Z"), placed.plusSeconds(1800), null, null, "token", List.of(), null);
     }
 
     private static NewOrder.Line line(String sku, String title, int quantity, String unitPrice, String discount) {

@@ -87,6 +87,34 @@ class ProductSearchIntegrationTests {
         assertThat(none.brands()).isEmpty();
     }
 
+    @Test
+    void typosAreToleratedOnlyWhenNoProductHasTheWords() {
+        // One letter changed: another word, whose title is close to the query's by trigrams.
+        String near = word.substring(0, word.length() - 1) + (word.endsWith("x") ? "y" : "x");
+        add("applique-d-" + id, lamps, null, "Applique " + near, null);
+
+        SearchResults exact = search.search(word, null, null, 0, 24);
+        assertThat(exact.slugs()).as("the products with the word, not the close title")
+                .containsExactlyInAnyOrder("lampe-a-" + id, "lampe-b-" + id, "abat-jour-c-" + id);
+        assertThat(exact.total()).isEqualTo(3);
+
+        String typo = word.substring(0, 3) + word.substring(4);
+        SearchResults typed = search.search(typo, null, null, 0, 24);
+        assertThat(typed.slugs()).as("no product has the mistyped word: titles close to it match")
+                .contains("lampe-a-" + id, "lampe-b-" + id, "abat-jour-c-" + id);
+        assertThat(typed.total()).isEqualTo(typed.slugs().size());
+    }
+
+    @Test
+    void aSearchKeptInMemoryIsForgottenWhenAProductIsIndexed() {
+        assertThat(search.search(word, null, null, 0, 24).total()).isEqualTo(3);
+        assertThat(search.search(word, null, null, 0, 24).total()).as("asked again").isEqualTo(3);
+
+        add("lampe-e-" + id, lamps, null, "Lampe " + word + " en verre", null);
+
+        assertThat(search.search(word, null, null, 0, 24).slugs()).hasSize(4).contains("lampe-e-" + id);
+    }
+
     private void add(String slug, String category, String brandSlug, String title, String copyOf) {
         catalog.add(new NewProduct(slug, category, brandSlug, "STANDARD", LocalizedText.of(title, title), LocalizedText.of("Belle.", "Nice."),
                 List.of(new NewProduct.NewVariant("SKU-" + slug, null, Money.euros("30.00"), null, null)), List.of(),

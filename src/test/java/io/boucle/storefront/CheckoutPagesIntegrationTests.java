@@ -109,4 +109,29 @@ class CheckoutPagesIntegrationTests {
 
         assertThat(cart).contains("Stock insuffisant : il en reste 3.");
     }
+
+    @Autowired
+    io.boucle.pricing.ExchangeRates rates;
+
+    @Test
+    void theCartPageChargesInAnotherOfferedCurrencyThroughAFormWithItsCsrfToken() throws Exception {
+        try (var sample = new org.springframework.core.io.ClassPathResource("exchange-rates/eurofxref-daily-sample.xml").getInputStream()) {
+            rates.importEcb(sample.readAllBytes(), "sample for tests");
+        }
+        String product = http.get("/p/" + slug).body();
+        http.postForm("/panier/ajouter", Http.form("_csrf", Http.csrfToken(product), "sku", sku, "quantity", "1"));
+        String cart = http.get("/panier").body();
+        assertThat(cart).contains("name=\"currency\"").doesNotContain("Montants en GBP");
+        assertThat(http.postForm("/panier/devise", Http.form("currency", "GBP")).statusCode()).as("no CSRF token").isEqualTo(403);
+
+        HttpResponse<String> chosen = http.postForm("/panier/devise", Http.form("_csrf", Http.csrfToken(cart), "currency", "GBP"));
+
+        assertThat(chosen.statusCode()).isEqualTo(302);
+        String inPounds = http.get("/panier").body();
+        assertThat(inPounds).contains("Montants en GBP au cours de référence", "29,00")
+                .containsPattern("<option value=\"GBP\"[^>]*selected");
+        http.postForm("/panier/devise", Http.form("_csrf", Http.csrfToken(inPounds), "currency", "SEK"));
+        assertThat(http.get("/panier").body()).as("a currency not offered is refused, the cart unchanged")
+                .contains("Montants en GBP");
+    }
 }

@@ -224,6 +224,22 @@ class ProductQuestionsIntegrationTests {
                 .isEqualTo("PENDING");
     }
 
+    @Test
+    void visitorsServedTheSameKeptPageEachPostWithTheirOwnToken() {
+        Http other = new Http(port);
+        String first = http.get("/p/" + slug).body();
+        String second = other.get("/p/" + slug).body();
+        assertThat(Http.csrfToken(second)).isNotEqualTo(Http.csrfToken(first));
+        assertThat(second.replace(Http.csrfToken(second), "")).isEqualTo(first.replace(Http.csrfToken(first), ""));
+
+        HttpResponse<String> asked = other.send(other.request("/p/" + slug + "/questions")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString(Http.form("_csrf", Http.csrfToken(second),
+                        "question", "Est-elle silencieuse ?", "email", "", "site", ""))).build());
+        assertThat(location(asked)).isEqualTo("/p/" + slug);
+        assertThat(questionCount()).isEqualTo(1);
+    }
+
     private HttpResponse<String> post(String path, String form) {
         return http.send(http.request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Forwarded-For", client).POST(HttpRequest.BodyPublishers.ofString(form)).build());

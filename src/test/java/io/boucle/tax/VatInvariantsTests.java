@@ -128,6 +128,29 @@ class VatInvariantsTests {
         assertThat(vat.mentions()).doesNotHaveDuplicates();
     }
 
+    /** What a converted assessment keeps: lines, breakdown and totals add up (its rounding amount may be larger). */
+    static void checkConvertedInvariants(VatAssessment vat) {
+        VatTotals totals = vat.totals();
+        Money zero = Money.zero(totals.payable().currency());
+        Money lineExcl = vat.lines().stream().map(line -> line.total().exclVat()).reduce(zero, Money::plus);
+        Money lineIncl = vat.lines().stream().map(line -> line.total().inclVat()).reduce(zero, Money::plus);
+        Money deliveryExcl = vat.delivery().stream().map(part -> part.amounts().exclVat()).reduce(zero, Money::plus);
+        Money deliveryIncl = vat.delivery().stream().map(part -> part.amounts().inclVat()).reduce(zero, Money::plus);
+        assertThat(lineExcl.plus(deliveryExcl)).as("lines + delivery excl. VAT = total excl. VAT").isEqualTo(totals.exclVat());
+        assertThat(vat.breakdown().stream().map(VatBreakdown::taxableAmount).reduce(zero, Money::plus))
+                .as("breakdown bases = total excl. VAT").isEqualTo(totals.exclVat());
+        assertThat(vat.breakdown().stream().map(VatBreakdown::vat).reduce(zero, Money::plus))
+                .as("breakdown VAT = total VAT").isEqualTo(totals.vat());
+        for (VatBreakdown row : vat.breakdown()) {
+            assertThat(row.vat()).as("BR-CO-17").isEqualTo(row.rate().of(row.taxableAmount()).rounded(RoundingMode.HALF_UP));
+        }
+        assertThat(totals.inclVat()).as("BR-CO-15").isEqualTo(totals.exclVat().plus(totals.vat()));
+        assertThat(totals.payable()).as("payable = sum of charged prices").isEqualTo(lineIncl.plus(deliveryIncl));
+        assertThat(totals.payable()).as("BR-CO-16").isEqualTo(totals.inclVat().plus(totals.roundingAmount()));
+        vat.lines().stream().filter(line -> line.rate().isZero())
+                .forEach(line -> assertThat(line.total().vat().isZero()).as("no VAT at rate 0").isTrue());
+    }
+
     static Sale generate(Random random) {
         LocalDate date = LocalDate.of(2021, 7, 1).plusDays(random.nextInt(365 * 6 + 183));
         String[] destination = DESTINATIONS[random.nextInt(DESTINATIONS.length)];

@@ -1,4 +1,4 @@
-package io.boucle.catalog;
+package io.boucle.shared;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,10 +11,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CatalogCacheTests {
+/** What the catalog, searches, pages and stock locations keep in memory. */
+class KeptValuesTests {
 
     final AtomicLong now = new AtomicLong();
-    final CatalogCache cache = new CatalogCache(Duration.ofSeconds(10), 3, now::get);
+    final KeptValues<String, Object> cache = new KeptValues<>(Duration.ofSeconds(10), 3, now::get);
     final AtomicInteger loads = new AtomicInteger();
 
     @AfterEach
@@ -68,7 +69,7 @@ class CatalogCacheTests {
 
     @Test
     void aReadThatStartedBeforeAChangeLeavesNothingBehindIt() {
-        String read = cache.get("k", () -> {
+        Object read = cache.get("k", () -> {
             cache.changed(); // a write commits while this read is on its way
             return load();
         });
@@ -105,9 +106,18 @@ class CatalogCacheTests {
         assertThat(cache.get("k4", this::load)).as("kept after the full generation was emptied").isEqualTo("value 5");
         assertThat(cache.get("k0", this::load)).as("emptied with the full generation").isEqualTo("value 6");
 
-        CatalogCache off = new CatalogCache(Duration.ZERO, 3, now::get);
+        KeptValues<String, Object> off = new KeptValues<>(Duration.ZERO, 3, now::get);
         off.get("k", this::load);
         assertThat(off.get("k", this::load)).isEqualTo("value 8");
         assertThat(off.size()).isZero();
+    }
+
+    @Test
+    void aValueFoundForAGenerationThatEndedIsKeptInItOnly() {
+        KeptValues.Generation<String, Object> before = cache.generation();
+        cache.clear();
+        before.keep("k", "older");
+        assertThat(cache.find(cache.generation(), "k")).isNull();
+        assertThat(cache.get("k", this::load)).isEqualTo("value 1");
     }
 }
