@@ -28,6 +28,7 @@ public class BoucleEnvironment implements EnvironmentPostProcessor {
             Map.entry("BOUCLE_CATALOG_CACHE_TTL", "boucle.catalog.cache-ttl"),
             Map.entry("BOUCLE_SEARCH_CACHE_TTL", "boucle.search.cache-ttl"),
             Map.entry("BOUCLE_PAGE_CACHE_TTL", "boucle.storefront.page-cache-ttl"),
+            Map.entry("BOUCLE_ANONYMOUS_PAGE_TTL", "boucle.storefront.anonymous-page-ttl"),
             Map.entry("BOUCLE_DEMO", "boucle.demo"),
             Map.entry("BOUCLE_AMQP_URL", "boucle.amqp.url"),
             Map.entry("BOUCLE_AMQP_EXCHANGE", "boucle.amqp.exchange"),

@@ -39,11 +39,16 @@ class CookieConsentFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        prepare(request);
+        chain.doFilter(request, response);
+    }
+
+    /** Leaves the visitor's choice and the page to come back to in the request, once. */
+    void prepare(HttpServletRequest request) {
         if (request.getAttribute(CookieConsent.ATTRIBUTE) == null) {
             request.setAttribute(CookieConsent.ATTRIBUTE, read(request));
             request.setAttribute(RETURN_TO, currentPage(request));
         }
-        chain.doFilter(request, response);
     }
 
     @Override

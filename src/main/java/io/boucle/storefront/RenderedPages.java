@@ -1,6 +1,7 @@
 package io.boucle.storefront;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
@@ -41,7 +42,9 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * <p>
  * The forms' CSRF token differs on every request: a kept page is stored cut at the token, and the
  * request's own token is written in between. Only GET requests of visitors who are not signed in are
- * served this way: signed-in customers and staff always get a page rendered for them. Entries live at most {@code boucle.storefront.page-cache-ttl} (30 s by default; 0 keeps
+ * served this way: signed-in customers and staff always get a page rendered for them. The page served
+ * to such a visitor is left in the request ({@code PAGE}) for {@link KeptPageFilter}.
+ * Entries live at most {@code boucle.storefront.page-cache-ttl} (30 s by default; 0 keeps
  * nothing) and at most {@value #MAX_ENTRIES} at a time.
  */
 @Component
@@ -52,8 +55,33 @@ class RenderedPages {
     private record Key(String view, Locale locale, Map<String, Object> model, boolean banner, Object bannerReturnTo) {
     }
 
+    /** The request attribute where a page rendered for a visitor who is not signed in is left ({@link Rendered}). */
+    static final String PAGE = RenderedPages.class.getName() + ".page";
+
     /** The page's bytes, cut where the CSRF token goes. */
-    private record Rendered(String contentType, byte[][] parts) {
+    record Rendered(String contentType, byte[][] parts) {
+
+        Charset charset() {
+            return RenderedPages.charset(contentType);
+        }
+
+        /** Writes the page with this token where it was cut. */
+        void write(byte[] token, OutputStream out) throws IOException {
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    out.write(token);
+                }
+                out.write(parts[i]);
+            }
+        }
+
+        long length(byte[] token) {
+            long length = (long) token.length * (parts.length - 1);
+            for (byte[] part : parts) {
+                length += part.length;
+            }
+            return length;
+        }
     }
 
     private final ViewResolver views;
@@ -102,7 +130,10 @@ class RenderedPages {
             response.setContentType(page.contentType());
             response.setLocale(locale);
         }
-        write(page, token, response);
+        request.setAttribute(PAGE, page);
+        // No Content-Length: with it, the client holds the whole page as soon as its last byte is
+        // written, before the interceptors' afterCompletion (the visit's event) has run.
+        page.write(token.getBytes(page.charset()), response.getOutputStream());
     }
 
     private static boolean anonymous() {
@@ -119,20 +150,6 @@ class RenderedPages {
             parts[i] = pieces[i].getBytes(charset);
         }
         return new Rendered(contentType, parts);
-    }
-
-    private static void write(Rendered page, String token, HttpServletResponse response) throws IOException {
-        // No Content-Length: with it, the client holds the whole page as soon as its last byte is
-        // written, before the interceptors' afterCompletion (the visit's event) has run.
-        byte[] tokenBytes = token.getBytes(charset(page.contentType()));
-        byte[][] parts = page.parts();
-        ServletOutputStream out = response.getOutputStream();
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                out.write(tokenBytes);
-            }
-            out.write(parts[i]);
-        }
     }
 
     private static Charset charset(String contentType) {

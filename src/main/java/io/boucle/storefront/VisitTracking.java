@@ -65,13 +65,22 @@ class VisitTracking implements HandlerInterceptor, WebMvcConfigurer {
                 || !method.getBeanType().getPackageName().equals(VisitTracking.class.getPackageName())) {
             return true;
         }
+        start(request, response);
+        return true;
+    }
+
+    /**
+     * Reads the visitor's and session's cookies (or gives new ones) before a shop page is written;
+     * nothing when the visitor has not accepted measurement, or is a robot.
+     */
+    void start(HttpServletRequest request, HttpServletResponse response) {
         if (!CookieConsent.of(request).allows(CookieConsent.Purpose.ANALYTICS)) {
             forget(request, response);
-            return true;
+            return;
         }
         String agent = request.getHeader("User-Agent");
         if (agent == null || ROBOT.matcher(agent).find()) {
-            return true;
+            return;
         }
         String[] visitor = read(request, VISITOR);
         String[] session = read(request, SESSION);
@@ -87,12 +96,18 @@ class VisitTracking implements HandlerInterceptor, WebMvcConfigurer {
         }
         set(request, response, SESSION, sessionId + "." + channel, SESSION_TIMEOUT);
         request.setAttribute(CONTEXT, new Context(visitorId, firstChannel, sessionId, channel, newSession));
-        return true;
     }
 
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
-        if (!(request.getAttribute(CONTEXT) instanceof Context context) || failure != null || response.getStatus() >= 400) {
+        if (failure == null) {
+            finish(request, response);
+        }
+    }
+
+    /** Records what the visitor did on a page that was {@link #start started}, unless it failed. */
+    void finish(HttpServletRequest request, HttpServletResponse response) {
+        if (!(request.getAttribute(CONTEXT) instanceof Context context) || response.getStatus() >= 400) {
             return;
         }
         var now = clock.instant();

@@ -35,7 +35,7 @@ public class CustomerSessions {
     static final String AUTHORITY = "ROLE_" + ROLE;
 
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-    private final CsrfTokenRepository csrfTokens = SecurityConfiguration.csrfTokens();
+    private final CsrfTokenRepository csrfTokens = CsrfTokens.repository();
     private final RequestCache savedRequests = SecurityConfiguration.savedRequests();
 
     /** Opens a new session for the customer, ending any session the browser had. */

@@ -20,8 +20,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -99,7 +97,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInPages()).accessDeniedHandler(halfSignedIn()))
                 // Token and saved address in cookies, not the session: a visitor gets a session
                 // (a row in PostgreSQL) only by signing in.
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                .csrf(csrf -> csrf.csrfTokenRepository(CsrfTokens.repository()))
                 .requestCache(cache -> cache.requestCache(savedRequests()))
                 .addFilterBefore(staffSessions.enrolmentWhenRequired(), AuthorizationFilter.class)
                 .headers(headers -> secureHeaders(headers, CONTENT_SECURITY_POLICY))
@@ -134,10 +132,6 @@ class SecurityConfiguration {
         };
     }
 
-    /** Where CSRF tokens are kept; {@link CustomerSessions} renews them the same way at sign-in. */
-    static CsrfTokenRepository csrfTokens() {
-        return new CookieCsrfTokenRepository();
-    }
 
     static RequestCache savedRequests() {
         return new CookieRequestCache();

@@ -53,7 +53,7 @@ public class StaffSessions {
     private final UserDetailsService staff;
     private final LocaleResolver locales;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-    private final CsrfTokenRepository csrfTokens = SecurityConfiguration.csrfTokens();
+    private final CsrfTokenRepository csrfTokens = CsrfTokens.repository();
     private final SavedRequestAwareAuthenticationSuccessHandler toSavedPage = new SavedRequestAwareAuthenticationSuccessHandler();
 
     StaffSessions(StaffAccounts accounts, TwoFactor twoFactor, UserDetailsService staff, LocaleResolver locales) {
