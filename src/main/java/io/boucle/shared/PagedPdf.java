@@ -245,22 +245,18 @@ public final class PagedPdf {
             return shownWidth(size, printable(text));
         }
 
-        /** The text as shown, cut and ended with an ellipsis where it is wider than {@code maxWidth}. */
+        /**
+         * The text as shown, where wider than {@code maxWidth} cut to fit and its last character then replaced by
+         * an ellipsis (which may be a little wider than the character it replaces).
+         */
         public String fit(float size, String text, float maxWidth) throws IOException {
-            String shown = printable(text);
-            if (shownWidth(size, shown) <= maxWidth) {
-                return shown;
-            }
-            for (int end = shown.length() - 1; end > 1; end--) {
-                String cut = shown.substring(0, end) + "…";
-                if (shownWidth(size, cut) <= maxWidth) {
-                    return cut;
-                }
-            }
+            String printable = printable(text);
+            String shown = printable;
             while (!shown.isEmpty() && shownWidth(size, shown) > maxWidth) {
                 shown = shown.substring(0, shown.length() - 1);
             }
-            return shown;
+            return shown.length() < printable.length() && shown.length() > 1
+                    ? shown.substring(0, shown.length() - 1) + "…" : shown;
         }
 
         private float shownWidth(float size, String printable) throws IOException {
