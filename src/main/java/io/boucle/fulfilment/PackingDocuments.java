@@ -1,9 +1,6 @@
 package io.boucle.fulfilment;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,13 +18,8 @@ import io.boucle.inventory.LocationLevel;
 import io.boucle.inventory.StockByLocation;
 import io.boucle.order.OrderView;
 import io.boucle.order.Orders;
-import io.boucle.shared.DocumentFonts;
 import io.boucle.shared.NotFound;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import io.boucle.shared.PagedPdf;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PackingDocuments {
 
     private static final float MARGIN = 40;
-    private static final float WIDTH = PDRectangle.A4.getWidth();
-    private static final float HEIGHT = PDRectangle.A4.getHeight();
     private static final float BOTTOM = 50;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -49,14 +39,12 @@ public class PackingDocuments {
     private final Orders orders;
     private final Inventory inventory;
     private final Clock clock;
-    private final byte[] font;
 
     PackingDocuments(Fulfilment fulfilment, Orders orders, Inventory inventory, Clock clock) {
         this.fulfilment = fulfilment;
         this.orders = orders;
         this.inventory = inventory;
         this.clock = clock;
-        this.font = DocumentFonts.regular();
     }
 
     /** One row of the pick list. */
@@ -147,128 +135,31 @@ public class PackingDocuments {
     }
 
     private byte[] render(Content content) {
-        try (PDDocument document = new PDDocument()) {
-            document.getDocumentInformation().setProducer("Boucle");
-            java.util.Calendar created = java.util.Calendar.getInstance();
-            created.setTimeInMillis(Instant.now(clock).toEpochMilli());
-            document.getDocumentInformation().setCreationDate(created);
-            Writer writer = new Writer(document, PDType0Font.load(document, new ByteArrayInputStream(font), true));
-            content.write(writer);
-            writer.close();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PagedPdf.write(MARGIN, BOTTOM, pdf -> {
+            pdf.produced(Instant.now(clock));
+            content.write(new Writer(pdf));
+        });
     }
 
-    /** Writes lines and table rows top to bottom, starting a new page when one is full. */
-    private static final class Writer {
+    /** Titles, lines and the table's rows, as the warehouse's papers space them. */
+    private record Writer(PagedPdf pdf) {
 
         private static final float[] COLUMNS = { MARGIN, 150, 250, 420, 460 };
 
-        private final PDDocument document;
-        private final PDType0Font font;
-        private PDPageContentStream stream;
-        private float y;
-
-        Writer(PDDocument document, PDType0Font font) throws IOException {
-            this.document = document;
-            this.font = font;
-            newPage();
-        }
-
-        private void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            y = HEIGHT - MARGIN;
-        }
-
-        private void room(float needed) throws IOException {
-            if (y - needed < BOTTOM) {
-                newPage();
-            }
-        }
-
         void title(String text) throws IOException {
-            room(24);
-            y -= 18;
-            text(MARGIN, y, 16, text, WIDTH - 2 * MARGIN);
-            y -= 8;
+            pdf.line(text, 16, 18, 8);
         }
 
         void line(String text, float size) throws IOException {
-            room(size + 4);
-            y -= size + 4;
-            text(MARGIN, y, size, text, WIDTH - 2 * MARGIN);
+            pdf.line(text, size, size + 4, 0);
         }
 
         void gap() {
-            y -= 10;
+            pdf.gap(10);
         }
 
         void row(boolean header, String... cells) throws IOException {
-            room(16);
-            y -= 14;
-            for (int i = 0; i < cells.length && i < COLUMNS.length; i++) {
-                float right = i + 1 < COLUMNS.length ? COLUMNS[i + 1] - 6 : WIDTH - MARGIN;
-                text(COLUMNS[i], y, header ? 10 : 9, cells[i], right - COLUMNS[i]);
-            }
-            if (header) {
-                stream.moveTo(MARGIN, y - 4);
-                stream.lineTo(WIDTH - MARGIN, y - 4);
-                stream.stroke();
-                y -= 4;
-            }
-        }
-
-        private void text(float x, float at, float size, String text, float width) throws IOException {
-            String shown = fit(printable(text == null ? "" : text), size, width);
-            stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(x, at);
-            stream.showText(shown);
-            stream.endText();
-        }
-
-        /** Characters the font has; others become '?'. */
-        private String printable(String text) {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < text.length(); ) {
-                int code = text.codePointAt(i);
-                i += Character.charCount(code);
-                if (Character.isISOControl(code)) {
-                    out.append(' ');
-                } else {
-                    boolean has;
-                    try {
-                        font.encode(new String(Character.toChars(code)));
-                        has = true;
-                    } catch (IllegalArgumentException | IOException e) {
-                        has = false;
-                    }
-                    out.appendCodePoint(has ? code : '?');
-                }
-            }
-            return out.toString();
-        }
-
-        private String fit(String text, float size, float width) throws IOException {
-            String shown = text;
-            while (!shown.isEmpty() && font.getStringWidth(shown) / 1000 * size > width) {
-                shown = shown.substring(0, shown.length() - 1);
-            }
-            return shown.length() < text.length() && shown.length() > 1 ? shown.substring(0, shown.length() - 1) + "…" : shown;
-        }
-
-        void close() throws IOException {
-            stream.close();
+            pdf.row(COLUMNS, header ? 10 : 9, 14, header, cells);
         }
     }
-
 }

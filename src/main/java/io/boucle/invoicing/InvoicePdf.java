@@ -21,6 +21,7 @@ import java.util.TimeZone;
 
 import io.boucle.shared.DocumentFonts;
 import io.boucle.shared.Money;
+import io.boucle.shared.PagedPdf;
 import io.boucle.shared.Percentage;
 import io.boucle.tax.VatCategory;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -71,7 +72,7 @@ final class InvoicePdf {
     private final PDDocument document = new PDDocument();
     private final PDType0Font regular;
     private final PDType0Font bold;
-    private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
+    private final Map<PDType0Font, PagedPdf.Font> fonts = new HashMap<>();
     private PDPageContentStream page;
     private float y;
     private int pages;
@@ -412,7 +413,7 @@ final class InvoicePdf {
         page.setNonStrokingColor(color);
         page.setFont(font, size);
         page.newLineAtOffset(x, at);
-        page.showText(printable(font, text));
+        page.showText(metrics(font).printable(text));
         page.endText();
         return at;
     }
@@ -439,60 +440,16 @@ final class InvoicePdf {
     }
 
     private float width(PDType0Font font, float size, String text) throws IOException {
-        return font.getStringWidth(printable(font, text)) / 1000 * size;
-    }
-
-    /** The text as the font can show it: a character it has no glyph for is shown as '?'. */
-    private String printable(PDType0Font font, String text) {
-        Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, any -> new HashMap<>());
-        StringBuilder shown = new StringBuilder(text.length());
-        text.codePoints().forEach(codePoint -> {
-            if (Character.isISOControl(codePoint) || Character.isWhitespace(codePoint) && codePoint != ' ' && codePoint != '\u00a0') {
-                shown.append(' ');
-                return;
-            }
-            boolean has = known.computeIfAbsent(codePoint, cp -> {
-                try {
-                    font.encode(new String(Character.toChars(cp)));
-                    return true;
-                } catch (IllegalArgumentException | IOException e) {
-                    return false;
-                }
-            });
-            shown.appendCodePoint(has ? codePoint : '?');
-        });
-        return shown.toString();
+        return metrics(font).width(size, text);
     }
 
     /** Words on lines no wider than {@code maxWidth}; a word longer than a line is cut. */
     private List<String> wrap(PDType0Font font, float size, String text, float maxWidth) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String paragraph : text.split("\\R")) {
-            StringBuilder line = new StringBuilder();
-            for (String word : paragraph.strip().split("\\s+")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(font, size, candidate) <= maxWidth) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                while (width(font, size, word) > maxWidth && word.length() > 1) {
-                    int cut = word.length() - 1;
-                    while (cut > 1 && width(font, size, word.substring(0, cut)) > maxWidth) {
-                        cut--;
-                    }
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                }
-                line.append(word);
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+        return metrics(font).wrap(size, text, maxWidth);
+    }
+
+    private PagedPdf.Font metrics(PDType0Font font) {
+        return fonts.computeIfAbsent(font, PagedPdf.Font::new);
     }
 
     /** The currency of a document not in euros, and the rate its order was converted at. */

@@ -1,10 +1,6 @@
 package io.boucle.returns;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -15,11 +11,8 @@ import java.util.UUID;
 import io.boucle.order.OrderView;
 import io.boucle.order.Orders;
 import io.boucle.shared.NotFound;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
+import io.boucle.shared.PagedPdf;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,8 +25,8 @@ import org.springframework.stereotype.Service;
 public class ReturnSlips {
 
     private static final float MARGIN = 40;
-    private static final float WIDTH = PDRectangle.A4.getWidth();
-    private static final float HEIGHT = PDRectangle.A4.getHeight();
+    private static final float BOTTOM = 50;
+    private static final float[] COLUMNS = { MARGIN, 250, 500 };
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** Code 39: each character as 5 bars and 4 spaces, narrow (1) or wide (2); * starts and stops. */
@@ -56,14 +49,12 @@ public class ReturnSlips {
     private final Orders orders;
     private final ReturnMails mails;
     private final Clock clock;
-    private final byte[] font;
 
     ReturnSlips(Returns returns, Orders orders, ReturnMails mails, Clock clock) {
         this.returns = returns;
         this.orders = orders;
         this.mails = mails;
         this.clock = clock;
-        this.font = read("/fonts/SourceSansPro-Regular.ttf", "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf");
     }
 
     /** The file name a slip is downloaded as. */
@@ -80,51 +71,68 @@ public class ReturnSlips {
         CustomerReturn r = returns.find(id).orElseThrow(() -> new NotFound("no return " + id));
         OrderView order = orders.find(r.order()).orElseThrow(() -> new NotFound("no order " + r.order()));
         boolean en = "en".equals(locale.getLanguage());
-        try (PDDocument document = new PDDocument()) {
-            document.getDocumentInformation().setProducer("Boucle");
-            document.getDocumentInformation().setTitle((en ? "Return slip " : "Bordereau de retour ") + r.number());
-            java.util.Calendar created = java.util.Calendar.getInstance();
-            created.setTimeInMillis(Instant.now(clock).toEpochMilli());
-            document.getDocumentInformation().setCreationDate(created);
-            PDType0Font type = PDType0Font.load(document, new ByteArrayInputStream(font), true);
-            try (Page pdf = new Page(document, type)) {
-                pdf.text((en ? "Return slip " : "Bordereau de retour ") + r.number(), 18);
-                pdf.text((en ? "Order " : "Commande ") + order.number() + " · " + (en ? "asked on " : "demandé le ")
-                        + DATE.format(r.requestedAt().atZone(WithdrawalPeriod.SHOP_ZONE)) + " · "
-                        + (r.kind() == ReturnKind.WITHDRAWAL ? (en ? "withdrawal" : "rétractation")
-                                : (en ? "defect (legal guarantee)" : "défaut de conformité (garantie légale)")), 11);
-                pdf.gap(12);
-                pdf.text(en ? "Warehouse code" : "Code entrepôt", 10);
-                pdf.barcode(r.number());
-                pdf.gap(18);
-                pdf.text(en ? "Send to:" : "Renvoyer à :", 12);
-                for (String part : mails.returnAddress().split("\\s*[,\\n]\\s*")) {
-                    if (!part.isBlank()) {
-                        pdf.text(part.strip(), 12);
-                    }
+        return PagedPdf.write(MARGIN, BOTTOM, pdf -> {
+            pdf.produced(Instant.now(clock));
+            pdf.information().setTitle((en ? "Return slip " : "Bordereau de retour ") + r.number());
+            text(pdf, (en ? "Return slip " : "Bordereau de retour ") + r.number(), 18);
+            text(pdf, (en ? "Order " : "Commande ") + order.number() + " · " + (en ? "asked on " : "demandé le ")
+                    + DATE.format(r.requestedAt().atZone(WithdrawalPeriod.SHOP_ZONE)) + " · "
+                    + (r.kind() == ReturnKind.WITHDRAWAL ? (en ? "withdrawal" : "rétractation")
+                            : (en ? "defect (legal guarantee)" : "défaut de conformité (garantie légale)")), 11);
+            pdf.gap(12);
+            text(pdf, en ? "Warehouse code" : "Code entrepôt", 10);
+            barcode(pdf, r.number());
+            pdf.gap(18);
+            text(pdf, en ? "Send to:" : "Renvoyer à :", 12);
+            for (String part : mails.returnAddress().split("\\s*[,\\n]\\s*")) {
+                if (!part.isBlank()) {
+                    text(pdf, part.strip(), 12);
                 }
-                pdf.gap(8);
-                var from = order.shipping();
-                pdf.text((en ? "From: " : "Expéditeur : ") + from.name() + ", " + from.line1() + ", " + from.postalCode() + " "
-                        + from.city() + " " + from.country(), 10);
-                pdf.gap(12);
-                pdf.row(true, "SKU", en ? "Item" : "Article", en ? "Qty" : "Qté");
-                for (ReturnLine line : r.lines()) {
-                    pdf.row(false, line.sku(), line.title(), Integer.toString(line.quantity()));
-                }
-                pdf.gap(14);
-                pdf.text(en ? "Put this slip in the parcel, and write the return number on it."
-                        : "Glissez ce bordereau dans le colis et inscrivez le numéro de retour dessus.", 10);
-                boolean merchantPays = mails.merchantPaysReturn() || r.kind() == ReturnKind.CONFORMITY;
-                pdf.text(merchantPays ? (en ? "The shop pays for the return." : "Les frais de retour sont à la charge de la boutique.")
-                        : (en ? "The cost of sending the items back is yours." : "Les frais de retour sont à votre charge."), 10);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            pdf.gap(8);
+            var from = order.shipping();
+            text(pdf, (en ? "From: " : "Expéditeur : ") + from.name() + ", " + from.line1() + ", " + from.postalCode() + " "
+                    + from.city() + " " + from.country(), 10);
+            pdf.gap(12);
+            pdf.row(COLUMNS, 10, 15, true, "SKU", en ? "Item" : "Article", en ? "Qty" : "Qté");
+            for (ReturnLine line : r.lines()) {
+                pdf.row(COLUMNS, 10, 15, false, line.sku(), line.title(), Integer.toString(line.quantity()));
+            }
+            pdf.gap(14);
+            text(pdf, en ? "Put this slip in the parcel, and write the return number on it."
+                    : "Glissez ce bordereau dans le colis et inscrivez le numéro de retour dessus.", 10);
+            boolean merchantPays = mails.merchantPaysReturn() || r.kind() == ReturnKind.CONFORMITY;
+            text(pdf, merchantPays ? (en ? "The shop pays for the return." : "Les frais de retour sont à la charge de la boutique.")
+                    : (en ? "The cost of sending the items back is yours." : "Les frais de retour sont à votre charge."), 10);
+        });
+    }
+
+    private static void text(PagedPdf pdf, String text, float size) throws IOException {
+        pdf.line(text, size, size + 5, 0);
+    }
+
+    /** The return number as a Code 39 barcode, 50 points high, with the number written under it. */
+    private static void barcode(PagedPdf pdf, String value) throws IOException {
+        String modules = code39(value, 3);
+        float unit = Math.min(1.4f, pdf.textWidth() / modules.length());
+        float height = 50;
+        pdf.room(height + 20);
+        pdf.gap(height + 6);
+        PDPageContentStream stream = pdf.stream();
+        for (int i = 0; i < modules.length(); ) {
+            if (modules.charAt(i) == '1') {
+                int start = i;
+                while (i < modules.length() && modules.charAt(i) == '1') {
+                    i++;
+                }
+                stream.addRect(MARGIN + 10 + start * unit, pdf.y(), (i - start) * unit, height);
+            } else {
+                i++;
+            }
         }
+        stream.fill();
+        pdf.gap(14);
+        pdf.text(MARGIN + 10, pdf.y(), 12, "*" + value + "*", pdf.textWidth());
     }
 
     /**
@@ -151,144 +159,5 @@ public class ReturnSlips {
             }
         }
         return modules.toString();
-    }
-
-    /** Lines top to bottom, on a new page when one is full. */
-    private static final class Page implements AutoCloseable {
-
-        private static final float[] COLUMNS = { MARGIN, 250, 500 };
-        private static final float BOTTOM = 50;
-
-        private final PDDocument document;
-        private final PDType0Font font;
-        private PDPageContentStream stream;
-        private float y;
-
-        Page(PDDocument document, PDType0Font font) throws IOException {
-            this.document = document;
-            this.font = font;
-            newPage();
-        }
-
-        private void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            y = HEIGHT - MARGIN;
-        }
-
-        private void room(float needed) throws IOException {
-            if (y - needed < BOTTOM) {
-                newPage();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            stream.close();
-        }
-
-        void text(String text, float size) throws IOException {
-            room(size + 5);
-            y -= size + 5;
-            write(MARGIN, y, size, text, WIDTH - 2 * MARGIN);
-        }
-
-        void gap(float height) {
-            y -= height;
-        }
-
-        void row(boolean header, String... cells) throws IOException {
-            room(19);
-            y -= 15;
-            for (int i = 0; i < cells.length; i++) {
-                float right = i + 1 < COLUMNS.length ? COLUMNS[i + 1] - 6 : WIDTH - MARGIN;
-                write(COLUMNS[i], y, 10, cells[i], right - COLUMNS[i]);
-            }
-            if (header) {
-                stream.moveTo(MARGIN, y - 4);
-                stream.lineTo(WIDTH - MARGIN, y - 4);
-                stream.stroke();
-                y -= 4;
-            }
-        }
-
-        /** The return number as a Code 39 barcode, 50 points high, with the number written under it. */
-        void barcode(String value) throws IOException {
-            String modules = code39(value, 3);
-            float unit = Math.min(1.4f, (WIDTH - 2 * MARGIN) / modules.length());
-            float height = 50;
-            room(height + 20);
-            y -= height + 6;
-            for (int i = 0; i < modules.length(); ) {
-                if (modules.charAt(i) == '1') {
-                    int start = i;
-                    while (i < modules.length() && modules.charAt(i) == '1') {
-                        i++;
-                    }
-                    stream.addRect(MARGIN + 10 + start * unit, y, (i - start) * unit, height);
-                } else {
-                    i++;
-                }
-            }
-            stream.fill();
-            y -= 14;
-            write(MARGIN + 10, y, 12, "*" + value + "*", WIDTH - 2 * MARGIN);
-        }
-
-        private void write(float x, float at, float size, String text, float width) throws IOException {
-            String shown = fit(printable(text == null ? "" : text), size, width);
-            stream.beginText();
-            stream.setFont(font, size);
-            stream.newLineAtOffset(x, at);
-            stream.showText(shown);
-            stream.endText();
-        }
-
-        /** Characters the font has; others become '?'. */
-        private String printable(String text) {
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < text.length(); ) {
-                int code = text.codePointAt(i);
-                i += Character.charCount(code);
-                if (Character.isISOControl(code)) {
-                    out.append(' ');
-                    continue;
-                }
-                boolean has;
-                try {
-                    font.encode(new String(Character.toChars(code)));
-                    has = true;
-                } catch (IllegalArgumentException | IOException e) {
-                    has = false;
-                }
-                out.appendCodePoint(has ? code : '?');
-            }
-            return out.toString();
-        }
-
-        private String fit(String text, float size, float width) throws IOException {
-            String shown = text;
-            while (!shown.isEmpty() && font.getStringWidth(shown) / 1000 * size > width) {
-                shown = shown.substring(0, shown.length() - 1);
-            }
-            return shown.length() < text.length() && shown.length() > 1 ? shown.substring(0, shown.length() - 1) + "…" : shown;
-        }
-    }
-
-    private static byte[] read(String... resources) {
-        for (String resource : resources) {
-            try (InputStream in = ReturnSlips.class.getResourceAsStream(resource)) {
-                if (in != null) {
-                    return in.readAllBytes();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        throw new IllegalStateException("no font to write return slips with");
     }
 }

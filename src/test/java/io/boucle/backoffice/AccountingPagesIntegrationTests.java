@@ -1,21 +1,18 @@
 package io.boucle.backoffice;
 
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 import io.boucle.invoicing.InvoiceFixtures;
 import io.boucle.invoicing.InvoiceWhen;
 import io.boucle.invoicing.Invoicing;
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
-import io.boucle.staff.StaffAccount;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class AccountingPagesIntegrationTests {
 
-    static final String PASSWORD = "a-long-enough-password";
     static final List<String> PAGES = List.of("/admin/reports", "/admin/reports/journal.csv?from=2026-01-01&to=2026-01-31",
             "/admin/reports/oss.csv?year=2026&quarter=1", "/admin/reports/e-reporting.csv?from=2026-01-01&to=2026-01-31",
             "/admin/settings/merchant");
@@ -36,6 +32,13 @@ class AccountingPagesIntegrationTests {
 
     @Autowired
     StaffAccounts accounts;
+
+    StaffLogins logins;
+
+    @BeforeEach
+    void staffLogins() {
+        logins = new StaffLogins(accounts, port);
+    }
 
     @Autowired
     Invoicing invoicing;
@@ -47,7 +50,7 @@ class AccountingPagesIntegrationTests {
 
     @Test
     void theAccountantReadsTheReportsAndDownloadsThemAsCsv() {
-        Http http = signedIn(Role.ACCOUNTANT);
+        Http http = logins.signedIn(Role.ACCOUNTANT);
         for (String page : PAGES) {
             assertThat(http.get(page).statusCode()).as(page).isEqualTo(200);
         }
@@ -67,13 +70,13 @@ class AccountingPagesIntegrationTests {
     @Test
     void staffWhoKeepNoAccountsSeeNoneOfIt() {
         for (Role role : List.of(Role.MANAGER, Role.SUPPORT)) {
-            Http http = signedIn(role);
+            Http http = logins.signedIn(role);
             for (String page : PAGES) {
                 assertThat(http.get(page).statusCode()).as(role + " " + page).isEqualTo(403);
             }
             assertThat(http.get("/admin").body()).doesNotContain("/admin/reports").doesNotContain("/admin/settings/merchant");
         }
-        String token = token(Role.SUPPORT);
+        String token = logins.apiToken(Role.SUPPORT);
         assertThat(new Http(port).get("/api/v1/admin/reports/oss?year=2026&quarter=1", "Authorization", "Bearer " + token)
                 .statusCode()).isEqualTo(403);
     }
@@ -81,7 +84,7 @@ class AccountingPagesIntegrationTests {
     @Test
     void theApiGivesTheReportsAsJsonAndRefusesAPeriodThatMakesNoSense() {
         Http api = new Http(port);
-        String token = token(Role.ACCOUNTANT);
+        String token = logins.apiToken(Role.ACCOUNTANT);
         HttpResponse<String> oss = api.get("/api/v1/admin/reports/oss?year=2026&quarter=1", "Authorization", "Bearer " + token);
         assertThat(oss.statusCode()).as(oss.body()).isEqualTo(200);
         assertThat(oss.body()).contains("\"from\":\"2026-01-01\"").contains("\"to\":\"2026-03-31\"");
@@ -96,7 +99,7 @@ class AccountingPagesIntegrationTests {
 
     @Test
     void theOwnerChangesTheLegalDetailsAndAWrongSirenChangesNothing() {
-        Http owner = signedIn(Role.OWNER);
+        Http owner = logins.signedIn(Role.OWNER);
         String page = owner.get("/admin/settings/merchant").body();
         assertThat(page).contains("Boucle Démo SAS").contains("912345675");
 
@@ -114,7 +117,7 @@ class AccountingPagesIntegrationTests {
 
     @Test
     void theOwnerChoosesToInvoiceOrdersWhenTheyShip() {
-        Http owner = signedIn(Role.OWNER);
+        Http owner = logins.signedIn(Role.OWNER);
         String page = owner.get("/admin/settings/merchant").body();
         assertThat(page).contains("<option value=\"PAID\" selected=\"selected\">");
         try {
@@ -136,7 +139,7 @@ class AccountingPagesIntegrationTests {
 
     @Test
     void theAccountantReadsTheLegalDetailsButCannotChangeThem() {
-        Http accountant = signedIn(Role.ACCOUNTANT);
+        Http accountant = logins.signedIn(Role.ACCOUNTANT);
         String page = accountant.get("/admin/settings/merchant").body();
         assertThat(page).contains("<fieldset disabled=\"disabled\">");
         assertThat(accountant.postForm("/admin/settings/merchant", settingsForm(Http.csrfToken(page), "912345675", "Changé"))
@@ -153,21 +156,5 @@ class AccountingPagesIntegrationTests {
                 "paymentTermDays", "0", "earlyPaymentDiscount", demo.earlyPaymentDiscount(),
                 "latePaymentPenalties", demo.latePaymentPenalties(), "recoveryIndemnity", demo.recoveryIndemnity(),
                 "invoicePrefix", demo.invoicePrefix(), "creditNotePrefix", demo.creditNotePrefix());
-    }
-
-    private Http signedIn(Role role) {
-        Http http = new Http(port);
-        String email = "accounting-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return http;
-    }
-
-    private String token(Role role) {
-        StaffAccount account = accounts.open(EmailAddress.of("accounting-api-" + UUID.randomUUID() + "@boucle.test"), "Staff",
-                PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        return accounts.issueApiToken(account.id(), "tests").token();
     }
 }

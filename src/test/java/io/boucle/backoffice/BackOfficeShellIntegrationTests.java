@@ -3,14 +3,12 @@ package io.boucle.backoffice;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.NewProduct;
-import io.boucle.shared.EmailAddress;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import io.boucle.staff.Role;
@@ -18,6 +16,7 @@ import io.boucle.staff.StaffAccount;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class BackOfficeShellIntegrationTests {
 
-    static final String PASSWORD = "a-long-enough-password";
-
     @LocalServerPort
     int port;
 
@@ -40,17 +37,20 @@ class BackOfficeShellIntegrationTests {
     @Autowired
     StaffAccounts accounts;
 
+    StaffLogins logins;
+
     final String id = UUID.randomUUID().toString().substring(0, 8);
     Http http;
 
     @BeforeEach
     void client() {
+        logins = new StaffLogins(accounts, port);
         http = new Http(port);
     }
 
     @Test
     void eachRoleSeesOnlyTheSectionsItMayOpen() {
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         String support = http.get("/admin").body();
         assertThat(support).contains("href=\"/admin/orders\"", "href=\"/admin/reviews\"", "href=\"/admin/questions\"",
                 "href=\"/admin/messages\"", "action=\"/admin/search\"");
@@ -58,13 +58,13 @@ class BackOfficeShellIntegrationTests {
                 "href=\"/admin/audit\"", "href=\"/admin/promotions\"");
 
         http = new Http(port);
-        signIn(Role.ACCOUNTANT);
+        logins.signIn(http, Role.ACCOUNTANT);
         String accountant = http.get("/admin").body();
         assertThat(accountant).contains("href=\"/admin/orders\"", "href=\"/admin/invoices\"");
         assertThat(accountant).doesNotContain("href=\"/admin/messages\"", "href=\"/admin/products\"", "href=\"/admin/audit\"");
 
         http = new Http(port);
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         assertThat(http.get("/admin").body()).contains("href=\"/admin/audit\"", "href=\"/admin/products\"",
                 "href=\"/admin/invoices\"", "href=\"/admin/delivery-methods\"");
     }
@@ -73,7 +73,7 @@ class BackOfficeShellIntegrationTests {
     void everyLinkOfTheMenuOpensForTheRolesThatSeeIt() {
         for (Role role : Role.values()) {
             http = new Http(port);
-            signIn(role);
+            logins.signIn(http, role);
             String dashboard = http.get("/admin").body();
             java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"(/admin/[a-z-]+)\"").matcher(dashboard);
             int seen = 0;
@@ -88,14 +88,14 @@ class BackOfficeShellIntegrationTests {
     @Test
     void searchFindsProductsByTitleAndSkuForManagersOnly() {
         String slug = product("Théière verte " + id, "TEA-" + id);
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         HttpResponse<String> byTitle = http.get("/admin/search?q=" + encode("Théière verte " + id));
         assertThat(byTitle.statusCode()).isEqualTo(200);
         assertThat(byTitle.body()).contains("Théière verte " + id, "TEA-" + id, "Produits (1)");
         assertThat(http.get("/admin/search?q=tea-" + id).body()).as("SKU, case ignored").contains("Théière verte " + id);
 
         http = new Http(port);
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         String support = http.get("/admin/search?q=TEA-" + id).body();
         assertThat(support).contains("Commandes (0)", "Clients (").doesNotContain("Théière verte " + id, "Produits (");
         assertThat(support).doesNotContain("Factures et avoirs (");
@@ -104,7 +104,7 @@ class BackOfficeShellIntegrationTests {
 
     @Test
     void searchShowsWhatWasTypedEscapedAndTreatsItAsText() {
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         HttpResponse<String> page = http.get("/admin/search?q=" + encode("<script>alert(1)</script>' OR 1=1 --%_"));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -114,7 +114,7 @@ class BackOfficeShellIntegrationTests {
     @Test
     void auditPageIsForOwnersOnlyAndShowsWhoPublishedAProduct() {
         String slug = product("Lampe audit " + id, "AUD-" + id);
-        StaffAccount manager = signIn(Role.MANAGER);
+        StaffAccount manager = logins.signIn(http, Role.MANAGER);
         String list = http.get("/admin/products?q=" + id).body();
         assertThat(http.postForm("/admin/products/" + slug + "/published",
                 Http.form("published", "true", "q", id, "_csrf", Http.csrfToken(list))).statusCode()).isEqualTo(302);
@@ -122,12 +122,12 @@ class BackOfficeShellIntegrationTests {
 
         for (Role role : List.of(Role.SUPPORT, Role.ACCOUNTANT)) {
             http = new Http(port);
-            signIn(role);
+            logins.signIn(http, role);
             assertThat(http.get("/admin/audit").statusCode()).as(role.name()).isEqualTo(403);
         }
 
         http = new Http(port);
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         HttpResponse<String> audit = http.get("/admin/audit?target=" + slug);
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).contains("1 action", "product.publish", slug, manager.email().value(), "127.0.0.1");
@@ -146,15 +146,6 @@ class BackOfficeShellIntegrationTests {
                 List.of(new NewProduct.NewVariant(sku, null, Money.euros("29.00"), 500, null)),
                 List.of(), null, false, false));
         return slug;
-    }
-
-    private StaffAccount signIn(Role role) {
-        String email = "shell-" + UUID.randomUUID() + "@boucle.test";
-        StaffAccount account = accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return account;
     }
 
     private static String encode(String text) {

@@ -4,9 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,12 +18,12 @@ import io.boucle.buyback.PayoutMethod;
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.Condition;
 import io.boucle.customer.Customers;
-import io.boucle.shared.EmailAddress;
 import io.boucle.shared.Money;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,20 +53,23 @@ class BuyBackPagesIntegrationTests {
     @Autowired
     StaffAccounts accounts;
 
+    StaffLogins logins;
+
     BuyBackFixtures fixtures;
 
     @BeforeEach
     void setUp() {
+        logins = new StaffLogins(accounts, port);
         fixtures = new BuyBackFixtures(catalog, buyBacks, customers);
     }
 
     @Test
     void supportHasNoAccessToBuyBacksAndAccountantsOnlyReadTheRegister() {
-        Http support = staff(Role.SUPPORT);
+        Http support = logins.signedIn(Role.SUPPORT);
         for (String path : List.of("/admin/buybacks", "/admin/buybacks/grid", "/admin/buybacks/register", "/admin/buybacks/register.csv")) {
             assertThat(support.get(path).statusCode()).as(path).isEqualTo(403);
         }
-        Http accountant = staff(Role.ACCOUNTANT);
+        Http accountant = logins.signedIn(Role.ACCOUNTANT);
         assertThat(accountant.get("/admin/buybacks").statusCode()).isEqualTo(403);
         assertThat(accountant.get("/admin/buybacks/grid").statusCode()).isEqualTo(403);
         assertThat(accountant.get("/admin/buybacks/register").statusCode()).isEqualTo(200);
@@ -113,7 +114,7 @@ class BuyBackPagesIntegrationTests {
         assertThat(stranger.get("/compte/rachats/" + reference + "/photos/1").statusCode()).isEqualTo(404);
 
         // Staff: reception, then an offer refused for its negative price, then a good one.
-        Http manager = staff(Role.MANAGER);
+        Http manager = logins.signedIn(Role.MANAGER);
         String queue = manager.get("/admin/buybacks").body();
         assertThat(queue).contains(reference.value());
         String detail = manager.get("/admin/buybacks/" + reference).body();
@@ -152,7 +153,7 @@ class BuyBackPagesIntegrationTests {
 
         // The accountant makes the transfer and records it, once; a manager does not see transfers.
         assertThat(manager.get("/admin/buybacks/transfers").statusCode()).isEqualTo(403);
-        Http accountant = staff(Role.ACCOUNTANT);
+        Http accountant = logins.signedIn(Role.ACCOUNTANT);
         String transfers = accountant.get("/admin/buybacks/transfers").body();
         assertThat(transfers).contains(reference.value()).contains("FR76 3000 6000 0112 3456 7890 189").contains("48,50");
         assertThat(accountant.postForm("/admin/buybacks/" + reference + "/transfer-made", Http.form("_csrf", Http.csrfToken(transfers)))
@@ -193,7 +194,7 @@ class BuyBackPagesIntegrationTests {
 
     @Test
     void managerEditsTheQuoteGridAndABadAmountChangesNothing() {
-        Http manager = staff(Role.MANAGER);
+        Http manager = logins.signedIn(Role.MANAGER);
         String page = manager.get("/admin/buybacks/grid").body();
         manager.postForm("/admin/buybacks/grid", Http.form("_csrf", Http.csrfToken(page), "category", fixtures.category,
                 "condition", "FAIR", "band", "OVER_5_YEARS", "amount", "-3"));
@@ -219,16 +220,6 @@ class BuyBackPagesIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString(Http.form("_csrf", Http.csrfToken(page), "name", "Camille Martin",
                         "email", email, "password", PASSWORD))).build());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
-    }
-
-    private Http staff(Role role) {
-        Http http = new Http(port);
-        String email = "buyback-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return http;
     }
 
     /** A multipart form with the fields given and one photo. */

@@ -7,9 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,13 +18,13 @@ import io.boucle.catalog.ProductDetails;
 import io.boucle.catalog.ProductImages;
 import io.boucle.catalog.TestImages;
 import io.boucle.inventory.Inventory;
-import io.boucle.shared.EmailAddress;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +36,6 @@ import static org.awaitility.Awaitility.await;
 /** The catalog's back-office pages over HTTP: forms, photos, categories, CSV import and export, and who may use them. */
 @IntegrationTest
 class CatalogPagesIntegrationTests {
-
-    static final String PASSWORD = "a-long-enough-password";
 
     @LocalServerPort
     int port;
@@ -56,18 +52,21 @@ class CatalogPagesIntegrationTests {
     @Autowired
     StaffAccounts accounts;
 
+    StaffLogins logins;
+
     final String id = UUID.randomUUID().toString().substring(0, 8);
     Http http;
 
     @BeforeEach
     void client() {
+        logins = new StaffLogins(accounts, port);
         http = new Http(port);
     }
 
     @Test
     void aManagerCreatesAProductWithTheFormAndChangesIt() {
         String category = category();
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         String page = http.get("/admin/products/new").body();
         assertThat(page).contains("name=\"variantSku\"").contains("name=\"attributeNameFr\"");
 
@@ -120,7 +119,7 @@ class CatalogPagesIntegrationTests {
         String category = category();
         catalog.add(new NewProduct("pris-" + id, category, null, "STANDARD", LocalizedText.of("Pris", ""), LocalizedText.of("", ""),
                 List.of(new NewProduct.NewVariant("PRIS-" + id, null, Money.euros("5.00"), null, null)), List.of(), null, false, false));
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String page = http.get("/admin/products/new").body();
 
         HttpResponse<String> refused = http.postForm("/admin/products", Http.form("_csrf", Http.csrfToken(page), "kind", "NEW",
@@ -154,7 +153,7 @@ class CatalogPagesIntegrationTests {
     @Test
     void aSecondHandItemMadeWithTheFormHasOneUnit() {
         String category = category();
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         String page = http.get("/admin/products/new?kind=SECOND_HAND").body();
         assertThat(page).contains("value=\"SECOND_HAND\" checked");
         HttpResponse<String> created = http.postForm("/admin/products", Http.form("_csrf", Http.csrfToken(page), "kind", "SECOND_HAND",
@@ -171,7 +170,7 @@ class CatalogPagesIntegrationTests {
     @Test
     void photosAreUploadedResizedAndServedWithLongCacheHeaders() throws Exception {
         String slug = product();
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         String edit = http.get("/admin/products/" + slug + "/edit").body();
         assertThat(edit).contains("enctype=\"multipart/form-data\"");
 
@@ -222,7 +221,7 @@ class CatalogPagesIntegrationTests {
 
     @Test
     void categoriesAreManagedAndACycleIsRefused() {
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String page = http.get("/admin/categories").body();
         String csrf = Http.csrfToken(page);
         assertThat(http.postForm("/admin/categories", Http.form("_csrf", csrf, "slug", "jardin-" + id, "parent", "",
@@ -245,7 +244,7 @@ class CatalogPagesIntegrationTests {
     @Test
     void aCsvFileIsImportedInTheBackgroundWithItsProgressAndErrors() {
         String category = category();
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         String page = http.get("/admin/catalog/import").body();
         String csv = "\uFEFFslug;sku;title_fr;category;price\r\n"
                 + "tasse-" + id + ";TAS-" + id + ";Tasse;" + category + ";8,00\r\n"
@@ -283,7 +282,7 @@ class CatalogPagesIntegrationTests {
         String slug = product();
         for (Role role : List.of(Role.SUPPORT, Role.ACCOUNTANT)) {
             http = new Http(port);
-            signIn(role);
+            logins.signIn(http, role);
             for (String path : List.of("/admin/products/new", "/admin/products/" + slug + "/edit", "/admin/categories",
                     "/admin/brands", "/admin/catalog/import", "/admin/catalog/export.csv")) {
                 assertThat(http.get(path).statusCode()).as(role + " " + path).isEqualTo(403);
@@ -339,14 +338,6 @@ class CatalogPagesIntegrationTests {
             catalog.createCategory(slug, null, LocalizedText.of("Pages " + id, "Pages"), LocalizedText.of("", ""));
         }
         return slug;
-    }
-
-    private void signIn(Role role) {
-        String email = "catalog-pages-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
     }
 
     static String group(Pattern pattern, String text) {

@@ -2,7 +2,6 @@ package io.boucle.backoffice;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,12 +19,12 @@ import io.boucle.invoicing.Invoicing;
 import io.boucle.messaging.Messaging;
 import io.boucle.order.OrderView;
 import io.boucle.order.Orders;
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +46,8 @@ class CustomerPagesIntegrationTests {
 
     @Autowired
     StaffAccounts accounts;
+
+    StaffLogins logins;
 
     @Autowired
     Customers customers;
@@ -80,6 +81,7 @@ class CustomerPagesIntegrationTests {
 
     @BeforeEach
     void client() {
+        logins = new StaffLogins(accounts, port);
         http = new Http(port);
     }
 
@@ -88,12 +90,12 @@ class CustomerPagesIntegrationTests {
         Customer customer = signUp("roles");
         for (Role role : List.of(Role.OWNER, Role.MANAGER, Role.SUPPORT)) {
             http = new Http(port);
-            signIn(role);
+            logins.signIn(http, role);
             assertThat(http.get("/admin/customers").statusCode()).as(role.name()).isEqualTo(200);
             assertThat(http.get("/admin/customers/" + customer.id()).statusCode()).as(role.name()).isEqualTo(200);
         }
         http = new Http(port);
-        signIn(Role.ACCOUNTANT);
+        logins.signIn(http, Role.ACCOUNTANT);
         String csrf = Http.csrfToken(http.get("/admin").body());
         assertThat(http.get("/admin/customers").statusCode()).isEqualTo(403);
         assertThat(http.get("/admin/customers/" + customer.id()).statusCode()).isEqualTo(403);
@@ -104,7 +106,7 @@ class CustomerPagesIntegrationTests {
                 .statusCode()).isEqualTo(403);
         for (Role role : List.of(Role.MANAGER, Role.SUPPORT)) {
             http = new Http(port);
-            signIn(role);
+            logins.signIn(http, role);
             String page = http.get("/admin/customers/" + customer.id()).body();
             assertThat(page).doesNotContain("/erase");
             assertThat(http.postForm("/admin/customers/" + customer.id() + "/erase",
@@ -138,7 +140,7 @@ class CustomerPagesIntegrationTests {
         Customer elsewhere = customers.signUp(new SignUp("apart-" + UUID.randomUUID() + "@example.org", "Dominique", PASSWORD, true,
                 "J'accepte de recevoir les offres", Locale.FRENCH), "198.51.100.9");
 
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         String newOnes = http.get("/admin/customers?q=" + id + "&segment=NEW").body();
         assertThat(newOnes).contains("2 clients", consenting.email().value(), refusing.email().value())
                 .doesNotContain(inactive.email().value(), elsewhere.email().value());
@@ -165,7 +167,7 @@ class CustomerPagesIntegrationTests {
     void supportFindsACustomerReadsTheConsentHistoryAndWritesAuditedNotes() {
         Customer customer = signUp("notes");
         customers.setMarketingEmails(customer.id(), false, "Je veux recevoir les offres", "account");
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         String list = http.get("/admin/customers?q=" + customer.email().value()).body();
         assertThat(list).contains("1 client", customer.email().value(), "Nouveau");
         assertThat(http.get("/admin/search?q=" + customer.email().value()).body()).contains("Clients (1)", "/admin/customers/" + customer.id());
@@ -227,7 +229,7 @@ class CustomerPagesIntegrationTests {
         assertThat(file.has("questions")).isTrue();
 
         // Staff: the export, then the erasure, both audited.
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String profile = http.get("/admin/customers/" + customer.id()).body();
         assertThat(profile).contains(number, "12 rue des Lilas");
         HttpResponse<String> exported = http.postForm("/admin/customers/" + customer.id() + "/export",
@@ -263,24 +265,16 @@ class CustomerPagesIntegrationTests {
         // The invoice stays, for owners and accountants only.
         assertThat(invoicing.documentsOf(number)).isNotEmpty();
         http = new Http(port);
-        signIn(Role.ACCOUNTANT);
+        logins.signIn(http, Role.ACCOUNTANT);
         assertThat(http.get("/admin/invoices?q=" + number).body()).contains(invoice);
         assertThat(http.get("/admin/invoices/" + invoice + ".pdf").statusCode()).isEqualTo(200);
         http = new Http(port);
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         assertThat(http.get("/admin/invoices?q=" + number).statusCode()).isEqualTo(403);
     }
 
     private Customer signUp(String what) {
         return customers.signUp(new SignUp(what + "-" + id + "@example.org", "Camille " + id, PASSWORD, true,
                 "J'accepte de recevoir les offres", Locale.FRENCH), "198.51.100." + (Math.abs(id.hashCode()) % 200 + 1));
-    }
-
-    private void signIn(Role role) {
-        String email = "customers-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
     }
 }

@@ -2,8 +2,6 @@ package io.boucle.backoffice;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Locale;
 import java.util.UUID;
 
 import io.boucle.fulfilment.Delivery;
@@ -11,12 +9,12 @@ import io.boucle.fulfilment.DeliveryMethod;
 import io.boucle.fulfilment.Parcel;
 import io.boucle.fulfilment.TestDeliveryMethods;
 import io.boucle.shared.CountryCode;
-import io.boucle.shared.EmailAddress;
 import io.boucle.shared.Money;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class DeliveryMethodPagesIntegrationTests {
 
-    static final String PASSWORD = "a-long-enough-password";
     static final Instant TUESDAY_MORNING = Instant.parse("2026-03-03T09:00:00Z");
     static final CountryCode ICELAND = CountryCode.of(TestDeliveryMethods.COUNTRY);
 
@@ -38,6 +35,8 @@ class DeliveryMethodPagesIntegrationTests {
 
     @Autowired
     StaffAccounts accounts;
+
+    StaffLogins logins;
 
     @Autowired
     Delivery delivery;
@@ -51,6 +50,7 @@ class DeliveryMethodPagesIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        logins = new StaffLogins(accounts, port);
         http = new Http(port);
         TestDeliveryMethods.create(context, code);
     }
@@ -62,7 +62,7 @@ class DeliveryMethodPagesIntegrationTests {
 
     @Test
     void managerChangesAMethodsPricesAndTheQuotesFollow() {
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         HttpResponse<String> list = http.get("/admin/delivery-methods");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("Livraison à domicile", "Colissimo", "Retrait en magasin", "Essai " + code);
@@ -88,7 +88,7 @@ class DeliveryMethodPagesIntegrationTests {
     @Test
     void mistakesComeBackWithMessagesAndNothingIsSaved() {
         DeliveryMethod before = delivery.method(code).orElseThrow();
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String edit = http.get("/admin/delivery-methods/" + code).body();
 
         HttpResponse<String> answer = http.postForm("/admin/delivery-methods/" + code, form(edit, "-2", "1000"));
@@ -124,7 +124,7 @@ class DeliveryMethodPagesIntegrationTests {
     @Test
     void savingWithoutCsrfTokenChangesNothing() {
         DeliveryMethod before = delivery.method(code).orElseThrow();
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String edit = http.get("/admin/delivery-methods/" + code).body();
 
         String withoutToken = form(edit, "1", "1000").replaceAll("&_csrf=[^&]*", "");
@@ -134,16 +134,16 @@ class DeliveryMethodPagesIntegrationTests {
 
     @Test
     void supportStaffMayNotManageDeliveryAndUnknownMethodsAreNotFound() {
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         assertThat(http.get("/admin/delivery-methods").statusCode()).isEqualTo(403);
         http = new Http(port);
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         assertThat(http.get("/admin/delivery-methods/no-such-" + id).statusCode()).isEqualTo(404);
     }
 
     @Test
     void thePagesFollowTheLanguage() {
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         assertThat(http.get("/admin/delivery-methods?lang=en").body()).contains("Delivery methods", "Home delivery");
     }
 
@@ -156,13 +156,5 @@ class DeliveryMethodPagesIntegrationTests {
                 "bandCountry", "IS", "bandMaxWeight", "5000", "bandMinGoods", "", "bandPrice", "15",
                 "bandCountry", "", "bandMaxWeight", "", "bandMinGoods", "", "bandPrice", "",
                 "_csrf", Http.csrfToken(page));
-    }
-
-    private void signIn(Role role) {
-        String email = "delivery-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
     }
 }

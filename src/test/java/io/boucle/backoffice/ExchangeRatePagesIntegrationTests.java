@@ -3,16 +3,14 @@ package io.boucle.backoffice;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
-import java.util.Locale;
 import java.util.UUID;
 
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
-import io.boucle.staff.StaffAccount;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,13 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ExchangeRatePagesIntegrationTests {
 
-    static final String PASSWORD = "a-long-enough-password";
-
     @LocalServerPort
     int port;
 
     @Autowired
     StaffAccounts accounts;
+
+    StaffLogins logins;
+
+    @BeforeEach
+    void staffLogins() {
+        logins = new StaffLogins(accounts, port);
+    }
 
     // Days long past, so no order's rate of today changes.
     static String ecb(String day, String cubes) {
@@ -43,7 +46,7 @@ class ExchangeRatePagesIntegrationTests {
 
     @Test
     void theAccountantImportsAFileThroughThePageAndSeesTheRates() {
-        Http http = signedIn(Role.ACCOUNTANT);
+        Http http = logins.signedIn(Role.ACCOUNTANT);
         String page = http.get("/admin/settings/exchange-rates").body();
 
         HttpResponse<String> sent = multipart(http, Http.csrfToken(page), "eurofxref-daily.xml",
@@ -64,7 +67,7 @@ class ExchangeRatePagesIntegrationTests {
     @Test
     void theApiImportsAFileAndAnswersABadOneWithAProblem() {
         Http api = new Http(port);
-        String token = token(Role.OWNER);
+        String token = logins.apiToken(Role.OWNER);
 
         HttpResponse<String> imported = postXml(api, token, ecb("2018-03-06", "<Cube currency=\"DKK\" rate=\"7.4480\"/>"));
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
@@ -78,7 +81,7 @@ class ExchangeRatePagesIntegrationTests {
         assertThat(malformed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(malformed.body()).contains("not well-formed");
 
-        HttpResponse<String> forbidden = postXml(api, token(Role.SUPPORT), ecb("2018-03-08", "<Cube currency=\"DKK\" rate=\"7.45\"/>"));
+        HttpResponse<String> forbidden = postXml(api, logins.apiToken(Role.SUPPORT), ecb("2018-03-08", "<Cube currency=\"DKK\" rate=\"7.45\"/>"));
         assertThat(forbidden.statusCode()).isEqualTo(403);
     }
 
@@ -95,21 +98,5 @@ class ExchangeRatePagesIntegrationTests {
         return http.send(http.request("/admin/settings/exchange-rates")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
-    }
-
-    private Http signedIn(Role role) {
-        Http http = new Http(port);
-        String email = "fx-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return http;
-    }
-
-    private String token(Role role) {
-        StaffAccount account = accounts.open(EmailAddress.of("fx-api-" + UUID.randomUUID() + "@boucle.test"), "Staff",
-                PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        return accounts.issueApiToken(account.id(), "tests").token();
     }
 }

@@ -3,17 +3,13 @@ package io.boucle.backoffice;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
-import io.boucle.staff.StaffAccount;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,13 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class KpiPagesIntegrationTests {
 
-    static final String PASSWORD = "a-long-enough-password";
-
     @LocalServerPort
     int port;
 
     @Autowired
     StaffAccounts accounts;
+
+    StaffLogins logins;
 
     @Autowired
     JdbcClient jdbc;
@@ -43,13 +39,14 @@ class KpiPagesIntegrationTests {
 
     @BeforeEach
     void client() {
+        logins = new StaffLogins(accounts, port);
         http = new Http(port);
     }
 
     @ParameterizedTest
     @EnumSource(Role.class)
     void eachRoleSeesWhatItMayAndGets403Elsewhere(Role role) {
-        signIn(role);
+        logins.signIn(http, role);
         boolean reads = role != Role.SUPPORT;
         boolean writes = role == Role.OWNER || role == Role.MANAGER;
         for (String path : new String[] { "/admin/kpis", "/admin/kpis?from=2026-01-01&to=2026-01-31", "/admin/kpis.csv",
@@ -69,7 +66,7 @@ class KpiPagesIntegrationTests {
                 .isEqualTo(writes ? 2 : 0);
 
         HttpResponse<String> api = new Http(port).get("/api/v1/admin/kpis?from=2026-01-01&to=2026-01-31",
-                "Authorization", "Bearer " + token(role));
+                "Authorization", "Bearer " + logins.apiToken(role));
         assertThat(api.statusCode()).as(role + " API").isEqualTo(reads ? 200 : 403);
         if (!reads) {
             assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -78,7 +75,7 @@ class KpiPagesIntegrationTests {
 
     @Test
     void dashboardShowsEachFigureWithItsDefinitionAndThePreviousPeriod() {
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         HttpResponse<String> page = http.get("/admin/kpis?from=2026-01-01&to=2026-01-31");
 
         assertThat(page.statusCode()).isEqualTo(200);
@@ -97,13 +94,13 @@ class KpiPagesIntegrationTests {
 
     @Test
     void aBadRangeIsAMessageOnThePageAndAProblemInTheApi() {
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         HttpResponse<String> page = http.get("/admin/kpis?from=2026-02-01&to=2026-01-01");
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("to: on or after from");
         assertThat(http.get("/admin/kpis.csv?from=demain&to=2026-01-01").statusCode()).isEqualTo(400);
 
-        String token = "Bearer " + token(Role.MANAGER);
+        String token = "Bearer " + logins.apiToken(Role.MANAGER);
         for (String query : new String[] { "from=2026-02-01&to=2026-01-01", "from=hier&to=2026-01-01", "from=2026-01-01",
                 "from=2020-01-01&to=2026-01-01" }) {
             HttpResponse<String> answer = http.get("/api/v1/admin/kpis?" + query, "Authorization", token);
@@ -117,7 +114,7 @@ class KpiPagesIntegrationTests {
 
     @Test
     void badSpendIsAFormMessageAndAnImportWithOneBadLineSavesNothing() {
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String page = http.get("/admin/kpis/spend").body();
         HttpResponse<String> refused = http.postForm("/admin/kpis/spend",
                 Http.form("day", "2021-13-01", "channel", "tv", "amount", "-3", "_csrf", Http.csrfToken(page)));
@@ -147,19 +144,5 @@ class KpiPagesIntegrationTests {
                 + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
         return http.send(http.request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
-    }
-
-    private String token(Role role) {
-        StaffAccount account = accounts.open(EmailAddress.of("kpi-token-" + UUID.randomUUID() + "@boucle.test"), "Staff " + role,
-                PASSWORD, Set.of(role), Locale.FRENCH);
-        return accounts.issueApiToken(account.id(), "tests").token();
-    }
-
-    private void signIn(Role role) {
-        String email = "kpis-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
     }
 }

@@ -4,20 +4,17 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.checkout.StoreFixtures;
 import io.boucle.inventory.Inventory;
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,13 +30,13 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class OrderPagesIntegrationTests {
 
-    static final String PASSWORD = "a-long-enough-password";
-
     @LocalServerPort
     int port;
 
     @Autowired
     StaffAccounts accounts;
+
+    StaffLogins logins;
 
     @Autowired
     JdbcClient jdbc;
@@ -64,6 +61,7 @@ class OrderPagesIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        logins = new StaffLogins(accounts, port);
         clock.set(Instant.now(Clock.systemUTC()));
         store = new StoreFixtures(new Http(port), json, catalog);
         http = new Http(port);
@@ -81,7 +79,7 @@ class OrderPagesIntegrationTests {
         String older = place(sku, "tok_visa");
         clock.set(Instant.parse("2023-11-22T10:00:00Z"));
         String unpaid = place(sku, "tok_declined");
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
 
         String all = http.get("/admin/orders?q=" + store.id).body();
         assertThat(all).contains("2 commandes").contains(older).contains(unpaid).contains("buyer-" + store.id + "@example.org")
@@ -109,7 +107,7 @@ class OrderPagesIntegrationTests {
         String number = place(sku, "tok_visa");
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM messaging.message WHERE reference = :n")
                 .param("n", number).query(Long.class).single() > 0);
-        signIn(Role.ACCOUNTANT);
+        logins.signIn(http, Role.ACCOUNTANT);
 
         HttpResponse<String> page = http.get("/admin/orders/" + number);
 
@@ -135,7 +133,7 @@ class OrderPagesIntegrationTests {
     void aManagerCancelsAPaidOrderOnceAfterConfirming() {
         String sku = store.product("annulation", "22.00", 3);
         String number = place(sku, "tok_visa");
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         String page = http.get("/admin/orders/" + number).body();
         assertThat(page).contains("Annuler la commande").contains("name=\"confirm\"");
 
@@ -169,7 +167,7 @@ class OrderPagesIntegrationTests {
         String sku = store.product("expedie", "22.00", 3);
         String number = place(sku, "tok_visa");
         jdbc.sql("UPDATE orders.customer_order SET status = 'SHIPPED' WHERE number = :number").param("number", number).update();
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String page = http.get("/admin/orders/" + number).body();
         assertThat(page).contains("Expédiée").doesNotContain("name=\"confirm\"");
 
@@ -184,7 +182,7 @@ class OrderPagesIntegrationTests {
     void aFailedRefundIsShownAndCanBeTriedAgain() {
         String sku = store.product("rembourse", "40.00", 2);
         String number = place(sku, "tok_refund_fails");
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String page = http.get("/admin/orders/" + number).body();
 
         post("/admin/orders/" + number + "/cancel", page, "reason", "Produit abîmé", "confirm", "yes");
@@ -206,7 +204,7 @@ class OrderPagesIntegrationTests {
         String number = place(sku, "tok_visa");
         assertThat(new Http(port).get("/admin/orders").statusCode()).as("signed out").isEqualTo(302);
 
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         String page = http.get("/admin/orders/" + number).body();
         assertThat(page).contains("Commande " + number).doesNotContain("name=\"confirm\"");
         assertThat(http.get("/admin/orders").body()).contains("href=\"/admin/orders\"").doesNotContain("href=\"/admin/stock\"");
@@ -215,7 +213,7 @@ class OrderPagesIntegrationTests {
         assertThat(status(number)).isEqualTo("PAID");
 
         http = new Http(port);
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         assertThat(http.postForm("/admin/orders/" + number + "/cancel", Http.form("reason", "Essai", "confirm", "yes"))
                 .statusCode()).isEqualTo(403);
         assertThat(status(number)).isEqualTo("PAID");
@@ -246,13 +244,5 @@ class OrderPagesIntegrationTests {
                         SELECT count(*) FROM payment.refund r JOIN payment.payment p ON p.id = r.payment_id
                         WHERE p.reference = :number""")
                 .param("number", number).query(Long.class).single();
-    }
-
-    private void signIn(Role role) {
-        String email = "orders-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
     }
 }

@@ -2,21 +2,19 @@ package io.boucle.backoffice;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.catalog.NewProduct;
 import io.boucle.search.ProductSearch;
-import io.boucle.shared.EmailAddress;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +25,6 @@ import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class ProductPagesIntegrationTests {
-
-    static final String PASSWORD = "a-long-enough-password";
 
     @LocalServerPort
     int port;
@@ -42,18 +38,21 @@ class ProductPagesIntegrationTests {
     @Autowired
     StaffAccounts accounts;
 
+    StaffLogins logins;
+
     final String id = UUID.randomUUID().toString().substring(0, 8);
     Http http;
 
     @BeforeEach
     void client() {
+        logins = new StaffLogins(accounts, port);
         http = new Http(port);
     }
 
     @Test
     void managerSeesDraftsAndPublishesThemIntoTheShopAndTheSearch() {
         String slug = draftProduct();
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
 
         HttpResponse<String> list = http.get("/admin/products?q=" + id);
         assertThat(list.statusCode()).isEqualTo(200);
@@ -76,7 +75,7 @@ class ProductPagesIntegrationTests {
     @Test
     void publishingWithoutCsrfTokenChangesNothing() {
         String slug = draftProduct();
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         assertThat(http.postForm("/admin/products/" + slug + "/published", Http.form("published", "true")).statusCode())
                 .isEqualTo(403);
         assertThat(http.get("/p/" + slug).statusCode()).isEqualTo(404);
@@ -84,7 +83,7 @@ class ProductPagesIntegrationTests {
 
     @Test
     void publishingAnUnknownProductIsNotFound() {
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String page = http.get("/admin/products").body();
         assertThat(http.postForm("/admin/products/no-such-product-" + id + "/published",
                 Http.form("published", "true", "_csrf", Http.csrfToken(page))).statusCode()).isEqualTo(404);
@@ -92,7 +91,7 @@ class ProductPagesIntegrationTests {
 
     @Test
     void supportStaffMayNotManageTheCatalog() {
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         assertThat(http.get("/admin/products").statusCode()).isEqualTo(403);
     }
 
@@ -109,13 +108,5 @@ class ProductPagesIntegrationTests {
         String slug = "luminaires-" + id;
         catalog.addCategory(slug, null, 99, LocalizedText.of("Luminaires", "Lighting"), LocalizedText.of("", ""));
         return slug;
-    }
-
-    private void signIn(Role role) {
-        String email = "catalog-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
     }
 }

@@ -1,15 +1,14 @@
 package io.boucle.backoffice;
 
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,13 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class PromotionPagesIntegrationTests {
 
-    static final String PASSWORD = "a-long-enough-password";
-
     @LocalServerPort
     int port;
 
     @Autowired
     StaffAccounts accounts;
+
+    StaffLogins logins;
 
     @Autowired
     JdbcClient jdbc;
@@ -37,6 +36,7 @@ class PromotionPagesIntegrationTests {
 
     @BeforeEach
     void client() {
+        logins = new StaffLogins(accounts, port);
         http = new Http(port);
     }
 
@@ -57,7 +57,7 @@ class PromotionPagesIntegrationTests {
 
     @Test
     void managerCreatesEditsAndDeactivatesAPromotion() {
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         String newForm = http.get("/admin/promotions/new").body();
         assertThat(newForm).contains("Nouvelle promotion").contains("name=\"_csrf\"");
 
@@ -83,7 +83,7 @@ class PromotionPagesIntegrationTests {
 
     @Test
     void badInputIsShownOnTheFormAndNothingIsSaved() {
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String newForm = http.get("/admin/promotions/new").body();
 
         String refused = post("/admin/promotions", newForm, form("bad-" + id, "150", "2026-06-01T00:00", "2026-05-01T00:00"));
@@ -99,7 +99,7 @@ class PromotionPagesIntegrationTests {
 
     @Test
     void aDuplicateCodeIsAFormMessage() {
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String newForm = http.get("/admin/promotions/new").body();
         assertThat(post("/admin/promotions", newForm, form("twice-" + id, "10", "", ""))).startsWith("302 ");
 
@@ -110,7 +110,7 @@ class PromotionPagesIntegrationTests {
 
     @Test
     void deactivatingWithoutCsrfTokenChangesNothingAndSupportMayNotSeePromotions() {
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String newForm = http.get("/admin/promotions/new").body();
         post("/admin/promotions", newForm, form("csrf-" + id, "10", "", ""));
         String promotionId = jdbc.sql("SELECT id::text FROM pricing.promotion WHERE code = :code").param("code", "CSRF-" + id)
@@ -121,15 +121,7 @@ class PromotionPagesIntegrationTests {
                 .query(Boolean.class).single()).isTrue();
 
         http = new Http(port);
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         assertThat(http.get("/admin/promotions").statusCode()).isEqualTo(403);
-    }
-
-    private void signIn(Role role) {
-        String email = "promotions-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
     }
 }

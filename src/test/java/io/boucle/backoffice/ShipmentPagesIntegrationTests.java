@@ -4,10 +4,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.checkout.StoreFixtures;
@@ -23,6 +21,7 @@ import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.MutableClock;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +44,8 @@ class ShipmentPagesIntegrationTests {
     @Autowired
     StaffAccounts accounts;
 
+    StaffLogins logins;
+
     @Autowired
     JsonMapper json;
 
@@ -65,6 +66,7 @@ class ShipmentPagesIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        logins = new StaffLogins(accounts, port);
         clock.set(Instant.now(Clock.systemUTC()));
         store = new StoreFixtures(new Http(port), json, catalog);
         http = new Http(port);
@@ -79,7 +81,7 @@ class ShipmentPagesIntegrationTests {
     void aManagerShipsFromTheOrderPageInTwoParcelsAndSetsTheStatusByHand() {
         String sku = store.product("page", "14.00", 10);
         String number = place(sku, 3);
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
 
         String queues = http.get("/admin/shipments?q=" + store.id).body();
         assertThat(queues).contains("À expédier aujourd&#39;hui (1)").contains(number).contains("Colissimo").contains("Mondial Relay");
@@ -126,7 +128,7 @@ class ShipmentPagesIntegrationTests {
     void theCounterChecksThePickupCode() {
         String sku = store.product("comptoir", "20.00", 4);
         String number = placeCollect(sku);
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String page = http.get("/admin/orders/" + number).body();
         assertThat(page).contains("Prête à retirer").doesNotContain("Expédier un colis");
         post("/admin/orders/" + number + "/ready-for-pickup", page);
@@ -140,7 +142,7 @@ class ShipmentPagesIntegrationTests {
 
     @Test
     void theNoticesArePreviewedInBothLanguages() {
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         String previews = http.get("/admin/shipments/templates").body();
         assertThat(previews).contains("Votre commande B2026-000123 est expédiée").contains("Your order B2026-000123 has shipped")
                 .contains("K7P3QX").contains("Vous pouvez attendre la livraison").contains("Boucle: your order B2026-000123");
@@ -154,7 +156,7 @@ class ShipmentPagesIntegrationTests {
     void supportStaffMayNotShip() {
         String sku = store.product("refus", "10.00", 4);
         String number = place(sku, 1);
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         assertThat(http.get("/admin/shipments").statusCode()).isEqualTo(403);
         assertThat(http.get("/admin/shipments/pick-list.pdf").statusCode()).isEqualTo(403);
         String page = http.get("/admin/orders/" + number).body();
@@ -200,13 +202,5 @@ class ShipmentPagesIntegrationTests {
         withCsrf[fields.length] = "_csrf";
         withCsrf[fields.length + 1] = Http.csrfToken(page);
         return http.postForm(path, Http.form(withCsrf));
-    }
-
-    private void signIn(Role role) {
-        String email = "shipments-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
     }
 }

@@ -1,10 +1,7 @@
 package io.boucle.backoffice;
 
 import java.net.http.HttpResponse;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 import io.boucle.catalog.Catalog;
 import io.boucle.checkout.StoreFixtures;
@@ -13,11 +10,11 @@ import io.boucle.inventory.LocationKind;
 import io.boucle.inventory.NewLocation;
 import io.boucle.inventory.StockByLocation;
 import io.boucle.inventory.StockLevel;
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,13 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class StockPagesIntegrationTests {
 
-    static final String PASSWORD = "a-long-enough-password";
-
     @LocalServerPort
     int port;
 
     @Autowired
     StaffAccounts accounts;
+
+    StaffLogins logins;
 
     @Autowired
     JdbcClient jdbc;
@@ -56,6 +53,7 @@ class StockPagesIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        logins = new StaffLogins(accounts, port);
         store = new StoreFixtures(new Http(port), json, catalog);
         http = new Http(port);
     }
@@ -65,7 +63,7 @@ class StockPagesIntegrationTests {
         String plenty = store.product("beaucoup", "9.00", 12);
         String low = store.product("peu", "9.00", 1);
         String none = store.product("rien", "9.00", 0);
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
 
         String all = http.get("/admin/stock?q=" + store.id).body();
         assertThat(all.split("<head>", -1)).as("one head element").hasSize(2);
@@ -85,7 +83,7 @@ class StockPagesIntegrationTests {
     @Test
     void anAdjustmentOrACountIsWrittenInTheLedger() {
         String sku = store.product("compte", "9.00", 5);
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String page = http.get("/admin/stock/" + sku).body();
         assertThat(page).contains("Stock de " + sku).contains("Article compte").contains("Inventaire");
 
@@ -108,7 +106,7 @@ class StockPagesIntegrationTests {
     @Test
     void badAdjustmentsComeBackWithTheirMessageAndChangeNothing() {
         String sku = store.product("faux", "9.00", 2);
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         String page = http.get("/admin/stock/" + sku).body();
 
         HttpResponse<String> tooMany = post("/admin/stock/" + sku + "/adjustments", page,
@@ -134,7 +132,7 @@ class StockPagesIntegrationTests {
     @Test
     void theLowStockThresholdIsSetPerSku() {
         String sku = store.product("seuil", "9.00", 4);
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         String page = http.get("/admin/stock/" + sku).body();
 
         assertThat(post("/admin/stock/" + sku + "/threshold", page, "threshold", "5").statusCode()).isEqualTo(302);
@@ -150,13 +148,13 @@ class StockPagesIntegrationTests {
     void onlyOwnersAndManagersSeeTheStockAndFormsNeedTheirCsrfToken() {
         String sku = store.product("garde", "9.00", 4);
         assertThat(new Http(port).get("/admin/stock").statusCode()).as("signed out").isEqualTo(302);
-        signIn(Role.SUPPORT);
+        logins.signIn(http, Role.SUPPORT);
         assertThat(http.get("/admin/stock").statusCode()).isEqualTo(403);
         assertThat(http.get("/admin/stock/" + sku).statusCode()).isEqualTo(403);
         assertThat(http.get("/admin/locations").statusCode()).isEqualTo(403);
 
         http = new Http(port);
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         assertThat(http.get("/admin/stock").body()).contains("href=\"/admin/stock\"");
         assertThat(http.postForm("/admin/stock/" + sku + "/adjustments",
                 Http.form("mode", "delta", "value", "5", "reason", "Sans jeton")).statusCode()).isEqualTo(403);
@@ -171,7 +169,7 @@ class StockPagesIntegrationTests {
 
     @Test
     void locationsAreOpenedFromTheirPageAndABadFormWritesNothing() {
-        signIn(Role.MANAGER);
+        logins.signIn(http, Role.MANAGER);
         String page = http.get("/admin/locations").body();
         assertThat(page).contains("Emplacements de stock").contains("Entrepôt").contains("Boucle Bastille");
         String code = "bo-" + store.id;
@@ -202,7 +200,7 @@ class StockPagesIntegrationTests {
         String shop = "bo-shop-" + store.id;
         inventory.createLocation(new NewLocation(shop, "Vitrine " + store.id, LocationKind.STORE, null, false, null));
         String main = inventory.defaultLocation().code();
-        signIn(Role.OWNER);
+        logins.signIn(http, Role.OWNER);
         String page = http.get("/admin/stock/" + sku).body();
         assertThat(page).contains("Par emplacement").contains("Vitrine " + store.id).contains("Transférer");
 
@@ -235,13 +233,5 @@ class StockPagesIntegrationTests {
         withCsrf[fields.length] = "_csrf";
         withCsrf[fields.length + 1] = Http.csrfToken(page);
         return http.postForm(path, Http.form(withCsrf));
-    }
-
-    private void signIn(Role role) {
-        String email = "stock-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
     }
 }

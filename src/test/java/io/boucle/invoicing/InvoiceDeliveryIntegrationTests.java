@@ -22,10 +22,10 @@ import io.boucle.order.OrderNumber;
 import io.boucle.order.Orders;
 import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
-import io.boucle.staff.StaffAccount;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -73,6 +73,8 @@ class InvoiceDeliveryIntegrationTests {
     @Autowired
     StaffAccounts staff;
 
+    StaffLogins logins;
+
     @Autowired
     GreenMail greenMail;
 
@@ -91,6 +93,7 @@ class InvoiceDeliveryIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        logins = new StaffLogins(staff, port);
         invoicing.updateMerchantSettings(InvoiceFixtures.demoSettings());
         http = new Http(port);
         shop = new ShopFixtures(http, json, catalog);
@@ -189,7 +192,7 @@ class InvoiceDeliveryIntegrationTests {
         String pdfPath = "/api/v1/admin/invoices/" + invoice.number().value() + "/pdf";
         String xmlPath = "/api/v1/admin/invoices/" + invoice.number().value() + "/xml";
 
-        for (String token : List.of(ShopFixtures.OWNER_TOKEN, staffToken(Role.ACCOUNTANT))) {
+        for (String token : List.of(ShopFixtures.OWNER_TOKEN, logins.apiToken(Role.ACCOUNTANT))) {
             HttpResponse<byte[]> pdf = bytes(pdfPath, "Authorization", "Bearer " + token);
             assertThat(pdf.statusCode()).isEqualTo(200);
             assertThat(pdf.body()).isEqualTo(invoicing.pdf(invoice.number()).orElseThrow());
@@ -200,7 +203,7 @@ class InvoiceDeliveryIntegrationTests {
         JsonNode listed = shop.read(http.get("/api/v1/admin/invoices?order=" + number, "Authorization", "Bearer " + ShopFixtures.OWNER_TOKEN));
         assertThat(listed.get(0).get("number").asString()).isEqualTo(invoice.number().value());
         for (Role role : List.of(Role.SUPPORT, Role.MANAGER)) {
-            assertThat(bytes(pdfPath, "Authorization", "Bearer " + staffToken(role)).statusCode()).as(role.name()).isEqualTo(403);
+            assertThat(bytes(pdfPath, "Authorization", "Bearer " + logins.apiToken(role)).statusCode()).as(role.name()).isEqualTo(403);
         }
         assertThat(bytes(xmlPath).statusCode()).isEqualTo(401);
         HttpResponse<String> unknown = http.get("/api/v1/admin/invoices/F1999-999999/pdf", "Authorization", "Bearer " + ShopFixtures.OWNER_TOKEN);
@@ -273,12 +276,6 @@ class InvoiceDeliveryIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString(Http.form("username", email, "password", PASSWORD, "_csrf", csrf)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-    }
-
-    private String staffToken(Role role) {
-        StaffAccount account = staff.open(EmailAddress.of("files-" + UUID.randomUUID() + "@boucle.test"), "Staff " + role,
-                PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        return staff.issueApiToken(account.id(), "tests").token();
     }
 
     /** The invoices and credit notes mailed to an address (not the order's acknowledgment). */

@@ -23,8 +23,11 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.icegreen.greenmail.util.GreenMail;
 import io.boucle.shared.EmailAddress;
+import io.boucle.staff.Role;
+import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -93,6 +96,9 @@ class MessagingIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StaffAccounts staff;
 
     @Test
     void messageSentInACommittedTransactionReachesTheMailServerInFrenchAndIsLoggedAsSent() throws Exception {
@@ -333,12 +339,7 @@ class MessagingIntegrationTests {
         MessageId id = inTransaction(() -> messaging.send(staffWelcome(to, "Zoé", Locale.FRENCH).withReference("staff-7")));
         awaitStatus(id, MessageStatus.SENT);
 
-        Http http = new Http(port);
-        String token = Http.csrfToken(http.get("/admin/login").body());
-        HttpResponse<String> signIn = http.postForm("/admin/login", Http.form(
-                "username", "owner@boucle.test", "password", "owner-password-for-tests", "_csrf", token));
-        assertThat(signIn.statusCode()).isEqualTo(302);
-        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/admin"));
+        Http http = new StaffLogins(staff, port).signedIn(Role.OWNER);
 
         HttpResponse<String> page = http.get("/admin/messages");
         assertThat(page.statusCode()).isEqualTo(200);

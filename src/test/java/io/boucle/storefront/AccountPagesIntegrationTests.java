@@ -20,8 +20,11 @@ import io.boucle.inventory.Inventory;
 import io.boucle.shared.EmailAddress;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
+import io.boucle.staff.Role;
+import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccountPagesIntegrationTests {
 
     static final String PASSWORD = "un mot de passe assez long";
-    static final String OWNER_EMAIL = "owner@boucle.test";
-    static final String OWNER_PASSWORD = "owner-password-for-tests";
 
     @LocalServerPort
     int port;
@@ -55,6 +56,9 @@ class AccountPagesIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StaffAccounts staff;
 
     Http http;
     String id;
@@ -267,10 +271,7 @@ class AccountPagesIntegrationTests {
 
     @Test
     void aStaffSessionOpensNoCustomerPage() {
-        String login = http.get("/admin/login").body();
-        HttpResponse<String> staff = http.postForm("/admin/login", Http.form("username", OWNER_EMAIL, "password", OWNER_PASSWORD,
-                "_csrf", Http.csrfToken(login)));
-        assertThat(location(staff)).isEqualTo("/admin");
+        new StaffLogins(staff, port).signIn(http, Role.OWNER);
         assertThat(http.get("/admin").statusCode()).isEqualTo(200);
 
         assertThat(http.get("/compte").statusCode()).isEqualTo(403);

@@ -4,7 +4,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,11 +12,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.boucle.catalog.Catalog;
 import io.boucle.checkout.StoreFixtures;
 import io.boucle.messaging.Messaging;
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +34,6 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class ProductQuestionsIntegrationTests {
 
-    static final String STAFF_PASSWORD = "a-long-enough-password";
-
     @LocalServerPort
     int port;
 
@@ -45,6 +42,8 @@ class ProductQuestionsIntegrationTests {
 
     @Autowired
     StaffAccounts accounts;
+
+    StaffLogins logins;
 
     @Autowired
     Messaging messaging;
@@ -66,6 +65,7 @@ class ProductQuestionsIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        logins = new StaffLogins(accounts, port);
         store = new StoreFixtures(new Http(port), json, catalog);
         http = new Http(port);
         slug = store.product("bouilloire", "45.00", 5).toLowerCase(Locale.ROOT);
@@ -86,7 +86,7 @@ class ProductQuestionsIntegrationTests {
         UUID question = questionId();
         assertThat(followers(question)).isEqualTo(1);
 
-        Http staff = staff(Role.SUPPORT);
+        Http staff = logins.signedIn(Role.SUPPORT);
         String queue = staff.get("/admin/questions").body();
         assertThat(queue).contains("Quelle est sa contenance ?").contains("Réponse à envoyer par e-mail").contains("Article bouilloire");
         HttpResponse<String> blank = staff.postForm("/admin/questions/" + question + "/answer",
@@ -128,7 +128,7 @@ class ProductQuestionsIntegrationTests {
         assertThat(jdbc.sql("SELECT locale FROM catalog.question WHERE id = :id").param("id", question).query(String.class).single())
                 .isEqualTo("en");
 
-        Http staff = staff(Role.MANAGER);
+        Http staff = logins.signedIn(Role.MANAGER);
         String queue = staff.get("/admin/questions").body();
         assertThat(queue).doesNotContain("Réponse à envoyer par e-mail");
         staff.postForm("/admin/questions/" + question + "/answer", Http.form("_csrf", Http.csrfToken(queue), "answer", "No, it clicks."));
@@ -144,7 +144,7 @@ class ProductQuestionsIntegrationTests {
                 "email", "spam-" + store.id + "@example.org"));
         UUID question = questionId();
 
-        Http staff = staff(Role.OWNER);
+        Http staff = logins.signedIn(Role.OWNER);
         String queue = staff.get("/admin/questions").body();
         assertThat(location(staff.postForm("/admin/questions/" + question + "/reject", Http.form("_csrf", Http.csrfToken(queue)))))
                 .isEqualTo("/admin/questions");
@@ -213,10 +213,10 @@ class ProductQuestionsIntegrationTests {
         UUID question = questionId();
 
         assertThat(location(new Http(port).get("/admin/questions"))).isEqualTo("/admin/login");
-        Http support = staff(Role.SUPPORT);
+        Http support = logins.signedIn(Role.SUPPORT);
         assertThat(support.postForm("/admin/questions/" + question + "/answer", "answer=Deux+ans.").statusCode())
                 .as("no CSRF token").isEqualTo(403);
-        Http accountant = staff(Role.ACCOUNTANT);
+        Http accountant = logins.signedIn(Role.ACCOUNTANT);
         assertThat(accountant.postForm("/admin/questions/" + question + "/answer",
                 Http.form("_csrf", Http.csrfToken(accountant.get("/admin").body()), "answer", "Deux ans.")).statusCode())
                 .isEqualTo(403);
@@ -261,16 +261,6 @@ class ProductQuestionsIntegrationTests {
     private long followers(UUID question) {
         return jdbc.sql("SELECT count(*) FROM community.question_follower WHERE question_id = :id").param("id", question)
                 .query(Long.class).single();
-    }
-
-    private Http staff(Role role) {
-        Http staff = new Http(port);
-        String email = "questions-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", STAFF_PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(staff.get("/admin/login").body());
-        assertThat(location(staff.postForm("/admin/login", Http.form("username", email, "password", STAFF_PASSWORD, "_csrf", csrf))))
-                .isEqualTo("/admin");
-        return staff;
     }
 
     /** Where a redirect points, without scheme, host and fragment. */

@@ -2,7 +2,6 @@ package io.boucle.storefront;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,11 +13,11 @@ import io.boucle.community.Buyers;
 import io.boucle.customer.Customers;
 import io.boucle.messaging.MessageView;
 import io.boucle.messaging.Messaging;
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,8 +33,6 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class ProductReviewsIntegrationTests {
 
-    static final String STAFF_PASSWORD = "a-long-enough-password";
-
     @LocalServerPort
     int port;
 
@@ -50,6 +47,8 @@ class ProductReviewsIntegrationTests {
 
     @Autowired
     StaffAccounts accounts;
+
+    StaffLogins logins;
 
     @Autowired
     Messaging messaging;
@@ -67,6 +66,7 @@ class ProductReviewsIntegrationTests {
 
     @BeforeEach
     void setUp() {
+        logins = new StaffLogins(accounts, port);
         store = new StoreFixtures(new Http(port), json, catalog);
         buyers = new Buyers(port, store, customers, carts);
         sku = store.product("lampe", "35.00", 20);
@@ -134,7 +134,7 @@ class ProductReviewsIntegrationTests {
         assertThat(location(again)).isEqualTo("/p/" + slug);
         assertThat(reviewCount()).as("one review per customer and product").isEqualTo(1);
 
-        Http staff = staff(Role.SUPPORT);
+        Http staff = logins.signedIn(Role.SUPPORT);
         String queue = staff.get("/admin/reviews").body();
         assertThat(queue).contains("Douce lumière").contains("Achat vérifié").contains(number);
         HttpResponse<String> published = staff.postForm("/admin/reviews/" + reviewId() + "/publish",
@@ -171,7 +171,7 @@ class ProductReviewsIntegrationTests {
         String page = buyer.http().get("/p/" + slug).body();
         assertThat(location(buyer.http().postForm("/p/" + slug + "/avis", Http.form("_csrf", Http.csrfToken(page),
                 "rating", "1", "body", "Livreur en retard, appelez-moi au 06 00 00 00 00.")))).isEqualTo("/p/" + slug);
-        Http staff = staff(Role.MANAGER);
+        Http staff = logins.signedIn(Role.MANAGER);
         String queue = staff.get("/admin/reviews").body();
 
         HttpResponse<String> noReason = staff.postForm("/admin/reviews/" + reviewId() + "/reject",
@@ -211,13 +211,13 @@ class ProductReviewsIntegrationTests {
 
         assertThat(location(new Http(port).get("/admin/reviews"))).isEqualTo("/admin/login");
         assertThat(buyer.http().get("/admin/reviews").statusCode()).as("a customer").isEqualTo(403);
-        Http accountant = staff(Role.ACCOUNTANT);
+        Http accountant = logins.signedIn(Role.ACCOUNTANT);
         assertThat(accountant.get("/admin/reviews").statusCode()).isEqualTo(403);
         assertThat(accountant.get("/admin/questions").statusCode()).isEqualTo(403);
         String dashboard = accountant.get("/admin").body();
         assertThat(accountant.postForm("/admin/reviews/" + review + "/publish", Http.form("_csrf", Http.csrfToken(dashboard)))
                 .statusCode()).isEqualTo(403);
-        Http support = staff(Role.SUPPORT);
+        Http support = logins.signedIn(Role.SUPPORT);
         assertThat(support.postForm("/admin/reviews/" + review + "/publish", "from=PENDING").statusCode())
                 .as("no CSRF token").isEqualTo(403);
         assertThat(support.get("/admin").body()).contains("href=\"/admin/reviews\"").contains("href=\"/admin/questions\"");
@@ -248,16 +248,6 @@ class ProductReviewsIntegrationTests {
     private String reviewId() {
         return jdbc.sql("SELECT r.id FROM catalog.review r JOIN catalog.product p ON p.id = r.product_id WHERE p.slug = :slug")
                 .param("slug", slug).query(UUID.class).single().toString();
-    }
-
-    private Http staff(Role role) {
-        Http http = new Http(port);
-        String email = "moderation-" + UUID.randomUUID() + "@boucle.test";
-        accounts.open(EmailAddress.of(email), "Staff", STAFF_PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String csrf = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(location(http.postForm("/admin/login", Http.form("username", email, "password", STAFF_PASSWORD, "_csrf", csrf))))
-                .isEqualTo("/admin");
-        return http;
     }
 
     /** Where a redirect points, without scheme, host and fragment. */

@@ -27,12 +27,18 @@ public final class StaffLogins {
     /** A browser signed in to the back office as a new staff member with this role. */
     public Http signedIn(Role role) {
         Http browser = new Http(port);
+        signIn(browser, role);
+        return browser;
+    }
+
+    /** Signs {@code browser} in to the back office as a new staff member with this role, whose account this is. */
+    public StaffAccount signIn(Http browser, Role role) {
         String email = "staff-" + UUID.randomUUID() + "@boucle.test";
-        staff.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
+        StaffAccount account = staff.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
         String csrf = Http.csrfToken(browser.get("/admin/login").body());
         assertThat(browser.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", csrf))
                 .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return browser;
+        return account;
     }
 
     /** An admin API token of a new staff member with this role. */

@@ -8,19 +8,18 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.boucle.shared.EmailAddress;
 import io.boucle.staff.Role;
 import io.boucle.staff.StaffAccount;
 import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -47,7 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class RoleAccessIntegrationTests {
 
-    static final String PASSWORD = "a-long-enough-password";
     private static final Pattern ROLES = Pattern.compile("hasRole\\('([A-Z]+)'\\)|hasAnyRole\\(((?:'[A-Z]+'(?:,\\s*)?)+)\\)");
     private static final Set<Role> ALL = EnumSet.allOf(Role.class);
     private static final Set<Role> OWNER = EnumSet.of(Role.OWNER);
@@ -168,9 +166,10 @@ class RoleAccessIntegrationTests {
         Map<Role, Http> sessions = new EnumMap<>(Role.class);
         Map<Role, String> csrf = new EnumMap<>(Role.class);
         Map<Role, String> tokens = new EnumMap<>(Role.class);
+        StaffLogins logins = new StaffLogins(accounts, port);
         for (Role role : Role.values()) {
             Http http = new Http(port);
-            StaffAccount account = signIn(http, role);
+            StaffAccount account = logins.signIn(http, role);
             sessions.put(role, http);
             csrf.put(role, Http.csrfToken(http.get("/admin/account").body()));
             tokens.put(role, "Bearer " + accounts.issueApiToken(account.id(), "access tests").token());
@@ -321,14 +320,5 @@ class RoleAccessIntegrationTests {
     private static boolean covers(String prefix, String pattern) {
         String regex = Pattern.quote(prefix).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
         return pattern.matches(regex + "(/.*)?");
-    }
-
-    private StaffAccount signIn(Http http, Role role) {
-        String email = "access-" + role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@boucle.test";
-        StaffAccount account = accounts.open(EmailAddress.of(email), "Staff", PASSWORD, EnumSet.of(role), Locale.FRENCH);
-        String token = Http.csrfToken(http.get("/admin/login").body());
-        assertThat(http.postForm("/admin/login", Http.form("username", email, "password", PASSWORD, "_csrf", token))
-                .headers().firstValue("Location").orElseThrow()).endsWith("/admin");
-        return account;
     }
 }
