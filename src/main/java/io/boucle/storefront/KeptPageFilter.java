@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -40,8 +41,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * same for every visitor who is not signed in ({@link RenderedPages} keeps only such pages). It is
  * kept for {@code boucle.storefront.anonymous-page-ttl} (2 s by default; 0 turns this off), so a
  * change of price, stock or text shows within that time; when it has run out, one request renders
- * the page again while the others get the page they had for at most as long again. A page that
- * disappears (404) is forgotten at once.
+ * the page again while the others get the page they had for at most as long again (pages are
+ * renewed by one request at a time per two cores). A page that disappears (404) is forgotten at once.
  * <p>
  * What differs per visitor is done here as the full path would do it: the CSRF token of the forms
  * (the visitor's own, masked afresh; a new one in a cookie when they have none), the visit's
@@ -93,6 +94,8 @@ class KeptPageFilter extends OncePerRequestFilter {
     private final CookieConsentFilter consent;
     private final VisitTracking tracking;
     private final AtomicLong served = new AtomicLong();
+    private final int renewalsAtOnce = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private final Semaphore renewals = new Semaphore(renewalsAtOnce);
     private volatile long ttlNanos;
     private volatile LongSupplier nanoTime = System::nanoTime;
 
@@ -138,12 +141,30 @@ class KeptPageFilter extends OncePerRequestFilter {
                 !CookieConsent.of(request).decided(), request.isSecure());
         Kept page = kept.get(key);
         long now = nanoTime.getAsLong();
-        if (page != null) {
-            long age = now - page.keptAt;
-            if (age < ttlNanos || age < 2 * ttlNanos && !page.renewing.compareAndSet(false, true)) {
+        if (page != null && now - page.keptAt < ttlNanos) {
+            serve(page, locale, request, response);
+            return;
+        }
+        if (page != null && now - page.keptAt < 2 * ttlNanos) {
+            // Renewed by one request, and by one at a time: a page is rendered on a carrier thread
+            // that it keeps until done, and the pages that change together (a delivery date at
+            // midnight) would otherwise take every carrier from the visitors served meanwhile.
+            if (!page.renewing.compareAndSet(false, true)) {
                 serve(page, locale, request, response);
                 return;
             }
+            if (!renewals.tryAcquire()) {
+                page.renewing.set(false);
+                serve(page, locale, request, response);
+                return;
+            }
+            try {
+                chain.doFilter(request, response);
+                keep(key, page, now, request, response);
+            } finally {
+                renewals.release();
+            }
+            return;
         }
         chain.doFilter(request, response);
         keep(key, page, now, request, response);
@@ -229,6 +250,11 @@ class KeptPageFilter extends OncePerRequestFilter {
     /** How many pages were served from what was kept. */
     long served() {
         return served.get();
+    }
+
+    /** How many pages are renewed at once at most. */
+    int renewalsAtOnce() {
+        return renewalsAtOnce;
     }
 
     /** For tests: how long pages are kept (returns the previous value), and the clock of their age, in nanoseconds. */
