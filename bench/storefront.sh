@@ -52,7 +52,7 @@ cleanup() { bench_stop_app; rm -rf "$work"; }
 trap cleanup EXIT
 if [ -n "$catalog" ]; then
   # The generator's classes; spring-boot:run then leaves target/test-classes alone.
-  ./mvnw -q -o -Pbench -DskipTests test-compile dependency:build-classpath \
+  ./mvnw -q ${BENCH_OFFLINE--o} -Pbench -DskipTests test-compile dependency:build-classpath \
       -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
   bench_start_app "$work" "$port" -Dmaven.test.skip=true
   load_before=$(bench_load_average)

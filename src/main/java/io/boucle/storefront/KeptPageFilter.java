@@ -41,8 +41,10 @@ import org.springframework.web.servlet.LocaleResolver;
  * same for every visitor who is not signed in ({@link RenderedPages} keeps only such pages). It is
  * kept for {@code boucle.storefront.anonymous-page-ttl} (2 s by default; 0 turns this off), so a
  * change of price, stock or text shows within that time; when it has run out, one request renders
- * the page again while the others get the page they had for at most as long again (pages are
- * renewed by one request at a time per two cores). A page that disappears (404) is forgotten at once.
+ * the page again while the others get the page they had. Pages are renewed by one request at a time
+ * per two cores, so under heavy load a page may wait its turn: it is served as it was for at most
+ * {@value #STALE_TTLS} times its time (10 s by default), and rendered by every request after that. A
+ * page that disappears (404) is forgotten at once.
  * <p>
  * What differs per visitor is done here as the full path would do it: the CSRF token of the forms
  * (the visitor's own, masked afresh; a new one in a cookie when they have none), the visit's
@@ -56,6 +58,8 @@ import org.springframework.web.servlet.LocaleResolver;
 class KeptPageFilter extends OncePerRequestFilter {
 
     static final int MAX_ENTRIES = 1_000;
+    /** How many times its time a page is served at most while it waits for its renewal. */
+    static final int STALE_TTLS = 5;
     private static final int MAX_ADDRESS_LENGTH = 2_000;
     private static final List<String> NOT_PAGES = List.of("/api/", "/admin", "/actuator/", "/css/", "/js/", "/img/",
             "/fonts/", "/favicon");
@@ -145,25 +149,24 @@ class KeptPageFilter extends OncePerRequestFilter {
             serve(page, locale, request, response);
             return;
         }
-        if (page != null && now - page.keptAt < 2 * ttlNanos) {
-            // Renewed by one request, and by one at a time: a page is rendered on a carrier thread
+        if (page != null && now - page.keptAt < STALE_TTLS * ttlNanos) {
+            // Renewed by one request, and by a few at a time: a page is rendered on a carrier thread
             // that it keeps until done, and the pages that change together (a delivery date at
             // midnight) would otherwise take every carrier from the visitors served meanwhile.
-            if (!page.renewing.compareAndSet(false, true)) {
-                serve(page, locale, request, response);
-                return;
-            }
-            if (!renewals.tryAcquire()) {
+            if (page.renewing.compareAndSet(false, true)) {
+                if (renewals.tryAcquire()) {
+                    try {
+                        chain.doFilter(request, response);
+                        keep(key, page, now, request, response);
+                    } finally {
+                        renewals.release();
+                        page.renewing.set(false);
+                    }
+                    return;
+                }
                 page.renewing.set(false);
-                serve(page, locale, request, response);
-                return;
             }
-            try {
-                chain.doFilter(request, response);
-                keep(key, page, now, request, response);
-            } finally {
-                renewals.release();
-            }
+            serve(page, locale, request, response);
             return;
         }
         chain.doFilter(request, response);
@@ -186,7 +189,7 @@ class KeptPageFilter extends OncePerRequestFilter {
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         if (kept.size() >= MAX_ENTRIES) {
-            kept.values().removeIf(entry -> now - entry.keptAt >= 2 * ttlNanos);
+            kept.values().removeIf(entry -> now - entry.keptAt >= STALE_TTLS * ttlNanos);
             if (kept.size() >= MAX_ENTRIES) {
                 kept.clear();
             }

@@ -70,9 +70,9 @@ class KeptPageFilterTests {
     }
 
     @Test
-    void aPageLeftAloneForTwiceItsTimeIsRenderedByEveryone() throws Exception {
+    void aPageLeftAloneForLongIsRenderedByEveryone() throws Exception {
         get("/p/x", rendering("old"));
-        nanos.addAndGet(2 * TTL.toNanos());
+        nanos.addAndGet(KeptPageFilter.STALE_TTLS * TTL.toNanos());
         assertThat(get("/p/x", rendering("new")).getContentAsString()).isEqualTo("new");
         assertThat(get("/p/x", rendering("newer")).getContentAsString()).as("kept again").isEqualTo("new");
     }
