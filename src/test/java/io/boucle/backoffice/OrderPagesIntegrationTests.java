@@ -114,7 +114,7 @@ class OrderPagesIntegrationTests {
         assertThat(page.statusCode()).isEqualTo(200);
         String html = page.body();
         assertThat(html).contains("Commande " + number).contains("Article fiche").contains(sku)
-                .contains("Total HT").contains("dont TVA 20 %").contains("Camille Martin").contains("12 rue des Lilas")
+                .contains("Total HT").contains("dont TVA 20 %").doesNotContain("cours de référence").contains("Camille Martin").contains("12 rue des Lilas")
                 .contains("livraison prévue entre le").contains("visa •••• 4242").contains("Sans authentification")
                 .contains("Encaissé").contains("Votre commande " + number + " est bien enregistrée");
         int placed = html.indexOf("Commande passée");

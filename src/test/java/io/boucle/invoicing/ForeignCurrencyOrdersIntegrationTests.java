@@ -22,8 +22,11 @@ import io.boucle.payment.Payments;
 import io.boucle.pricing.ExchangeRates;
 import io.boucle.shared.ExchangeRate;
 import io.boucle.shared.Money;
+import io.boucle.staff.Role;
+import io.boucle.staff.StaffAccounts;
 import io.boucle.test.Http;
 import io.boucle.test.IntegrationTest;
+import io.boucle.test.StaffLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +73,9 @@ class ForeignCurrencyOrdersIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StaffAccounts staff;
 
     Http http;
     StoreFixtures store;
@@ -126,6 +132,10 @@ class ForeignCurrencyOrdersIntegrationTests {
         OrderExchange exchange = orders.exchange(new OrderNumber(number)).orElseThrow();
         assertThat(exchange.rate()).isEqualTo(rate);
         assertThat(exchange.vatInEuros().totals().payable()).isEqualTo(eurosTotal);
+        assertThat(new StaffLogins(staff, port).signedIn(Role.ACCOUNTANT).get("/admin/orders/" + number).body())
+                .as("the back office's order page gives the rate").contains("Commande en GBP, convertie au cours de référence du "
+                        + rate.date().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " (1 € = "
+                        + rate.rate().toPlainString() + " GBP)");
 
         Invoice invoice = await().atMost(Duration.ofSeconds(20))
                 .until(() -> invoicing.documentsOf(number), found -> !found.isEmpty()).getFirst();
