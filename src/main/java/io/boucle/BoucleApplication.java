@@ -1,5 +1,6 @@
 package io.boucle;
 
+import io.boucle.shared.XmlFactories;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,7 @@ import org.springframework.modulith.Modulithic;
 public class BoucleApplication {
 
     public static void main(String[] args) {
+        XmlFactories.nameTheJdkImplementations();
         SpringApplication.run(BoucleApplication.class, args);
     }
 }

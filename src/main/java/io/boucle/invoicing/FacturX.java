@@ -22,6 +22,7 @@ import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 
 import io.boucle.shared.Money;
+import io.boucle.shared.XmlFactories;
 import io.boucle.tax.VatCategory;
 import org.mustangproject.IncludedNote;
 import org.mustangproject.Item;
@@ -63,6 +64,11 @@ import org.xml.sax.SAXException;
  * is embedded; the rest of the XML is left as written.
  */
 final class FacturX {
+
+    static {
+        // Mustang's exporter has PDFBox make a TransformerFactory per file: a look-up by name, not a class path scan.
+        XmlFactories.nameTheJdkImplementations();
+    }
 
     /** The PDF/A-3 file and the XML it embeds. */
     record Files(byte[] pdf, byte[] xml) {
@@ -235,7 +241,7 @@ final class FacturX {
         inEuros.setTextContent(tax.vatInEuros().amount().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
         summation.insertBefore(inEuros, vatTotal.getNextSibling());
         try {
-            javax.xml.transform.TransformerFactory factory = javax.xml.transform.TransformerFactory.newInstance();
+            javax.xml.transform.TransformerFactory factory = javax.xml.transform.TransformerFactory.newDefaultInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             javax.xml.transform.Transformer transformer = factory.newTransformer();
             transformer.setOutputProperty(javax.xml.transform.OutputKeys.ENCODING, "UTF-8");
@@ -268,7 +274,7 @@ final class FacturX {
 
     static void checkFigures(Invoice invoice, byte[] xml) {
         Document parsed = parse(xml);
-        XPath xpath = XPathFactory.newInstance().newXPath();
+        XPath xpath = XPathFactory.newDefaultInstance().newXPath();
         List<String> differences = new ArrayList<>();
         same(differences, "BT-1 number", text(xpath, parsed, "//*[local-name()='ExchangedDocument']/*[local-name()='ID']"),
                 invoice.number().value());
@@ -342,7 +348,7 @@ final class FacturX {
 
     private static Document parse(byte[] xml) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -23,6 +23,7 @@ import io.boucle.shared.DocumentFonts;
 import io.boucle.shared.Money;
 import io.boucle.shared.PagedPdf;
 import io.boucle.shared.Percentage;
+import io.boucle.shared.PreparedImage;
 import io.boucle.tax.VatCategory;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -43,11 +44,11 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  */
 final class InvoicePdf {
 
-    /** Fonts and logo, read once. */
-    record Resources(byte[] regularFont, byte[] boldFont, Optional<byte[]> logo) {
+    /** Fonts and logo, read once; the logo compressed once. */
+    record Resources(byte[] regularFont, byte[] boldFont, Optional<PreparedImage> logo) {
 
         static Resources load(Optional<byte[]> logo) {
-            return new Resources(DocumentFonts.regular(), DocumentFonts.bold(), logo);
+            return new Resources(DocumentFonts.regular(), DocumentFonts.bold(), logo.map(file -> PreparedImage.of(file, "logo")));
         }
     }
 
@@ -135,7 +136,7 @@ final class InvoicePdf {
         float top = HEIGHT - MARGIN;
         float textLeft = MARGIN;
         if (resources.logo().isPresent()) {
-            PDImageXObject logo = PDImageXObject.createFromByteArray(document, resources.logo().get(), "logo");
+            PDImageXObject logo = resources.logo().get().in(document);
             float size = 46;
             float scale = Math.min(size / logo.getWidth(), size / logo.getHeight());
             page.drawImage(logo, MARGIN, top - logo.getHeight() * scale, logo.getWidth() * scale, logo.getHeight() * scale);
