@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Language of the pages: French unless the visitor chose English (the {@code ?lang=} switcher,
@@ -29,6 +31,17 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(WebConfiguration::preferredSupportedLocale);
         return resolver;
+    }
+
+    /** Request mappings looked up among those an address can match (see {@link IndexedHandlerMapping}). */
+    @Bean
+    WebMvcRegistrations indexedHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new IndexedHandlerMapping();
+            }
+        };
     }
 
     @Override
