@@ -147,6 +147,17 @@ stop_sampling() {
   if [ "${BENCH_JFR:-}" = 1 ]; then jcmd "$bench_jvm" JFR.stop name=bench >/dev/null 2>&1 || true; fi
 }
 deadlocks() { sql "SELECT deadlocks FROM pg_stat_database WHERE datname = 'postgres'"; }
+# What the database has done so far: commits, orders, rows read, and rows written per table (PostgreSQL's
+# cumulative statistics, which each session reports once it has been idle a moment: hence the pause).
+db_snapshot() {
+  sleep 2
+  sql "SELECT 'commits', xact_commit FROM pg_stat_database WHERE datname = current_database()
+       UNION ALL SELECT 'orders', count(*) FROM orders.customer_order
+       UNION ALL SELECT 'rows read', sum(coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)) FROM pg_stat_user_tables
+       UNION ALL SELECT schemaname || '.' || relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables
+       UNION ALL SELECT 'read ' || schemaname || '.' || relname, coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) FROM pg_stat_user_tables
+       UNION ALL SELECT 'publication ' || listener_id, count(*) FROM platform.event_publication GROUP BY listener_id" >"$1"
+}
 
 # measure NAME SIMULATION SECONDS-TO-THREAD-DUMP [-D...]: a measured phase with its samples.
 declare -A events_after deadlocks_during pool_timeouts
@@ -156,10 +167,14 @@ measure() {
   drain_events
   d0=$(deadlocks)
   log0=$(wc -l <"$bench_app_log")
+  db_snapshot "$results/$name.db0"
   echo "== $name"
   start_sampling "$name" "$dump_at"
   gatling "$name" "$simulation" "$@"
   stop_sampling
+  # The database's work for the phase's orders includes handling their events (invoices, emails...).
+  drain_events
+  db_snapshot "$results/$name.db1"
   # Requests the application failed because no pooled connection came in time (it logs each one).
   pool_timeouts[$name]=$(tail -n +"$((log0 + 1))" "$bench_app_log" | grep -cE '^org\.springframework\.(transaction\.CannotCreateTransactionException|jdbc\.CannotGetJdbcConnectionException)' || true)
   # CPU over the measured window only: from the first request of the steady phase to its last answer.
@@ -264,6 +279,26 @@ pool_row() { # label run
   echo "| $1 | $mean_active / $max_active | $mean_pending / $max_pending | ${pool_timeouts[$2]} | $(pg_waits "$2") | ${events_after[$2]} | ${deadlocks_during[$2]} |"
 }
 
+# Per order placed in a phase, events handled: "orders|commits|rows read|rows written|the 5 tables most written"
+db_work() {
+  awk -F'|' 'FNR == NR {before[$1] = $2; next} {after[$1] = $2}
+    END {
+      orders = after["orders"] - before["orders"]; if (orders <= 0) {print "0|?|?|?|"; exit}
+      for (k in after) if (k != "commits" && k != "orders" && k != "rows read" && k !~ /^(read|publication) /) {
+        d = after[k] - before[k]; if (d > 0) {written += d; per[k] = d / orders}
+      }
+      n = 0; for (k in per) order[++n] = k
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (per[order[j]] > per[order[i]]) {t = order[i]; order[i] = order[j]; order[j] = t}
+      top = ""; for (i = 1; i <= n && i <= 5; i++) top = top (i > 1 ? ", " : "") sprintf("%s %.1f", order[i], per[order[i]])
+      printf "%d|%.1f|%.0f|%.1f|%s\n", orders, (after["commits"] - before["commits"]) / orders,
+        (after["rows read"] - before["rows read"]) / orders, written / orders, top
+    }' "$results/$1.db0" "$results/$1.db1"
+}
+db_work_row() { # run
+  IFS='|' read -r orders commits read written top <<<"$(db_work "$1")"
+  echo "| $1 | $orders | $commits | $read | $written | $top |"
+}
+
 results_rows=""
 targets=""
 summary="$today Boucle $bench_commit$jit_note:"
@@ -355,8 +390,10 @@ CPU from the first buyer's arrival to the last answer: application $(cpu_cells f
 "
 fi
 pool_rows=""
+db_rows=""
 for name in placement-light placement placement-peak flow-light flow flash; do
   [ -f "$results/$name.tsv" ] && pool_rows+="$(pool_row "$name" "$name")"$'\n'
+  [ -f "$results/$name.db1" ] && db_rows+="$(db_work_row "$name")"$'\n'
 done
 
 cat >"$report" <<MD
@@ -411,6 +448,15 @@ the five commonest).
 | phase | pool active, mean / max | waiting for a connection, mean / max | pool time-outs | PostgreSQL sessions | events left to handle at the end | deadlocks |
 |---|---|---|---|---|---|---|
 ${pool_rows}
+### Database work per order
+
+From PostgreSQL's statistics before the phase and after its events were handled (invoices, emails,
+stock, analytics...): commits, rows read and rows written (inserted, updated or deleted) per order
+placed in the phase, and the tables most written.
+
+| phase | orders | commits per order | rows read per order | rows written per order | most written (rows per order) |
+|---|---|---|---|---|---|
+${db_rows}
 ## Against the targets
 
 | target | measured | |

@@ -16,10 +16,6 @@ import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathExpressionException;
-import javax.xml.xpath.XPathFactory;
 
 import io.boucle.shared.Money;
 import io.boucle.shared.XmlFactories;
@@ -38,6 +34,7 @@ import org.mustangproject.ZUGFeRD.Profiles;
 import org.mustangproject.ZUGFeRD.ZUGFeRD2PullProvider;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
@@ -274,48 +271,45 @@ final class FacturX {
 
     static void checkFigures(Invoice invoice, byte[] xml) {
         Document parsed = parse(xml);
-        XPath xpath = XPathFactory.newDefaultInstance().newXPath();
         List<String> differences = new ArrayList<>();
-        same(differences, "BT-1 number", text(xpath, parsed, "//*[local-name()='ExchangedDocument']/*[local-name()='ID']"),
-                invoice.number().value());
-        same(differences, "BT-3 type", text(xpath, parsed, "//*[local-name()='ExchangedDocument']/*[local-name()='TypeCode']"),
-                invoice.type().code());
-        NodeList lines = nodes(xpath, parsed, "//*[local-name()='IncludedSupplyChainTradeLineItem']");
-        if (lines.getLength() != invoice.lines().size()) {
-            differences.add(lines.getLength() + " lines instead of " + invoice.lines().size());
+        Element header = first(parsed, "ExchangedDocument");
+        same(differences, "BT-1 number", text(child(header, "ID", any -> true)), invoice.number().value());
+        same(differences, "BT-3 type", text(child(header, "TypeCode", any -> true)), invoice.type().code());
+        List<Element> lines = descendants(parsed, "IncludedSupplyChainTradeLineItem");
+        if (lines.size() != invoice.lines().size()) {
+            differences.add(lines.size() + " lines instead of " + invoice.lines().size());
         } else {
-            for (int i = 0; i < lines.getLength(); i++) {
-                amount(differences, "BT-131 of line " + (i + 1), text(xpath, lines.item(i), ".//*[local-name()='LineTotalAmount']"),
+            for (int i = 0; i < lines.size(); i++) {
+                amount(differences, "BT-131 of line " + (i + 1), text(first(lines.get(i), "LineTotalAmount")),
                         invoice.lines().get(i).totalExclVat());
             }
         }
-        String summation = "//*[local-name()='SpecifiedTradeSettlementHeaderMonetarySummation']/*[local-name()='%s']";
+        Element summation = first(parsed, "SpecifiedTradeSettlementHeaderMonetarySummation");
         Invoice.Totals totals = invoice.totals();
-        amount(differences, "BT-109", text(xpath, parsed, summation.formatted("TaxBasisTotalAmount")), totals.exclVat());
-        amount(differences, "BT-110", text(xpath, parsed, summation.formatted("TaxTotalAmount")
-                + "[@currencyID='" + invoice.currency().getCurrencyCode() + "' or not(@currencyID)]"), totals.vat());
-        same(differences, "BT-5 currency", text(xpath, parsed, "//*[local-name()='InvoiceCurrencyCode']"),
-                invoice.currency().getCurrencyCode());
+        String currency = invoice.currency().getCurrencyCode();
+        amount(differences, "BT-109", text(child(summation, "TaxBasisTotalAmount", any -> true)), totals.exclVat());
+        amount(differences, "BT-110", text(child(summation, "TaxTotalAmount",
+                total -> !total.hasAttribute("currencyID") || total.getAttribute("currencyID").equals(currency))), totals.vat());
+        same(differences, "BT-5 currency", text(first(parsed, "InvoiceCurrencyCode")), currency);
         if (invoice.taxCurrency().isPresent()) {
-            same(differences, "BT-6 VAT currency", text(xpath, parsed, "//*[local-name()='TaxCurrencyCode']"), "EUR");
-            amount(differences, "BT-111", text(xpath, parsed, summation.formatted("TaxTotalAmount") + "[@currencyID='EUR']"),
+            same(differences, "BT-6 VAT currency", text(first(parsed, "TaxCurrencyCode")), "EUR");
+            amount(differences, "BT-111", text(child(summation, "TaxTotalAmount", total -> total.getAttribute("currencyID").equals("EUR"))),
                     invoice.taxCurrency().get().vatInEuros());
-        } else if (text(xpath, parsed, "//*[local-name()='TaxCurrencyCode']") != null) {
+        } else if (first(parsed, "TaxCurrencyCode") != null) {
             differences.add("BT-6 is stated on a document in euros");
         }
-        amount(differences, "BT-112", text(xpath, parsed, summation.formatted("GrandTotalAmount")), totals.inclVat());
-        amount(differences, "BT-114", Optional.ofNullable(text(xpath, parsed, summation.formatted("RoundingAmount"))).orElse("0"),
+        amount(differences, "BT-112", text(child(summation, "GrandTotalAmount", any -> true)), totals.inclVat());
+        amount(differences, "BT-114", Optional.ofNullable(text(child(summation, "RoundingAmount", any -> true))).orElse("0"),
                 totals.roundingAmount());
-        amount(differences, "BT-115", text(xpath, parsed, summation.formatted("DuePayableAmount")), invoice.amountDue());
-        NodeList rows = nodes(xpath, parsed,
-                "//*[local-name()='ApplicableHeaderTradeSettlement']/*[local-name()='ApplicableTradeTax']");
+        amount(differences, "BT-115", text(child(summation, "DuePayableAmount", any -> true)), invoice.amountDue());
         List<String> written = new ArrayList<>();
-        for (int i = 0; i < rows.getLength(); i++) {
-            Node row = rows.item(i);
-            written.add(text(xpath, row, "*[local-name()='CategoryCode']") + " "
-                    + decimal(text(xpath, row, "*[local-name()='RateApplicablePercent']")) + " "
-                    + decimal(text(xpath, row, "*[local-name()='BasisAmount']")) + " "
-                    + decimal(text(xpath, row, "*[local-name()='CalculatedAmount']")));
+        for (Element settlement : descendants(parsed, "ApplicableHeaderTradeSettlement")) {
+            for (Element row : children(settlement, "ApplicableTradeTax")) {
+                written.add(text(child(row, "CategoryCode", any -> true)) + " "
+                        + decimal(text(child(row, "RateApplicablePercent", any -> true))) + " "
+                        + decimal(text(child(row, "BasisAmount", any -> true))) + " "
+                        + decimal(text(child(row, "CalculatedAmount", any -> true))));
+            }
         }
         List<String> expected = invoice.vatBreakdown().stream().map(row -> row.categoryCode() + " "
                 + row.rate().value().stripTrailingZeros().toPlainString() + " "
@@ -360,20 +354,45 @@ final class FacturX {
         }
     }
 
-    private static String text(XPath xpath, Object context, String expression) {
-        try {
-            Node node = (Node) xpath.evaluate(expression, context, XPathConstants.NODE);
-            return node == null ? null : node.getTextContent().strip();
-        } catch (XPathExpressionException e) {
-            throw new IllegalStateException(e);
+    // Reading the XML by elements' local names, in any namespace, as the figures are found wherever Mustang puts them.
+
+    /** The elements of that name below the node, in document order. */
+    private static List<Element> descendants(Node node, String localName) {
+        NodeList found = node instanceof Document document ? document.getElementsByTagNameNS("*", localName)
+                : ((Element) node).getElementsByTagNameNS("*", localName);
+        List<Element> elements = new ArrayList<>(found.getLength());
+        for (int i = 0; i < found.getLength(); i++) {
+            elements.add((Element) found.item(i));
         }
+        return elements;
     }
 
-    private static NodeList nodes(XPath xpath, Object context, String expression) {
-        try {
-            return (NodeList) xpath.evaluate(expression, context, XPathConstants.NODESET);
-        } catch (XPathExpressionException e) {
-            throw new IllegalStateException(e);
+    /** The first element of that name below the node; null if none (or no node). */
+    private static Element first(Node node, String localName) {
+        if (node == null) {
+            return null;
         }
+        List<Element> found = descendants(node, localName);
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    /** The node's child elements of that name. */
+    private static List<Element> children(Element parent, String localName) {
+        List<Element> children = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && localName.equals(element.getLocalName())) {
+                children.add(element);
+            }
+        }
+        return children;
+    }
+
+    /** The first child element of that name that passes the test; null if none (or no parent). */
+    private static Element child(Element parent, String localName, java.util.function.Predicate<Element> test) {
+        return parent == null ? null : children(parent, localName).stream().filter(test).findFirst().orElse(null);
+    }
+
+    private static String text(Element element) {
+        return element == null ? null : element.getTextContent().strip();
     }
 }
