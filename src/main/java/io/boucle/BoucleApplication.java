@@ -1,5 +1,6 @@
 package io.boucle;
 
+import io.boucle.invoicing.InvoiceChainCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,9 @@ import org.springframework.modulith.Modulithic;
 public class BoucleApplication {
 
     public static void main(String[] args) {
+        if (InvoiceChainCommand.requested(args)) {
+            System.exit(InvoiceChainCommand.run(BoucleApplication.class, args, System.out));
+        }
         SpringApplication.run(BoucleApplication.class, args);
     }
 }
