@@ -55,7 +55,11 @@ public final class InvoiceChainCommand {
         try (ConfigurableApplicationContext context = spring.run(arguments.toArray(String[]::new))) {
             return report(context.getBean(Invoicing.class).verifyChain(), out);
         } catch (RuntimeException e) {
-            out.println("Invoice chain NOT VERIFIED: " + e.getMessage());
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            out.println("Invoice chain NOT VERIFIED: " + cause.getMessage());
             return NOT_VERIFIED;
         }
     }
