@@ -42,8 +42,10 @@ class FacturXValidationIntegrationTests {
     static final Set<String> CONSUMER_IN_FRANCE = Set.of("BR-FR-05_BT-22_PMT", "BR-FR-05_BT-22_PMD",
             "BR-FR-05_BT-22_AAB", "BR-FR-12_BT-49");
     /**
-     * A credit note has no delivery information of its own, which Mustang writes as an empty
-     * {@code ApplicableHeaderTradeDelivery}: a warning of EN 16931's schematron, not an error.
+     * A document delivered to the billing address and supplied the day it is issued states neither (as the
+     * French rules allow, CGI ann. II art. 242 nonies A), and a credit note has no delivery of its own: Mustang
+     * then writes an empty {@code ApplicableHeaderTradeDelivery}, which EN 16931's schematron warns of (a
+     * warning, not an error). An intra-Community supply states both (BR-IC-11, BR-IC-12), so it has none.
      */
     static final String EMPTY_DELIVERY = "PEPPOL-EN16931-R008";
 
@@ -79,54 +81,54 @@ class FacturXValidationIntegrationTests {
 
     static Stream<Case> documents() {
         return Stream.of(
-                new Case("domestic, consumer", (test, order) -> test.invoicing.issueInvoice(anOrder(order)
+                new Case("domestic, consumer", (test, order) -> test.invoicing.issueInvoice(test.order(order)
                         .with(goods("MUG", STANDARD, 2, "12.90", "Mug en grès"), goods("BOOK", REDUCED_5_5, 1, "21.10", "Livre"))
-                        .delivery("5.90").paid(InvoiceFixtures.SALE_DATE, PaymentMeans.CARD).request()),
-                        CONSUMER_IN_FRANCE, List.of("<ram:TypeCode>380</ram:TypeCode>", "<ram:CategoryCode>S</ram:CategoryCode>",
+                        .delivery("5.90").paid(test.today(), PaymentMeans.CARD).request()),
+                        union(CONSUMER_IN_FRANCE, EMPTY_DELIVERY), List.of("<ram:TypeCode>380</ram:TypeCode>", "<ram:CategoryCode>S</ram:CategoryCode>",
                                 "<ram:RateApplicablePercent>20.00</ram:RateApplicablePercent>",
                                 "<ram:RateApplicablePercent>5.50</ram:RateApplicablePercent>")),
-                new Case("domestic, business", (test, order) -> test.invoicing.issueInvoice(anOrder(order).by(ROUX)
+                new Case("domestic, business", (test, order) -> test.invoicing.issueInvoice(test.order(order).by(ROUX)
                         .with(goods("DESK", STANDARD, 3, "299.00", "Bureau en chêne")).delivery("29.00")
-                        .paid(InvoiceFixtures.SALE_DATE, PaymentMeans.CARD).request()),
-                        Set.of(), List.of("<ram:CategoryCode>S</ram:CategoryCode>", "<ram:URIID schemeID=\"0225\">732829320</ram:URIID>",
+                        .paid(test.today(), PaymentMeans.CARD).request()),
+                        Set.of(EMPTY_DELIVERY), List.of("<ram:CategoryCode>S</ram:CategoryCode>", "<ram:URIID schemeID=\"0225\">732829320</ram:URIID>",
                                 "<ram:ID schemeID=\"VA\">FR44732829320</ram:ID>", "<ram:SubjectCode>PMT</ram:SubjectCode>")),
-                new Case("OSS, consumer in Germany", (test, order) -> test.invoicing.issueInvoice(anOrder(order)
+                new Case("OSS, consumer in Germany", (test, order) -> test.invoicing.issueInvoice(test.order(order)
                         .to("DE", "10115", "Berlin").overOssThreshold()
                         .with(goods("MUG", STANDARD, 2, "12.90", "Mug en grès"), goods("BOOK", REDUCED_5_5, 1, "21.10", "Livre"))
-                        .delivery("9.90").paid(InvoiceFixtures.SALE_DATE, PaymentMeans.CARD).request()),
-                        Set.of(), List.of("<ram:CategoryCode>S</ram:CategoryCode>",
+                        .delivery("9.90").paid(test.today(), PaymentMeans.CARD).request()),
+                        Set.of(EMPTY_DELIVERY), List.of("<ram:CategoryCode>S</ram:CategoryCode>",
                                 "<ram:RateApplicablePercent>19.00</ram:RateApplicablePercent>",
                                 "<ram:RateApplicablePercent>7.00</ram:RateApplicablePercent>", "<ram:CountryID>DE</ram:CountryID>")),
-                new Case("export, consumer in the United States", (test, order) -> test.invoicing.issueInvoice(anOrder(order)
+                new Case("export, consumer in the United States", (test, order) -> test.invoicing.issueInvoice(test.order(order)
                         .to("US", "10001", "New York").with(goods("MUG", STANDARD, 2, "12.90", "Mug en grès"))
-                        .delivery("19.90").paid(InvoiceFixtures.SALE_DATE, PaymentMeans.CARD).request()),
-                        Set.of(), List.of("<ram:CategoryCode>G</ram:CategoryCode>", "<ram:ExemptionReasonCode>VATEX-EU-G</ram:ExemptionReasonCode>",
+                        .delivery("19.90").paid(test.today(), PaymentMeans.CARD).request()),
+                        Set.of(EMPTY_DELIVERY), List.of("<ram:CategoryCode>G</ram:CategoryCode>", "<ram:ExemptionReasonCode>VATEX-EU-G</ram:ExemptionReasonCode>",
                                 "article 262 I du CGI", "<ram:CountryID>US</ram:CountryID>")),
-                new Case("intra-EU, Belgian company, supplied the day it is invoiced", (test, order) ->
-                        test.invoicing.issueInvoice(anOrder(order).by(PEETERS).soldOn(test.today())
+                new Case("intra-EU, Belgian company", (test, order) ->
+                        test.invoicing.issueInvoice(test.order(order).by(PEETERS)
                                 .with(goods("DESK", STANDARD, 1, "299.00", "Bureau en chêne")).delivery("29.00")
                                 .paid(test.today(), PaymentMeans.CARD).request()),
                         Set.of(), List.of("<ram:CategoryCode>K</ram:CategoryCode>", "<ram:ExemptionReasonCode>VATEX-EU-IC</ram:ExemptionReasonCode>",
                                 "article 262 ter I du CGI", "<ram:ID schemeID=\"VA\">BE0403170701</ram:ID>",
                                 "<ram:ID schemeID=\"VA\">FR65912345675</ram:ID>", "<ram:ShipToTradeParty>",
                                 "<ram:ActualDeliverySupplyChainEvent>")),
-                new Case("margin scheme, consumer", (test, order) -> test.invoicing.issueInvoice(anOrder(order)
+                new Case("margin scheme, consumer", (test, order) -> test.invoicing.issueInvoice(test.order(order)
                         .with(secondHand("COAT", "160.00", "100.00", "Manteau en laine")).delivery("5.90")
-                        .paid(InvoiceFixtures.SALE_DATE, PaymentMeans.CARD).request()),
-                        CONSUMER_IN_FRANCE, List.of("<ram:CategoryCode>E</ram:CategoryCode>",
+                        .paid(test.today(), PaymentMeans.CARD).request()),
+                        union(CONSUMER_IN_FRANCE, EMPTY_DELIVERY), List.of("<ram:CategoryCode>E</ram:CategoryCode>",
                                 "<ram:ExemptionReasonCode>VATEX-EU-F</ram:ExemptionReasonCode>",
                                 "<ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>")),
-                new Case("credit note, business", (test, order) -> test.creditNoteOf(test.invoicing.issueInvoice(anOrder(order)
+                new Case("credit note, business", (test, order) -> test.creditNoteOf(test.invoicing.issueInvoice(test.order(order)
                         .by(ROUX).with(goods("DESK", STANDARD, 3, "299.00", "Bureau en chêne")).delivery("29.00")
-                        .paid(InvoiceFixtures.SALE_DATE, PaymentMeans.CARD).request())),
+                        .paid(test.today(), PaymentMeans.CARD).request())),
                         Set.of(EMPTY_DELIVERY), List.of("<ram:TypeCode>381</ram:TypeCode>", "<ram:InvoiceReferencedDocument>")),
-                new Case("credit note, consumer", (test, order) -> test.creditNoteOf(test.invoicing.issueInvoice(anOrder(order)
+                new Case("credit note, consumer", (test, order) -> test.creditNoteOf(test.invoicing.issueInvoice(test.order(order)
                         .with(goods("MUG", STANDARD, 2, "12.90", "Mug en grès"), secondHand("COAT", "160.00", "100.00", "Manteau"))
-                        .paid(InvoiceFixtures.SALE_DATE, PaymentMeans.CARD).request())),
+                        .paid(test.today(), PaymentMeans.CARD).request())),
                         union(CONSUMER_IN_FRANCE, EMPTY_DELIVERY), List.of("<ram:TypeCode>381</ram:TypeCode>",
                                 "<ram:InvoiceReferencedDocument>")),
-                new Case("credit note, intra-EU", (test, order) -> test.creditNoteOf(test.invoicing.issueInvoice(anOrder(order)
-                        .by(PEETERS).soldOn(test.today()).with(goods("DESK", STANDARD, 2, "299.00", "Bureau en chêne"))
+                new Case("credit note, intra-EU", (test, order) -> test.creditNoteOf(test.invoicing.issueInvoice(test.order(order)
+                        .by(PEETERS).with(goods("DESK", STANDARD, 2, "299.00", "Bureau en chêne"))
                         .paid(test.today(), PaymentMeans.CARD).request())),
                         Set.of(), List.of("<ram:TypeCode>381</ram:TypeCode>", "<ram:CategoryCode>K</ram:CategoryCode>",
                                 "<ram:ShipToTradeParty>", "<ram:ActualDeliverySupplyChainEvent>")));
@@ -155,6 +157,11 @@ class FacturXValidationIntegrationTests {
 
     Invoice creditNoteOf(Invoice invoice) {
         return invoicing.issueCreditNote(CreditNoteRequest.lines(invoice.number(), "Article retourné", 1));
+    }
+
+    /** An order as the shop's are: sold and paid today, invoiced at once, with no other date of supply. */
+    InvoiceFixtures order(String reference) {
+        return anOrder(reference).soldOn(today());
     }
 
     java.time.LocalDate today() {
