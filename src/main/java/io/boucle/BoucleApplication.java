@@ -1,5 +1,6 @@
 package io.boucle;
 
+import io.boucle.invoicing.InvoiceChainCommand;
 import io.boucle.shared.XmlFactories;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,9 @@ public class BoucleApplication {
 
     public static void main(String[] args) {
         XmlFactories.nameTheJdkImplementations();
+        if (InvoiceChainCommand.requested(args)) {
+            System.exit(InvoiceChainCommand.run(BoucleApplication.class, args, System.out));
+        }
         SpringApplication.run(BoucleApplication.class, args);
     }
 }

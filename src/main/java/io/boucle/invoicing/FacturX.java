@@ -121,8 +121,8 @@ final class FacturX {
                 .setBusinessProcessId(FrenchInvoiceRules.businessProcess(invoice))
                 .setSellerOrderReferencedDocumentID(invoice.orderReference())
                 .setPaymentTermDescription(paymentTerms(invoice));
-        invoice.deliveryDate().ifPresent(date -> transaction.setDeliveryDate(date(date)));
-        invoice.deliveryAddress().ifPresent(address -> transaction.setDeliveryAddress(
+        supplyDate(invoice).ifPresent(date -> transaction.setDeliveryDate(date(date)));
+        shipTo(invoice).ifPresent(address -> transaction.setDeliveryAddress(
                 party(invoice.buyer().companyName().orElse(invoice.buyer().name()), address)));
         if (invoice.isCreditNote()) {
             transaction.setCreditNote();
@@ -157,6 +157,31 @@ final class FacturX {
                     .setLineTotalAmount(line.totalExclVat().amount()));
         }
         return transaction;
+    }
+
+    /**
+     * An intra-Community supply (a VAT row of category K) states where the goods went (BT-80, BR-IC-12) and
+     * when they were supplied (BT-72, BR-IC-11) even when the document itself leaves them out, as it does when
+     * they are the buyer's address and the issue date.
+     */
+    private static boolean intraCommunitySupply(Invoice invoice) {
+        return invoice.vatBreakdown().stream().anyMatch(row -> row.category() == VatCategory.K);
+    }
+
+    /** BT-80's address: the delivery address, or for an intra-Community supply the buyer's, where it was delivered. */
+    static Optional<PostalAddress> shipTo(Invoice invoice) {
+        return invoice.deliveryAddress().or(() -> intraCommunitySupply(invoice)
+                ? Optional.of(invoice.buyer().address()) : Optional.empty());
+    }
+
+    /**
+     * BT-72: the date of the supply when the document gives it; for an intra-Community supply that gives none, the
+     * invoice's issue date (an invoice states its supply date only when it differs), and for a credit note the
+     * issue date of the invoice it credits (the credit note concerns that supply).
+     */
+    static Optional<LocalDate> supplyDate(Invoice invoice) {
+        return invoice.deliveryDate().or(() -> !intraCommunitySupply(invoice) ? Optional.empty()
+                : invoice.originalInvoice().map(Invoice.Reference::issueDate).or(() -> Optional.of(invoice.issueDate())));
     }
 
     private static String paymentTerms(Invoice invoice) {

@@ -345,40 +345,40 @@ public class Invoicing {
         long expected = 1;
         // Each series must also run 1, 2, 3… in chain order: a gap is a missing document even if
         // every hash holds (CGI ann. II art. 242 nonies A I 7°).
-        java.util.Map<String, Long> lastInSeries = new java.util.HashMap<>();
+        java.util.SortedMap<String, Long> lastInSeries = new java.util.TreeMap<>();
         List<IssuedDocuments.Stored> page;
         do {
             page = documents.chainedAfter(expected - 1, CHAIN_PAGE);
             for (IssuedDocuments.Stored stored : page) {
                 if (stored.position() != expected) {
                     return new ChainVerification.Incomplete(expected, "no document at position " + expected
-                            + ": the next one, " + stored.number() + ", is at position " + stored.position());
+                            + ": the next one, " + stored.number() + ", is at position " + stored.position(), lastInSeries);
                 }
                 if (stored.content().isEmpty()) {
                     return new ChainVerification.Altered(stored.number(), expected,
-                            "its stored rows are not a valid document: " + stored.problem().orElse(""));
+                            "its stored rows are not a valid document: " + stored.problem().orElse(""), lastInSeries);
                 }
                 String canonical;
                 try {
                     canonical = CanonicalForm.of(stored.document(), stored.canonicalVersion());
                 } catch (IllegalArgumentException e) {
-                    return new ChainVerification.Altered(stored.number(), expected, e.getMessage());
+                    return new ChainVerification.Altered(stored.number(), expected, e.getMessage(), lastInSeries);
                 }
                 String hash = HashChain.link(previous, canonical);
                 if (!hash.equals(stored.hash())) {
                     return new ChainVerification.Altered(stored.number(), expected,
-                            "its content or its link to the previous document no longer matches its hash");
+                            "its content or its link to the previous document no longer matches its hash", lastInSeries);
                 }
                 InvoiceNumber number;
                 try {
                     number = InvoiceNumber.parse(stored.number());
                 } catch (IllegalArgumentException e) {
-                    return new ChainVerification.Altered(stored.number(), expected, "not a document number");
+                    return new ChainVerification.Altered(stored.number(), expected, "not a document number", lastInSeries);
                 }
                 long before = lastInSeries.getOrDefault(number.series(), 0L);
                 if (number.sequence() != before + 1) {
                     return new ChainVerification.Incomplete(expected, "series " + number.series() + " goes from "
-                            + before + " to " + number.sequence() + " at " + stored.number());
+                            + before + " to " + number.sequence() + " at " + stored.number(), lastInSeries);
                 }
                 lastInSeries.put(number.series(), number.sequence());
                 previous = stored.hash();
@@ -389,9 +389,9 @@ public class Invoicing {
         if (head.position() != count || !head.hash().equals(previous)) {
             return new ChainVerification.Incomplete(count + 1, "the chain head records " + head.position()
                     + " documents ending with hash " + head.hash() + ", the documents found are " + count
-                    + " ending with hash " + previous);
+                    + " ending with hash " + previous, lastInSeries);
         }
-        return new ChainVerification.Intact(count, previous);
+        return new ChainVerification.Intact(count, previous, lastInSeries);
     }
 
     private MerchantSettings confirmedSettings() {

@@ -52,6 +52,12 @@ class AdminInvoicingApiIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     Http http;
 
     final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -228,6 +234,49 @@ class AdminInvoicingApiIntegrationTests {
         assertThat(report.get("status").asString()).isEqualTo("OK");
         assertThat(report.get("documents").asLong()).isPositive();
         assertThat(report.get("lastHash").asString()).hasSize(64);
+    }
+
+    @Test
+    void chainVerificationAnswersAlteredWithTheNumberOfTheDocumentChangedInTheDatabase() {
+        Invoice altered = invoicing.issueInvoice(anOrder("ORD-altered-" + id).with(goods("MUG", STANDARD, 1, "24.00",
+                "Mug en grès")).request());
+        Invoice after = invoicing.issueInvoice(anOrder("ORD-after-" + id).with(goods("MUG", STANDARD, 1, "30.00",
+                "Mug en grès")).request());
+        String accountant = "Bearer " + staffToken(Role.ACCOUNTANT);
+        // The change must be committed for the endpoint's own transaction to see it. The trigger that refuses
+        // it is turned off and on again inside the changing transaction, so no other session ever sees it off;
+        // the description is put back the same way, whatever the assertions say.
+        setDescription(altered, "Mug en porcelaine");
+        try {
+            HttpResponse<String> answer = http.get("/api/v1/admin/invoices/chain-verification", "Authorization", accountant);
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode report = json.readTree(answer.body());
+            assertThat(report.get("status").asString()).isEqualTo("ALTERED");
+            assertThat(report.get("document").asString()).as("the first altered document, not a later one")
+                    .isEqualTo(altered.number().value()).isNotEqualTo(after.number().value());
+            assertThat(report.get("position").asLong()).isPositive();
+            assertThat(report.get("documents").asLong()).as("the documents found intact before it")
+                    .isEqualTo(report.get("position").asLong() - 1);
+            assertThat(report.get("detail").asString()).contains("no longer matches its hash");
+        } finally {
+            setDescription(altered, "Mug en grès");
+        }
+
+        HttpResponse<String> restored = http.get("/api/v1/admin/invoices/chain-verification", "Authorization", accountant);
+        assertThat(json.readTree(restored.body()).get("status").asString()).as(restored.body()).isEqualTo("OK");
+    }
+
+    private void setDescription(Invoice document, String description) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("ALTER TABLE invoicing.document_line DISABLE TRIGGER document_line_immutable").update();
+            int changed = jdbc.sql("""
+                    UPDATE invoicing.document_line SET description = :description
+                    WHERE line_number = 1 AND document_id = (SELECT id FROM invoicing.document WHERE number = :number)
+                    """).param("description", description).param("number", document.number().value()).update();
+            assertThat(changed).isEqualTo(1);
+            jdbc.sql("ALTER TABLE invoicing.document_line ENABLE TRIGGER document_line_immutable").update();
+        });
     }
 
     @Test
