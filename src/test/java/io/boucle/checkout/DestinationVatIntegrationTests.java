@@ -153,7 +153,7 @@ class DestinationVatIntegrationTests {
     }
 
     @Test
-    void aCancelledOrderNoLongerCountsTowardsTheThreshold() {
+    void aCancelledOrderNoLongerCountsTowardsTheThresholdAndTwoOrdersAtOnceCannotBothStayUnderIt() throws Exception {
         clock.set(Instant.parse("2024-05-10T09:00:00Z"));
         String big = store.product("buffet", "1140.00", 20);
         String small = store.product("chaise", "720.00", 20);
@@ -166,6 +166,27 @@ class DestinationVatIntegrationTests {
         assertThat(next.get("order").get("lines").get(0).get("vatRate").decimalValue())
                 .as("600.00 so far this year: French VAT").isEqualByComparingTo("20");
         assertThat(amount(next.get("order").get("totals").get("total"))).isEqualByComparingTo("720.00");
+
+        // 600 + 8,550 = 9,150 so far; two orders of 600 placed at once: the first stays French, the second crosses.
+        placeIn("BE", "Bruxelles", "1000", big, 9);
+        String[] carts = {readyCart("BE", "Bruxelles", "1000", small), readyCart("BE", "Bruxelles", "1000", small)};
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try (java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> placed = java.util.Arrays.stream(carts)
+                    .map(cart -> both.submit(() -> {
+                        go.await();
+                        return store.checkout(cart, "tok_declined", null);
+                    })).toList();
+            go.countDown();
+            java.util.List<BigDecimal> rates = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> response : placed) {
+                HttpResponse<String> answer = response.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+                rates.add(store.read(answer).get("order").get("lines").get(0).get("vatRate").decimalValue());
+            }
+            assertThat(rates).as("one at 20 % (9,750), the other at Belgium's 21 % (10,350)")
+                    .usingElementComparator(BigDecimal::compareTo).containsExactlyInAnyOrder(new BigDecimal("20"), new BigDecimal("21"));
+        }
     }
 
     @Test
@@ -202,6 +223,15 @@ class DestinationVatIntegrationTests {
         assertThat(inFrance.get("vatNumberCheck").get("status").asString()).isEqualTo("VALID");
         assertThat(inFrance.get("vatNote").isNull()).isTrue();
         assertThat(inFrance.get("totals").get("vat").get(0).get("rate").decimalValue()).isEqualByComparingTo("20");
+    }
+
+    /** A cart of one {@code sku} for a consumer there, with home delivery. */
+    private String readyCart(String country, String city, String postalCode, String sku) {
+        String cart = store.newCart();
+        assertThat(store.addLine(cart, sku, 1).statusCode()).isEqualTo(200);
+        assertThat(customer(cart, city, postalCode, country, null).statusCode()).isEqualTo(200);
+        assertThat(store.delivery(cart, "home").statusCode()).isEqualTo(200);
+        return cart;
     }
 
     /** Orders {@code quantity} of {@code sku} to a consumer there, with a declined card; the cart as shown, and the order. */
