@@ -106,7 +106,7 @@ final class StoreJson {
 
     /**
      * @param currency        the currency the cart is charged in
-     * @param lines           at catalog prices, in euros
+     * @param lines           in euros: catalog prices, or the prices the delivery country is charged (see CartView.Line)
      * @param totals          in {@code currency}: what the order would be charged
      * @param exchangeRate    the rate in force today the totals are converted at; null for EUR
      * @param totalsInEuros   the euro totals the converted ones come from (VAT is assessed in euros); null for EUR
@@ -114,7 +114,16 @@ final class StoreJson {
     record Cart(String id, String status, String currency, String country, String locale, List<Line> lines, Totals totals,
                 ChosenDelivery deliveryOption, Customer customer, List<String> discountCodes, List<Promotion> promotions,
                 List<Problem> problems, boolean readyForCheckout, Instant lastActivityAt, ExchangeRateJson exchangeRate,
-                Totals totalsInEuros) {
+                Totals totalsInEuros, VatNumberCheckJson vatNumberCheck, String vatNote) {
+    }
+
+    /** @param consultation the consultation number VIES gave, the proof of the check; null when none */
+    record VatNumberCheckJson(String vatNumber, String status, Instant checkedAt, String source, String consultation) {
+
+        static VatNumberCheckJson of(io.boucle.tax.VatNumberVerdict verdict) {
+            return verdict == null ? null : new VatNumberCheckJson(verdict.vatNumber(), verdict.status().name(),
+                    verdict.checkedAt(), verdict.source(), verdict.consultation());
+        }
     }
 
     static Totals totals(CartView.Totals totals) {
@@ -141,7 +150,8 @@ final class StoreJson {
                 cart.problems().stream().map(problem -> new Problem(problem.lineId(), problem.sku(), problem.code(),
                         problem.available())).toList(),
                 cart.readyForCheckout(), cart.lastActivityAt(), ExchangeRateJson.of(cart.charge().rate()),
-                cart.charge().converted() ? totals(cart.totals()) : null);
+                cart.charge().converted() ? totals(cart.totals()) : null, VatNumberCheckJson.of(cart.vatNumberCheck()),
+                cart.vatNote());
     }
 
     private static ChosenDelivery chosen(CartView.Delivery delivery, Locale locale) {

@@ -29,6 +29,9 @@ import io.boucle.shared.Money;
 import io.boucle.tax.Buyer;
 import io.boucle.tax.Destination;
 import io.boucle.tax.DistanceSales;
+import io.boucle.tax.DistanceSalesSource;
+import io.boucle.tax.VatNumberVerdict;
+import io.boucle.tax.VatRegime;
 import io.boucle.tax.Sale;
 import io.boucle.tax.SaleLine;
 import io.boucle.tax.VatAssessment;
@@ -61,10 +64,12 @@ class CartPricer {
     private final VatEngine vatEngine;
     private final ExchangeRates exchangeRates;
     private final Clock clock;
+    private final DistanceSalesSource distanceSales;
 
     CartPricer(Catalog catalog, Inventory inventory, Pricing pricing, Delivery delivery, VatEngine vatEngine,
-            ExchangeRates exchangeRates, Clock clock) {
+            ExchangeRates exchangeRates, Clock clock, DistanceSalesSource distanceSales) {
         this.exchangeRates = exchangeRates;
+        this.distanceSales = distanceSales;
         this.catalog = catalog;
         this.inventory = inventory;
         this.pricing = pricing;
@@ -73,7 +78,11 @@ class CartPricer {
         this.clock = clock;
     }
 
-    /** @param withStock false at placement, where the reservation checks the stock itself */
+    /**
+     * @param withStock false at placement, where the reservation checks the stock itself and the VAT of a sale
+     *                  adding to the EU distance sales is assessed on their exact figure (see
+     *                  {@link DistanceSalesSource#exact}); a cart shown uses their estimate
+     */
     Priced price(CartRow cart, boolean withStock) {
         Instant now = Instant.now(clock);
         List<String> skus = cart.lines().stream().map(CartRow.LineRow::sku).toList();
@@ -117,32 +126,53 @@ class CartPricer {
         }
         Money deliveryPrice = chosen == null ? zero : chosen.quote().price();
 
+        VatAssessment vat = pricingLines.isEmpty() ? null
+                : assess(sale(cart, pricingLines, variants, priced, deliveryPrice, now), !withStock);
+        // Catalog prices include French VAT; a sale taxed otherwise (at destination, or exempt) shows the
+        // prices it charges: lines, delivery and discounts repriced, so that the lines, the totals and the VAT agree.
+        VatAssessment shown = vat == null || frenchPrices(vat) ? null
+                : vatEngine.assess(undiscounted(cart, pricingLines, variants, deliveryPrice, now, vat));
         List<CartView.Line> lines = new ArrayList<>();
         for (CartRow.LineRow line : cart.lines()) {
             SellableVariant variant = variants.get(line.sku());
             int available = withStock ? Math.max(stock.get(line.sku()).available(), 0) : line.quantity();
             boolean priceable = pricingLines.stream().anyMatch(pricingLine -> pricingLine.lineId().equals(line.id()));
             Money unit = priceable ? variant.price() : zero;
+            Money lineTotal = unit.times(line.quantity());
+            Money discount = priced.lineDiscounts().getOrDefault(line.id(), zero);
+            if (priceable && shown != null) {
+                unit = shown.line(line.id()).unit().inclVat();
+                lineTotal = shown.line(line.id()).total().inclVat();
+                discount = lineTotal.minus(vat.line(line.id()).total().inclVat());
+            }
             lines.add(new CartView.Line(line.id(), line.sku(), variant == null ? null : variant.productSlug(),
                     variant == null ? LocalizedText.of(line.sku(), line.sku()) : variant.title(), line.quantity(), unit,
-                    unit.times(line.quantity()), priced.lineDiscounts().getOrDefault(line.id(), zero), available,
-                    variant != null && variant.secondHand()));
+                    lineTotal, discount, available, variant != null && variant.secondHand()));
         }
-
-        VatAssessment vat = pricingLines.isEmpty() ? null
-                : vatEngine.assess(sale(cart, pricingLines, variants, priced, deliveryPrice, now));
         List<CartView.VatLine> vatLines = vat == null ? List.of() : vat.breakdown().stream()
                 .map(row -> new CartView.VatLine(row.rate().value(), row.taxableAmount(), row.vat())).toList();
         Money total = vat == null ? zero : vat.totals().payable();
         Money totalVat = vat == null ? zero : vat.totals().vat();
-        CartView.Totals totals = new CartView.Totals(subtotal, priced.totalDiscount(), deliveryPrice, vatLines, totalVat, total);
+        CartView.Totals totals;
+        if (shown == null) {
+            totals = new CartView.Totals(subtotal, priced.totalDiscount(), deliveryPrice, vatLines, totalVat, total);
+        } else {
+            Money shownSubtotal = lines.stream().map(CartView.Line::total).reduce(zero, Money::plus);
+            Money lineDiscounts = lines.stream().map(CartView.Line::discount).reduce(zero, Money::plus);
+            Money chargedDelivery = deliveryIncl(vat);
+            // The delivery before its discount, repriced; without a delivery discount, exactly what is charged.
+            Money shownDelivery = priced.deliveryDiscount().isPositive() ? deliveryIncl(shown) : chargedDelivery;
+            totals = new CartView.Totals(shownSubtotal, lineDiscounts.plus(shownDelivery.minus(chargedDelivery)), shownDelivery,
+                    vatLines, totalVat, total);
+        }
         ExchangeRate rate = exchangeRates.rateOn(cart.currency(), LocalDate.ofInstant(now, SHOP_ZONE))
                 .orElseThrow(() -> new CurrencyUnavailable(cart.currency()));
         VatAssessment charged = vat == null ? null : vat.convertedAt(rate);
         CartView view = new CartView(cart.id(), "OPEN".equals(cart.status()), cart.currency(), country, cart.locale(),
                 lines, totals, chosen, cart.customer(), cart.discountCodes(), priced.applied(), priced.rejected(),
                 problems, weight, cart.paymentMethod(), cart.giftCardCode(), cart.lastActivityAt(), cart.customerId(),
-                new CartView.Charge(rate, charged(totals, rate, lines, charged)));
+                new CartView.Charge(rate, charged(totals, rate, lines, charged)), vatNumberCheck(cart),
+                vatNote(cart, vat));
         return new Priced(view, request, priced, vat, charged);
     }
 
@@ -196,14 +226,103 @@ class CartPricer {
                             purchase.times(line.quantity() / quantity)))
                     .orElseGet(() -> SaleLine.goods(line.lineId(), variant.taxCategory(), quantity, unit)));
         }
-        Destination destination = cart.customer() == null ? new Destination(cart.country(), "")
-                : new Destination(cart.customer().shipping().country(), cart.customer().shipping().postalCode());
-        Buyer buyer = cart.customer() != null && cart.customer().company() != null && cart.customer().company().vatNumber() != null
-                // The number's shape and key are checked; its registration (VIES) is not, so the sale is taxed as
-                // a consumer's: VAT is never wrongly left out.
-                ? Buyer.business(cart.customer().company().vatNumber(), false)
-                : Buyer.consumer();
         return new Sale(LocalDate.ofInstant(now, SHOP_ZONE), saleLines,
-                deliveryPrice.minus(priced.deliveryDiscount()), destination, buyer, DistanceSales.none());
+                deliveryPrice.minus(priced.deliveryDiscount()), destination(cart), buyer(cart), DistanceSales.none());
+    }
+
+    private static Destination destination(CartRow cart) {
+        return cart.customer() == null ? new Destination(cart.country(), "")
+                : new Destination(cart.customer().shipping().country(), cart.customer().shipping().postalCode());
+    }
+
+    /**
+     * A business whose VAT number was found valid by the check made when the cart got it; a number not
+     * checked, invalid or that could not be checked leaves the buyer's number unproven, and the sale bears
+     * VAT as a consumer's would: VAT is never wrongly left out.
+     */
+    private static Buyer buyer(CartRow cart) {
+        String number = cart.customer() == null || cart.customer().company() == null ? null
+                : cart.customer().company().vatNumber();
+        if (number == null) {
+            return Buyer.consumer();
+        }
+        VatNumberVerdict check = vatNumberCheck(cart);
+        return Buyer.business(number, check != null && check.valid());
+    }
+
+    /** The check of the company's current VAT number, if one was made. */
+    private static VatNumberVerdict vatNumberCheck(CartRow cart) {
+        String number = cart.customer() == null || cart.customer().company() == null ? null
+                : cart.customer().company().vatNumber();
+        return number == null || cart.vatNumberCheck() == null || !cart.vatNumberCheck().isAbout(number) ? null
+                : cart.vatNumberCheck();
+    }
+
+    /** What the shopper is told of their VAT number when it changes the VAT they pay, or could have. */
+    private static String vatNote(CartRow cart, VatAssessment vat) {
+        String number = cart.customer() == null || cart.customer().company() == null ? null
+                : cart.customer().company().vatNumber();
+        if (number == null || number.startsWith("FR")) {
+            return null;
+        }
+        VatNumberVerdict check = vatNumberCheck(cart);
+        if (check == null) {
+            return "The VAT number " + number + " has not been checked: French VAT applies.";
+        }
+        return switch (check.status()) {
+            case VALID -> vat != null && vat.lines().stream().anyMatch(line -> line.regime() == VatRegime.INTRA_EU_B2B_GOODS)
+                    ? "VAT number " + number + " checked (" + check.source()
+                            + (check.consultation() == null ? "" : ", consultation " + check.consultation())
+                            + "): goods sent to another member state are exempt (CGI art. 262 ter I)."
+                    : null;
+            case INVALID -> "The VAT number " + number + " is not valid for intra-Community supplies: French VAT applies.";
+            case UNAVAILABLE -> "The VAT number " + number + " could not be checked (" + check.detail()
+                    + "): French VAT applies. Save your details again later to retry the check.";
+        };
+    }
+
+    /**
+     * The cart's VAT. A sale that adds to the EU distance sales is assessed first without them, then on their
+     * estimate, or at placement on their exact figure: a domestic sale or an export never reads them.
+     */
+    private VatAssessment assess(Sale sale, boolean placing) {
+        VatAssessment vat = vatEngine.assess(sale);
+        if (!vat.distanceSalesAddition().isPositive()) {
+            return vat;
+        }
+        DistanceSales sales = placing ? distanceSales.exact(sale.date()) : distanceSales.estimate(sale.date());
+        return vatEngine.assess(new Sale(sale.date(), sale.lines(), sale.deliveryCharge(), sale.destination(), sale.buyer(), sales));
+    }
+
+    /** Whether every line and delivery part is charged at its catalog price (French VAT, or the margin scheme). */
+    private static boolean frenchPrices(VatAssessment vat) {
+        return vat.lines().stream().allMatch(line -> frenchPrice(line.regime()))
+                && vat.delivery().stream().allMatch(part -> frenchPrice(part.regime()));
+    }
+
+    private static boolean frenchPrice(VatRegime regime) {
+        return regime == VatRegime.DOMESTIC || regime == VatRegime.DISTANCE_SALE_TAXED_IN_FRANCE
+                || regime == VatRegime.MARGIN_SCHEME;
+    }
+
+    private static Money deliveryIncl(VatAssessment vat) {
+        return vat.delivery().stream().map(part -> part.amounts().inclVat()).reduce(Money.zero(Money.EUR), Money::plus);
+    }
+
+    /**
+     * The cart at catalog prices, before any discount, treated as the sale is (the same buyer and destination,
+     * at destination when the sale is): each line's price per unit and the delivery price as the shopper sees them.
+     */
+    private Sale undiscounted(CartRow cart, List<PricingLine> lines, Map<String, SellableVariant> variants,
+            Money deliveryPrice, Instant now, VatAssessment sale) {
+        List<SaleLine> saleLines = new ArrayList<>();
+        for (PricingLine line : lines) {
+            SellableVariant variant = variants.get(line.sku());
+            saleLines.add(variant.marginSchemePurchasePrice()
+                    .map(purchase -> SaleLine.secondHand(line.lineId(), variant.taxCategory(), line.quantity(), variant.price(), purchase))
+                    .orElseGet(() -> SaleLine.goods(line.lineId(), variant.taxCategory(), line.quantity(), variant.price())));
+        }
+        DistanceSales sales = new DistanceSales(Money.zero(Money.EUR), Money.zero(Money.EUR), sale.ossCountry().isPresent());
+        return new Sale(LocalDate.ofInstant(now, SHOP_ZONE), saleLines, deliveryPrice, destination(cart), buyer(cart), sales);
     }
 }

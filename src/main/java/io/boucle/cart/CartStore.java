@@ -15,6 +15,7 @@ import java.util.UUID;
 import io.boucle.customer.CustomerId;
 import io.boucle.shared.CountryCode;
 import io.boucle.shared.EmailAddress;
+import io.boucle.tax.VatNumberVerdict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -96,7 +97,7 @@ class CartStore {
         Optional<CartRow> cart = jdbc.sql("""
                         SELECT id, status, currency, country, locale, email, shipping_address, billing_address, company,
                                delivery_code, pickup_point_id, discount_codes, payment_method, gift_card_code, order_reference,
-                               last_activity_at, customer_id
+                               last_activity_at, customer_id, vat_number_check
                         FROM cart.cart WHERE id = :id
                         """ + (forUpdate ? " FOR UPDATE" : ""))
                 .param("id", id.value())
@@ -108,7 +109,7 @@ class CartStore {
                 found.lastActivityAt(), jdbc.sql("SELECT id, sku, quantity FROM cart.line WHERE cart_id = :id ORDER BY added_at, sku")
                         .param("id", id.value())
                         .query((line, n) -> new CartRow.LineRow(line.getString("id"), line.getString("sku"), line.getInt("quantity")))
-                        .list(), found.customerId()));
+                        .list(), found.customerId(), found.vatNumberCheck()));
     }
 
     /** Adds units of a SKU (a new line, or more of an existing one); returns the line's id and new quantity. */
@@ -134,12 +135,15 @@ class CartStore {
                 .param("cartId", id.value()).param("lineId", lineUuid(lineId)).update() == 1;
     }
 
-    void setCustomer(CartId id, CartCustomer customer) {
+    /** @param vatNumberCheck what the check of the company's VAT number answered, null when none was made */
+    void setCustomer(CartId id, CartCustomer customer, VatNumberVerdict vatNumberCheck) {
         jdbc.sql("""
                 UPDATE cart.cart SET email = :email, shipping_address = CAST(:shipping AS JSONB),
-                       billing_address = CAST(:billing AS JSONB), company = CAST(:company AS JSONB), country = :country
+                       billing_address = CAST(:billing AS JSONB), company = CAST(:company AS JSONB), country = :country,
+                       vat_number_check = CAST(:check AS JSONB)
                 WHERE id = :id
                 """)
+                .param("check", vatNumberCheck == null ? null : json.writeValueAsString(vatNumberCheck))
                 .param("email", customer.email().value())
                 .param("shipping", json.writeValueAsString(AddressJson.of(customer.shipping())))
                 .param("billing", customer.billing() == null ? null : json.writeValueAsString(AddressJson.of(customer.billing())))
@@ -207,7 +211,9 @@ class CartStore {
                 row.getString("pickup_point_id"), List.of((String[]) codes.getArray()), row.getString("payment_method"),
                 row.getString("gift_card_code"), row.getString("order_reference"),
                 row.getTimestamp("last_activity_at").toInstant(), List.of(),
-                row.getObject("customer_id") == null ? null : new CustomerId(row.getObject("customer_id", UUID.class)));
+                row.getObject("customer_id") == null ? null : new CustomerId(row.getObject("customer_id", UUID.class)),
+                row.getString("vat_number_check") == null ? null
+                        : json.readValue(row.getString("vat_number_check"), VatNumberVerdict.class));
     }
 
     private Address address(String value) {

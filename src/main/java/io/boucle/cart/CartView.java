@@ -15,6 +15,7 @@ import io.boucle.shared.CountryCode;
 import io.boucle.shared.ExchangeRate;
 import io.boucle.shared.LocalizedText;
 import io.boucle.shared.Money;
+import io.boucle.tax.VatNumberVerdict;
 
 /**
  * A cart as the shopper sees it, every amount computed on the server from the catalog's prices.
@@ -29,12 +30,16 @@ import io.boucle.shared.Money;
  * @param currency      the currency the cart is charged in (EUR unless the shopper chose another offered one)
  * @param totals        in euros, the reference: catalog prices, promotions, delivery and VAT are computed in euros
  * @param charge        the rate in force today and the totals in {@code currency}, as the order would be charged
+ * @param vatNumberCheck what the check of the company's VAT number answered, null when it was not checked (no
+ *                       company, no number, a French number)
+ * @param vatNote       what the shopper is told of their VAT number: exempt, or why French VAT applies; null when
+ *                      there is nothing to say
  */
 public record CartView(CartId id, boolean open, Currency currency, CountryCode country, Locale locale, List<Line> lines,
                        Totals totals, Delivery delivery, CartCustomer customer, List<String> discountCodes,
                        List<AppliedPromotion> promotions, List<RejectedCode> rejectedCodes, List<Problem> problems,
                        int weightGrams, String paymentMethod, String giftCardCode, Instant lastActivityAt,
-                       CustomerId customerId, Charge charge) {
+                       CustomerId customerId, Charge charge, VatNumberVerdict vatNumberCheck, String vatNote) {
 
     /**
      * What the cart costs in its currency.
@@ -50,6 +55,8 @@ public record CartView(CartId id, boolean open, Currency currency, CountryCode c
     }
 
     /**
+     * @param unitPrice the price shown for one unit: the catalog price, or for a sale taxed otherwise than in
+     *                  France the same price excl. VAT with the VAT that applies (DOMAIN-RULES §3)
      * @param discount  the line's share of the promotions, VAT included
      * @param available what can still be bought now
      */
@@ -61,9 +68,10 @@ public record CartView(CartId id, boolean open, Currency currency, CountryCode c
     }
 
     /**
-     * @param subtotal the lines at catalog prices
+     * @param subtotal the lines at the prices shown: catalog prices (French VAT included), or, for a sale taxed
+     *                 otherwise (at the destination's rate, or exempt), the same prices excl. VAT with that VAT
      * @param discount every promotion, delivery ones included
-     * @param delivery the delivery price before its discounts
+     * @param delivery the delivery price before its discounts, repriced like the lines
      * @param total    what the shopper pays
      */
     public record Totals(Money subtotal, Money discount, Money delivery, List<VatLine> vat, Money totalVat, Money total) {

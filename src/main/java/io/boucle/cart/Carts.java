@@ -27,10 +27,15 @@ import io.boucle.shared.Gone;
 import io.boucle.shared.InvalidField;
 import io.boucle.shared.Money;
 import io.boucle.shared.NotFound;
+import io.boucle.tax.VatNumber;
+import io.boucle.tax.VatNumberCheck;
+import io.boucle.tax.VatNumberVerdict;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The carts: every change checks the catalog and the stock, notes the cart's last activity and
@@ -52,10 +57,15 @@ public class Carts {
     private final ExchangeRates exchangeRates;
     private final Clock clock;
     private final Duration lifetime;
+    private final VatNumberCheck vatNumberCheck;
+    private final TransactionTemplate transaction;
 
     Carts(CartStore store, CartPricer pricer, Catalog catalog, Inventory inventory, Delivery delivery,
-            ExchangeRates exchangeRates, Clock clock, @Value("${boucle.cart.lifetime:P30D}") Duration lifetime) {
+            ExchangeRates exchangeRates, Clock clock, @Value("${boucle.cart.lifetime:P30D}") Duration lifetime,
+            VatNumberCheck vatNumberCheck, PlatformTransactionManager transactions) {
         this.exchangeRates = exchangeRates;
+        this.vatNumberCheck = vatNumberCheck;
+        this.transaction = new TransactionTemplate(transactions);
         this.store = store;
         this.pricer = pricer;
         this.catalog = catalog;
@@ -189,12 +199,16 @@ public class Carts {
      */
     @Transactional(readOnly = true)
     public CartView view(CartId id) {
+        return priced(id).view();
+    }
+
+    private CartPricer.Priced priced(CartId id) {
         CartRow cart = store.find(id, false).orElseThrow(() -> new NotFound("no cart " + id));
         boolean shown = "ORDERED".equals(cart.status()) || ("OPEN".equals(cart.status()) && !expired(cart));
         if (!shown) {
             throw notOpen(id, cart);
         }
-        return pricer.price(cart, true).view();
+        return pricer.price(cart, true);
     }
 
     public Optional<CartView> find(CartId id) {
@@ -255,12 +269,32 @@ public class Carts {
         return view(id);
     }
 
-    /** The shopper's email and addresses; the delivery country follows the shipping address. */
-    @Transactional
+    /**
+     * The shopper's email and addresses; the delivery country follows the shipping address. A company's VAT
+     * number of another member state is checked ({@link VatNumberCheck}) before anything is written, outside
+     * any transaction (the service may be slow), and the answer kept on the cart: only a number found valid
+     * exempts goods sent to another member state. A check made today of the same number is not repeated.
+     */
     public CartView setCustomer(CartId id, CartCustomer customer) {
-        openCart(id);
-        store.setCustomer(id, customer);
-        return view(id);
+        VatNumberVerdict check = checkVatNumber(id, customer);
+        return transaction.execute(status -> {
+            openCart(id);
+            store.setCustomer(id, customer, check);
+            return view(id);
+        });
+    }
+
+    private VatNumberVerdict checkVatNumber(CartId id, CartCustomer customer) {
+        String number = customer == null || customer.company() == null ? null : customer.company().vatNumber();
+        if (number == null || number.startsWith("FR")) {
+            // No number, or a French one: the sale bears French VAT whatever VIES says.
+            return null;
+        }
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(Instant.now(clock), CartPricer.SHOP_ZONE);
+        Optional<VatNumberVerdict> earlier = store.find(id, false).map(CartRow::vatNumberCheck)
+                .filter(verdict -> verdict.isAbout(number) && verdict.status() != VatNumberVerdict.Status.UNAVAILABLE
+                        && java.time.LocalDate.ofInstant(verdict.checkedAt(), CartPricer.SHOP_ZONE).equals(today));
+        return earlier.orElseGet(() -> vatNumberCheck.check(VatNumber.of(number)));
     }
 
     /** The country the cart page estimates the delivery for, before any address is given. */
@@ -280,12 +314,15 @@ public class Carts {
     /** Every way the cart can be delivered to its country, cheapest first. */
     @Transactional(readOnly = true)
     public List<DeliveryQuote> deliveryOptions(CartId id) {
-        CartView cart = view(id);
+        CartPricer.Priced priced = priced(id);
+        CartView cart = priced.view();
         if (cart.isEmpty()) {
             return List.of();
         }
-        Money goods = cart.totals().subtotal().minus(cart.lines().stream().map(CartView.Line::discount)
-                .reduce(Money.zero(Money.EUR), Money::plus));
+        // The goods at catalog prices after their discounts, as the pricing of the cart quotes its delivery.
+        Money goods = priced.request().lines().stream().map(io.boucle.pricing.PricingLine::total)
+                .reduce(Money.zero(Money.EUR), Money::plus)
+                .minus(priced.priced().lineDiscounts().values().stream().reduce(Money.zero(Money.EUR), Money::plus));
         String postalCode = cart.customer() == null ? null : cart.customer().shipping().postalCode();
         return delivery.quotes(new Parcel(cart.country(), postalCode, cart.weightGrams(), goods), Instant.now(clock));
     }

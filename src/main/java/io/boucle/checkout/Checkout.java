@@ -219,7 +219,8 @@ public class Checkout {
         }
         return new NewOrder(cart.id().value(), key, requestHash, cart.customer().email(), cart.locale(),
                 address(cart.customer().shipping()), address(cart.customer().billingAddress()),
-                company == null ? null : new NewOrder.Company(company.name(), company.vatNumber(), company.siren()),
+                company == null ? null : new NewOrder.Company(company.name(), company.vatNumber(), company.siren(),
+                        cart.vatNumberCheck()),
                 new NewOrder.DeliveryChoice(delivery.code(), delivery.kind().name(), delivery.label(),
                         convert(rate, delivery.price()), convert(rate, delivery.standardPrice()), delivery.earliest(),
                         delivery.latest(), pickupPoint),

@@ -63,7 +63,15 @@ public record NewOrder(UUID cartId, String idempotencyKey, String requestHash, E
     public record Address(String name, String line1, String line2, String postalCode, String city, String country) {
     }
 
-    public record Company(String name, String vatNumber, String siren) {
+    /**
+     * @param vatNumberCheck what the check of {@code vatNumber} answered when the cart got it (the proof of the
+     *                       buyer's status for an exempt intra-Community supply); null when not checked
+     */
+    public record Company(String name, String vatNumber, String siren, io.boucle.tax.VatNumberVerdict vatNumberCheck) {
+
+        public Company(String name, String vatNumber, String siren) {
+            this(name, vatNumber, siren, null);
+        }
     }
 
     /** @param standardPrice what a withdrawal refunds of the delivery (not the extra of an express option) */

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -72,10 +73,13 @@ public class Orders {
     private final TransactionTemplate transaction;
     private final TransactionTemplate reading;
     private final Audit audit;
+    private final DistanceSalesLedger distanceSales;
 
     Orders(OrderStore store, Inventory inventory, Pricing pricing, Payments payments, Messaging messaging,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, Audit audit) {
+            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions, Audit audit,
+            DistanceSalesLedger distanceSales) {
         this.store = store;
+        this.distanceSales = distanceSales;
         this.audit = audit;
         this.inventory = inventory;
         this.pricing = pricing;
@@ -102,6 +106,8 @@ public class Orders {
         String accessToken = newAccessToken();
         Instant deadline = now.plus(paymentWindow);
         store.insert(number, order, accessToken, now, deadline);
+        // Only an order sending goods to a consumer in another member state adds to the distance sales.
+        distanceSales.record(number, LocalDate.ofInstant(now, SHOP_ZONE), order.vatInEuros().distanceSalesAddition());
         store.addToTimeline(number, now, "PLACED", order.totals().total().toString());
         events.publishEvent(new OrderPlaced(number, order.email().value(), order.totals().total(), now));
         return new OrderView(number, OrderStatus.AWAITING_PAYMENT, order.email().value(), order.locale(),

@@ -42,6 +42,10 @@ public class BoucleEnvironment implements EnvironmentPostProcessor {
             Map.entry("BOUCLE_ADMIN_EMAIL", "boucle.admin.email"),
             Map.entry("BOUCLE_ADMIN_PASSWORD", "boucle.admin.password"),
             Map.entry("BOUCLE_ADMIN_API_TOKEN", "boucle.admin.api-token"),
+            Map.entry("BOUCLE_TAX_VAT_NUMBER_CHECK", "boucle.tax.vat-number-check"),
+            Map.entry("BOUCLE_TAX_VIES_URL", "boucle.tax.vies.url"),
+            Map.entry("BOUCLE_TAX_VIES_TIMEOUT", "boucle.tax.vies.timeout"),
+            Map.entry("BOUCLE_TAX_OPTED_FOR_DESTINATION_TAXATION", "boucle.tax.opted-for-destination-taxation"),
             Map.entry("BOUCLE_LOG_FORMAT", "logging.structured.format.console"));
 
     @Override

@@ -96,6 +96,14 @@ public final class VatEngine {
         return assess(alone).lines().getFirst().unit().inclVat();
     }
 
+    /**
+     * The EU-wide distance-sales threshold in force on a date (EUR 10,000 since 2021-07-01): a seller whose
+     * distance sales exceed it in the current or the previous calendar year taxes them at destination.
+     */
+    public Money distanceSalesThreshold(LocalDate date) {
+        return data.legalTexts().ossThreshold(date);
+    }
+
     /** The French rate of a category on a date (the rate catalog prices include). */
     public Percentage frenchRate(TaxCategory category, LocalDate date) {
         return data.frenchRate(category, date);

@@ -3,12 +3,15 @@ package io.boucle.checkout;
 import java.util.List;
 import java.util.UUID;
 
+import io.boucle.cart.Address;
+import io.boucle.cart.CartCustomer;
 import io.boucle.cart.CartId;
 import io.boucle.cart.Carts;
 import io.boucle.catalog.Catalog;
 import io.boucle.inventory.Inventory;
 import io.boucle.order.OrderStatus;
 import io.boucle.payment.PaymentMethod;
+import io.boucle.shared.EmailAddress;
 import io.boucle.test.IntegrationTest;
 import io.boucle.test.StatementCounter;
 import org.junit.jupiter.api.Test;
@@ -60,8 +63,33 @@ class CheckoutStatementsIntegrationTests {
         assertThat(placement.statements()).as("the placement transaction's statements").hasSizeLessThanOrEqualTo(15);
         assertThat(placement.ran("inventory.stock")).as("stock is reserved in the same transaction").isTrue();
         assertThat(placement.ran("payment.")).as("the payment is taken outside the placement transaction").isFalse();
+        assertThat(placement.ran("distance_sale") || placement.ran("pg_advisory_xact_lock"))
+                .as("a domestic order neither reads nor writes the EU distance sales").isFalse();
         assertThat(recorded.borrowings().indexOf(placement))
                 .as("the payment starts once the placement has committed and given its connection back")
                 .isLessThan(recorded.borrowings().indexOf(recorded.the("INSERT INTO payment.payment")));
+    }
+
+    @Test
+    void aSaleToAConsumerInAnotherMemberStateReadsTheDistanceSalesUnderALockAndAddsItsOwn() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        List<String> skus = List.of("SQL-C-" + id, "SQL-D-" + id);
+        ready = new ReadyCarts(catalog, inventory, carts);
+        ready.products("sqleu-" + id, "18.00", 10, skus.toArray(String[]::new));
+        checkout.place(readyCart(skus, id + "-1"), true, new PaymentMethod.Card("tok_visa"), "sqleu-" + id + "-1");
+        CartId cart = readyCart(skus, id + "-2");
+        carts.setCustomer(cart, new CartCustomer(EmailAddress.of("sqleu-" + id + "@example.org"),
+                Address.of("Jonas Weber", "Unter den Linden 1", null, "10117", "Berlin", "DE"), null, null));
+        carts.chooseDelivery(cart, "home", null);
+
+        StatementCounter.Recorded<CheckoutResult> recorded = StatementCounter.record(
+                () -> checkout.place(cart, true, new PaymentMethod.Card("tok_visa"), "sqleu-" + id + "-2"));
+
+        StatementCounter.Borrowing placement = recorded.the("INSERT INTO orders.customer_order");
+        assertThat(placement.commits()).isEqualTo(1);
+        assertThat(placement.ran("pg_advisory_xact_lock(hashtext('boucle.orders.distance-sales')")).isTrue();
+        assertThat(placement.ran("INSERT INTO orders.distance_sale")).isTrue();
+        assertThat(placement.statements()).as("three statements more than a domestic order, under the threshold")
+                .hasSizeLessThanOrEqualTo(18);
     }
 }

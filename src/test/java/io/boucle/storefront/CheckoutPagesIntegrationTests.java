@@ -96,6 +96,31 @@ class CheckoutPagesIntegrationTests {
     }
 
     @Test
+    void aBelgianCompanyIsToldWhetherItsVatNumberExemptsTheOrder() {
+        String product = http.get("/p/" + slug).body();
+        http.postForm("/panier/ajouter", Http.form("_csrf", Http.csrfToken(product), "sku", sku, "quantity", "1"));
+        String cart = http.get("/panier").body();
+
+        HttpResponse<String> invalid = http.postForm("/commande/informations", Http.form("_csrf", Http.csrfToken(cart),
+                "email", "achats-" + id + "@lumen.example", "name", "Lou Peeters", "line1", "Rue Haute 12", "postalCode", "1000",
+                "city", "Bruxelles", "country", "BE", "companyName", "Atelier Lumen", "vatNumber", "BE0123456748",
+                "delivery", "home", "paymentMethod", "card"));
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(302);
+        assertThat(http.get("/commande/confirmation").body())
+                .contains("Ce numéro de TVA n&#39;est pas valide pour les livraisons intracommunautaires : la TVA française s&#39;applique.")
+                .contains("29,00");
+
+        HttpResponse<String> valid = http.postForm("/commande/informations", Http.form("_csrf", Http.csrfToken(cart),
+                "email", "achats-" + id + "@lumen.example", "name", "Lou Peeters", "line1", "Rue Haute 12", "postalCode", "1000",
+                "city", "Bruxelles", "country", "BE", "companyName", "Atelier Lumen", "vatNumber", "BE0123456749",
+                "delivery", "home", "paymentMethod", "card"));
+        assertThat(valid.statusCode()).as(valid.body()).isEqualTo(302);
+        String confirm = http.get("/commande/confirmation").body();
+        assertThat(confirm).contains("Numéro de TVA vérifié : livraison intracommunautaire exonérée de TVA (article 262 ter I du CGI).")
+                .as("29.00 incl. 20 % shown excl. VAT").contains("24,17").doesNotContain("29,00");
+    }
+
+    @Test
     void formsWithoutTheCsrfTokenAreRefused() {
         assertThat(http.postForm("/panier/ajouter", Http.form("sku", sku, "quantity", "1")).statusCode()).isEqualTo(403);
     }
