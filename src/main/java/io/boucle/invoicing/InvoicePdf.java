@@ -1,7 +1,6 @@
 package io.boucle.invoicing;
 
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,11 +43,11 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  */
 final class InvoicePdf {
 
-    /** Fonts and logo, read once; the logo compressed once. */
-    record Resources(byte[] regularFont, byte[] boldFont, Optional<PreparedImage> logo) {
+    /** The logo, compressed once (the fonts are {@link DocumentFonts}'). */
+    record Resources(Optional<PreparedImage> logo) {
 
         static Resources load(Optional<byte[]> logo) {
-            return new Resources(DocumentFonts.regular(), DocumentFonts.bold(), logo.map(file -> PreparedImage.of(file, "logo")));
+            return new Resources(logo.map(file -> PreparedImage.of(file, "logo")));
         }
     }
 
@@ -81,8 +80,8 @@ final class InvoicePdf {
     private InvoicePdf(Invoice invoice, Resources resources) throws IOException {
         this.invoice = invoice;
         this.resources = resources;
-        this.regular = PDType0Font.load(document, new ByteArrayInputStream(resources.regularFont()), true);
-        this.bold = PDType0Font.load(document, new ByteArrayInputStream(resources.boldFont()), true);
+        this.regular = DocumentFonts.regularIn(document);
+        this.bold = DocumentFonts.boldIn(document);
     }
 
     static byte[] render(Invoice invoice, Resources resources) {

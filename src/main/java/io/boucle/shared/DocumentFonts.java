@@ -1,11 +1,18 @@
 package io.boucle.shared;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The TrueType fonts Boucle's PDF documents (invoices, slips, pick lists) are written with: Source
@@ -38,6 +45,35 @@ public final class DocumentFonts {
     /** The bold font's file (the regular one where no bold is found). */
     public static byte[] bold() {
         return BOLD.clone();
+    }
+
+    /** The regular font in the document, embedded as a subset of the glyphs its text uses. */
+    public static PDType0Font regularIn(PDDocument document) throws IOException {
+        return in(document, 0, REGULAR);
+    }
+
+    /** The bold font in the document, embedded as a subset. */
+    public static PDType0Font boldIn(PDDocument document) throws IOException {
+        return in(document, 1, BOLD);
+    }
+
+    /*
+     * Parsing a font file is about a tenth of an invoice's CPU. A platform thread that makes documents one after
+     * the other (the invoices' document thread) parses each font once and loads the parsed font into each of its
+     * documents, which do not close it. A parsed font is never shared between threads: PDFBox reads its tables
+     * lazily. Virtual threads (requests, which make a document now and then) parse their own each time.
+     */
+    private static final ThreadLocal<TrueTypeFont[]> PARSED = ThreadLocal.withInitial(() -> new TrueTypeFont[2]);
+
+    private static PDType0Font in(PDDocument document, int style, byte[] file) throws IOException {
+        if (Thread.currentThread().isVirtual()) {
+            return PDType0Font.load(document, new ByteArrayInputStream(file), true);
+        }
+        TrueTypeFont[] parsed = PARSED.get();
+        if (parsed[style] == null) {
+            parsed[style] = new TTFParser().parse(new RandomAccessReadBuffer(file));
+        }
+        return PDType0Font.load(document, parsed[style], true);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.boucle.shared;
 
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +48,7 @@ public final class PagedPdf {
 
     private PagedPdf(PDDocument document, float margin, float bottom) throws IOException {
         this.document = document;
-        this.font = new Font(PDType0Font.load(document, new ByteArrayInputStream(DocumentFonts.regular()), true));
+        this.font = new Font(DocumentFonts.regularIn(document));
         this.margin = margin;
         this.bottom = bottom;
         newPage();

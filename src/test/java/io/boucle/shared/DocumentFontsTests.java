@@ -63,6 +63,47 @@ class DocumentFontsTests {
     }
 
     @Test
+    void documentsMadeOneAfterAnotherOnAThreadOrOnVirtualThreadsEachEmbedTheGlyphsOfTheirOwnText() throws Exception {
+        // On a platform thread the parsed fonts are reused from one document to the next.
+        for (String text : java.util.List.of("Facture n° F-2026-1 : 12,90 €", "Avoir — Kühlschrank, Œuvre, çà", "ZZZ 999")) {
+            assertThat(writtenAndReadBack(text, false)).isEqualTo(text);
+            assertThat(writtenAndReadBack(text, true)).isEqualTo(text);
+        }
+        Thread virtual = Thread.ofVirtual().start(() -> {
+            try {
+                assertThat(writtenAndReadBack("Bon de préparation", false)).isEqualTo("Bon de préparation");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        virtual.join();
+    }
+
+    private static String writtenAndReadBack(String text, boolean bold) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            PDType0Font font = bold ? DocumentFonts.boldIn(document) : DocumentFonts.regularIn(document);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(font, 11);
+                content.newLineAtOffset(50, 700);
+                content.showText(text);
+                content.endText();
+            }
+            document.save(out);
+        }
+        try (PDDocument read = Loader.loadPDF(out.toByteArray())) {
+            PDType0Font embedded = (PDType0Font) read.getPage(0).getResources()
+                    .getFont(read.getPage(0).getResources().getFontNames().iterator().next());
+            assertThat(embedded.isEmbedded()).isTrue();
+            assertThat(embedded.getName()).as("a subset's name has a six-letter tag").matches("[A-Z]{6}\\+.*");
+            return new PDFTextStripper().getText(read).strip();
+        }
+    }
+
+    @Test
     void refusesWhatIsNotAFontFile() {
         assertThatThrownBy(() -> DocumentFonts.withoutGlyphSubstitution(new byte[] { 0, 1, 0, 0 }))
                 .isInstanceOf(IllegalArgumentException.class);
