@@ -29,6 +29,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    /** The problem type of a checkout whose confirmed total is no longer the cart's. */
+    static final java.net.URI PRICES_CHANGED = java.net.URI.create("urn:boucle:problem:prices-changed");
+
     record FieldError(String field, String message) {
     }
 
@@ -106,6 +109,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> checkoutBlocked(io.boucle.checkout.CheckoutBlocked e, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage(), request);
         problem.setProperty("problems", e.problems());
+        return json(problem);
+    }
+
+    /** The cart no longer costs the total the client confirmed: the new total, to show and confirm again. */
+    @ExceptionHandler(io.boucle.checkout.PricesChanged.class)
+    ResponseEntity<Object> pricesChanged(io.boucle.checkout.PricesChanged e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.getMessage(), request);
+        problem.setType(PRICES_CHANGED);
+        problem.setTitle("Prices changed");
+        problem.setProperty("expectedTotal", ApiMoney.of(e.confirmed()));
+        problem.setProperty("total", ApiMoney.of(e.total()));
+        problem.setProperty("currency", e.total().currency().getCurrencyCode());
         return json(problem);
     }
 

@@ -11,6 +11,7 @@ import io.boucle.checkout.Checkout;
 import io.boucle.shared.CountryCode;
 import io.boucle.shared.EmailAddress;
 import io.boucle.shared.InvalidField;
+import io.boucle.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpStatus;
@@ -56,7 +57,11 @@ class StoreCartsApi {
     record CurrencyChoice(String currency) {
     }
 
-    record CheckoutRequest(Boolean acceptTerms, PaymentRequestJson payment) {
+    /**
+     * {@code expectedTotal}, optional: the total the customer was shown and confirmed; when the cart now costs
+     * anything else (in the currency it is charged in), nothing is ordered and the answer is a 409 with the new total.
+     */
+    record CheckoutRequest(Boolean acceptTerms, PaymentRequestJson payment, ApiMoney expectedTotal) {
     }
 
     private final Carts carts;
@@ -158,7 +163,25 @@ class StoreCartsApi {
             @Parameter(description = "any unique string per order attempt") @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Locale locale) {
         return StoreJson.placed(checkout.place(CartId.parse(cartId), request.acceptTerms(),
-                PaymentRequestJson.method(request.payment()), idempotencyKey), locale);
+                PaymentRequestJson.method(request.payment()), idempotencyKey, expectedTotal(request.expectedTotal())), locale);
+    }
+
+    /** The confirmed total, if the client sent one: {@code {"amount": "12.50", "currency": "EUR"}}. */
+    private static Money expectedTotal(ApiMoney expected) {
+        if (expected == null) {
+            return null;
+        }
+        if (expected.amount() == null || !expected.amount().strip().matches("-?\\d{1,15}(\\.\\d{1,4})?")) {
+            throw new InvalidField("expectedTotal.amount", "is required: a decimal number such as 12.50");
+        }
+        if (expected.currency() == null || !expected.currency().matches("[A-Z]{3}")) {
+            throw new InvalidField("expectedTotal.currency", "is required: an ISO 4217 code such as EUR");
+        }
+        try {
+            return Money.of(new java.math.BigDecimal(expected.amount().strip()), Currency.getInstance(expected.currency()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("expectedTotal.currency", "'" + expected.currency() + "' is not an ISO 4217 currency code");
+        }
     }
 
     private static Currency currency(String code) {

@@ -84,6 +84,19 @@ public class Checkout {
      * @param idempotencyKey may be null: the cart is then the key (a cart is ordered once)
      */
     public CheckoutResult place(CartId cartId, Boolean acceptTerms, PaymentMethod method, String idempotencyKey) {
+        return place(cartId, acceptTerms, method, idempotencyKey, null);
+    }
+
+    /**
+     * Places the cart's order and pays it, provided it costs what the shopper confirmed.
+     *
+     * @param acceptTerms    the shopper ticked the terms of sale themselves; anything else refuses
+     * @param idempotencyKey may be null: the cart is then the key (a cart is ordered once)
+     * @param confirmedTotal the total the shopper was shown and confirmed, or null not to check it: when the
+     *                       server's total in the cart's currency differs, {@link PricesChanged} and nothing written
+     */
+    public CheckoutResult place(CartId cartId, Boolean acceptTerms, PaymentMethod method, String idempotencyKey,
+            Money confirmedTotal) {
         if (!Boolean.TRUE.equals(acceptTerms)) {
             throw new InvalidField("acceptTerms", "the terms of sale must be accepted to order");
         }
@@ -105,14 +118,14 @@ public class Checkout {
             // One transaction, one connection: the key is looked up, then the order placed.
             placement = transaction.execute(status -> orders.findByIdempotencyKey(key)
                     .map(earlier -> new Placement(null, earlier))
-                    .orElseGet(() -> new Placement(placeInTransaction(cartId, key, requestHash, method), null)));
+                    .orElseGet(() -> new Placement(placeInTransaction(cartId, key, requestHash, method, confirmedTotal), null)));
         } catch (DuplicateKeyException | CartAlreadyOrdered e) {
             // The same key (or cart) placed its order meanwhile, from a concurrent request.
             Orders.PlacedUnderKey placed = orders.findByIdempotencyKey(key).orElseThrow(() -> e);
-            return replay(placed, key, requestHash, method);
+            return replay(placed, key, requestHash, method, confirmedTotal);
         }
         if (placement.earlier() != null) {
-            return replay(placement.earlier(), key, requestHash, method);
+            return replay(placement.earlier(), key, requestHash, method, confirmedTotal);
         }
         return pay(placement.order(), method, "checkout:" + placement.order().number());
     }
@@ -156,10 +169,16 @@ public class Checkout {
     private record Placement(OrderView order, Orders.PlacedUnderKey earlier) {
     }
 
-    private OrderView placeInTransaction(CartId cartId, String key, String requestHash, PaymentMethod method) {
+    private OrderView placeInTransaction(CartId cartId, String key, String requestHash, PaymentMethod method,
+            Money confirmedTotal) {
         CheckoutQuote quote = carts.quoteForCheckout(cartId);
         CartView cart = quote.cart();
         requireReady(cart);
+        // Priced on the server, nothing written yet: the order charges what the shopper confirmed, or is not placed.
+        Money total = cart.charge().totals().total();
+        if (confirmedTotal != null && !confirmedTotal.equals(total)) {
+            throw new PricesChanged(confirmedTotal, total);
+        }
         Instant now = Instant.now(clock);
         OrderView order = orders.place(newOrder(quote, key, requestHash, method), paymentWindow);
         if (!quote.priced().applied().isEmpty()) {
@@ -236,8 +255,11 @@ public class Checkout {
         return euros == null || rate.isIdentity() ? euros : rate.fromEuros(euros);
     }
 
-    private CheckoutResult replay(Orders.PlacedUnderKey placed, String key, String requestHash, PaymentMethod method) {
-        if (!requestHash.equals(placed.requestHash())) {
+    private CheckoutResult replay(Orders.PlacedUnderKey placed, String key, String requestHash, PaymentMethod method,
+            Money confirmedTotal) {
+        // A confirmed total other than the order's is another request under the same key.
+        if (!requestHash.equals(placed.requestHash())
+                || confirmedTotal != null && !confirmedTotal.equals(placed.order().totals().total())) {
             throw new IdempotencyKeyReused(key);
         }
         return pay(placed.order(), method, "checkout:" + placed.order().number());

@@ -16,11 +16,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * result of each series and the first altered or missing document, and exits with {@link #INTACT} (0),
  * {@link #BROKEN} (1) or {@link #NOT_VERIFIED} (2, the check could not run, e.g. no database).
  *
- * <p>The application starts without its web server (port -1: the web application is built but listens on no
- * port), with the same configuration (environment variables,
- * {@code BOUCLE_DATABASE_URL} or the embedded database in {@code BOUCLE_DATA_DIR}), seeds no demo data and
- * does not deliver again the events left unhandled; it stops once the chain is verified. The embedded
- * database is used by one process at a time: stop the shop first, or verify through the endpoint.
+ * <p>The application starts read-only, with the same configuration (environment variables,
+ * {@code BOUCLE_DATABASE_URL} or the embedded database in {@code BOUCLE_DATA_DIR}): without its web server
+ * (port -1: the web application is built but listens on no port), without the job scheduler (no due job —
+ * email, order expiry, event redelivery — runs), with the database's migrations validated but not applied (a
+ * database behind this version is refused: not verified), without opening or updating the first owner account,
+ * seeding demo data or delivering again the events left unhandled; it stops once the chain is verified. The
+ * embedded database is used by one process at a time: stop the shop first, or verify through the endpoint.
  */
 public final class InvoiceChainCommand {
 
@@ -30,7 +32,8 @@ public final class InvoiceChainCommand {
     public static final int NOT_VERIFIED = 2;
 
     /** What the command changes of a normal start, given after the user's arguments so it prevails. */
-    private static final List<String> OVERRIDES = List.of("--server.port=-1", "--boucle.demo=false",
+    private static final List<String> OVERRIDES = List.of("--server.port=-1", "--boucle.demo=false", "--boucle.jobs.enabled=false",
+            "--boucle.database.migrate=false", "--boucle.staff.first-owner=false",
             "--spring.modulith.events.republish-outstanding-events-on-restart=false", "--logging.level.root=WARN");
 
     private InvoiceChainCommand() {
@@ -49,7 +52,11 @@ public final class InvoiceChainCommand {
      * @return the process's exit code
      */
     public static int run(Class<?> application, String[] args, PrintStream out) {
-        SpringApplication spring = new SpringApplication(application);
+        return run(new SpringApplication(application), args, out);
+    }
+
+    /** As {@link #run(Class, String[], PrintStream)}, with the application to start already built. */
+    static int run(SpringApplication spring, String[] args, PrintStream out) {
         List<String> arguments = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
         arguments.addAll(OVERRIDES);
         try (ConfigurableApplicationContext context = spring.run(arguments.toArray(String[]::new))) {

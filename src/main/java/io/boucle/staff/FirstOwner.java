@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * opened from {@code BOUCLE_ADMIN_EMAIL}, {@code BOUCLE_ADMIN_PASSWORD} and
  * {@code BOUCLE_ADMIN_API_TOKEN}; what is not given is generated and printed once. Later starts
  * apply a given password or token to that account, which is how a lost password is reset.
+ * {@code boucle.staff.first-owner=false} (the read-only {@code verify-invoice-chain} command) does neither.
  */
 @Component
+@ConditionalOnProperty(name = "boucle.staff.first-owner", havingValue = "true", matchIfMissing = true)
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class FirstOwner implements ApplicationRunner {
 

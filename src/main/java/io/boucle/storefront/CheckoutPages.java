@@ -21,6 +21,7 @@ import io.boucle.customer.CustomerId;
 import io.boucle.customer.Customers;
 import io.boucle.checkout.CheckoutBlocked;
 import io.boucle.checkout.CheckoutResult;
+import io.boucle.checkout.PricesChanged;
 import io.boucle.fulfilment.Delivery;
 import io.boucle.fulfilment.DeliveryQuote;
 import io.boucle.inventory.OutOfStock;
@@ -262,23 +263,35 @@ class CheckoutPages {
                 .map(line -> Map.entry(line.title().in(locale), exclusions.get(line.sku()).name())).toList();
     }
 
+    /**
+     * The order button. {@code confirmedTotal} and {@code confirmedCurrency} are the total the page showed: when the
+     * cart costs anything else now (a price, promotion, delivery cost or VAT changed meanwhile), nothing is ordered
+     * and the page is shown again with the new total, to confirm again.
+     */
     @PostMapping("/commande/valider")
-    String place(@RequestParam(required = false) String acceptTerms, @RequestParam String attempt, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect, Locale locale) {
+    String place(@RequestParam(required = false) String acceptTerms, @RequestParam String attempt,
+            @RequestParam(required = false) String confirmedTotal, @RequestParam(required = false) String confirmedCurrency,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect, Locale locale) {
         CartId id = requireCart(request);
         CartView cart = carts.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!"on".equals(acceptTerms) && !"true".equals(acceptTerms)) {
-            model.addAttribute("cart", view(cart, locale));
-            model.addAttribute("merchant", merchant);
-            model.addAttribute("exclusions", exclusions(cart, locale));
-            model.addAttribute("attempt", attempt);
             model.addAttribute("termsError", true);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return "storefront/checkout-confirm";
+            return confirmAgain(cart, attempt, model, locale);
+        }
+        Money confirmed;
+        try {
+            confirmed = confirmed(confirmedTotal, confirmedCurrency);
+        } catch (IllegalArgumentException e) {
+            // A total the page never showed (an altered form): the shopper confirms the total of now.
+            return pricesChanged(cart, attempt, model, response, locale);
         }
         CheckoutResult result;
         try {
-            result = checkout.place(id, true, method(cart.paymentMethod(), cart.giftCardCode()), "page:" + id + ":" + attempt);
+            result = checkout.place(id, true, method(cart.paymentMethod(), cart.giftCardCode()), "page:" + id + ":" + attempt,
+                    confirmed);
+        } catch (PricesChanged e) {
+            return pricesChanged(carts.find(id).orElse(cart), attempt, model, response, locale);
         } catch (OutOfStock e) {
             redirect.addFlashAttribute("error", message("cart.error.soldOut", locale, e.available()));
             return "redirect:/panier";
@@ -290,6 +303,35 @@ class CheckoutPages {
         CartCookie.clear(request, response);
         request.setAttribute(VisitTracking.PLACED_ORDER, result.order().number().value());
         return redirectAfterPayment(result);
+    }
+
+    /** The confirmation page again, re-priced, saying the total changed: the order button must be pressed again. */
+    private String pricesChanged(CartView cart, String attempt, Model model, HttpServletResponse response, Locale locale) {
+        model.addAttribute("pricesChanged", true);
+        response.setStatus(HttpStatus.CONFLICT.value());
+        return confirmAgain(cart, attempt, model, locale);
+    }
+
+    /** The confirmation page again, with the cart as it is priced now. */
+    private String confirmAgain(CartView cart, String attempt, Model model, Locale locale) {
+        model.addAttribute("cart", view(cart, locale));
+        model.addAttribute("merchant", merchant);
+        model.addAttribute("exclusions", exclusions(cart, locale));
+        model.addAttribute("attempt", attempt);
+        return "storefront/checkout-confirm";
+    }
+
+    /** The total the confirmation page showed, or null when the form sent none; an unreadable one is refused. */
+    private static Money confirmed(String amount, String currency) {
+        boolean noAmount = amount == null || amount.isBlank();
+        boolean noCurrency = currency == null || currency.isBlank();
+        if (noAmount && noCurrency) {
+            return null;
+        }
+        if (noAmount || noCurrency) {
+            throw new IllegalArgumentException("a confirmed total needs its amount and its currency");
+        }
+        return Money.of(new java.math.BigDecimal(amount.strip()), java.util.Currency.getInstance(currency.strip()));
     }
 
     // The order

@@ -121,6 +121,63 @@ class CheckoutApiIntegrationTests {
     }
 
     @Test
+    void aTotalChangedSinceTheClientShowedItIsRefusedWithTheNewTotalAndNothingWritten() {
+        String sku = store.product("theiere", "40.00", 5);
+        String cart = store.readyCart(sku, 1);
+        JsonNode shown = store.read(http.get("/api/v1/carts/" + cart)).get("totals").get("total");
+        String key = "confirmed-" + store.id;
+        reprice(("ck-" + store.id + "-theiere").toLowerCase(), "44.00");
+
+        HttpResponse<String> refused = checkout(cart, key, shown.get("amount").asString(), "EUR");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        JsonNode problem = store.read(refused);
+        JsonNode now = store.read(http.get("/api/v1/carts/" + cart)).get("totals").get("total");
+        assertThat(now.get("amount").asString()).as("the new price is charged").isNotEqualTo(shown.get("amount").asString());
+        assertThat(problem.get("type").asString()).endsWith("prices-changed");
+        assertThat(problem.get("title").asString()).isEqualTo("Prices changed");
+        assertThat(problem.get("total").get("amount").asString()).isEqualTo(now.get("amount").asString());
+        assertThat(problem.get("total").get("currency").asString()).isEqualTo("EUR");
+        assertThat(problem.get("currency").asString()).isEqualTo("EUR");
+        assertThat(problem.get("expectedTotal").get("amount").asString()).isEqualTo(shown.get("amount").asString());
+        assertThat(countOrders(cart)).as("no order").isZero();
+        assertThat(inventory.levels(java.util.List.of(sku)).get(sku)).as("nothing reserved").isEqualTo(new StockLevel(sku, 5, 0));
+        assertThat(store.read(http.get("/api/v1/carts/" + cart)).get("status").asString()).isEqualTo("OPEN");
+        assertThat(checkout(cart, key, now.get("amount").asString(), "GBP").statusCode())
+                .as("the same amount in another currency than the cart's is another total").isEqualTo(409);
+
+        HttpResponse<String> placed = checkout(cart, key, now.get("amount").asString(), "EUR");
+
+        assertThat(placed.statusCode()).as("the key was not used up: " + placed.body()).isEqualTo(201);
+        assertThat(store.read(placed).get("order").get("totals").get("total").get("amount").asString())
+                .isEqualTo(now.get("amount").asString());
+        assertThat(countOrders(cart)).isEqualTo(1);
+        assertThat(inventory.levels(java.util.List.of(sku)).get(sku).onHand()).isEqualTo(4);
+        assertThat(checkout(cart, key, now.get("amount").asString(), "EUR").statusCode()).as("replayed").isEqualTo(201);
+        assertThat(checkout(cart, key, shown.get("amount").asString(), "EUR").statusCode())
+                .as("the same key with another confirmed total is another request").isEqualTo(422);
+        assertThat(countOrders(cart)).isEqualTo(1);
+    }
+
+    @Test
+    void theConfirmedTotalIsOptionalAndMustBeMoney() {
+        String sku = store.product("sucrier", "12.00", 3);
+        String cart = store.readyCart(sku, 1);
+        String total = store.read(http.get("/api/v1/carts/" + cart)).get("totals").get("total").get("amount").asString();
+
+        assertField(checkout(cart, null, "douze", "EUR"), 400, "expectedTotal.amount");
+        assertField(checkout(cart, null, total, "XYZ"), 400, "expectedTotal.currency");
+        assertField(checkout(cart, null, total, null), 400, "expectedTotal.currency");
+        assertThat(countOrders(cart)).isZero();
+
+        HttpResponse<String> placed = checkout(cart, null, total.endsWith("0") ? total.substring(0, total.length() - 1) : total, "EUR");
+
+        assertThat(placed.statusCode()).as("12.5 is 12.50: " + placed.body()).isEqualTo(201);
+        assertThat(countOrders(cart)).isEqualTo(1);
+    }
+
+    @Test
     void aDeclinedCardCanBeRetriedOnTheSameOrder() {
         String sku = store.product("plat", "30.00", 2);
         String cart = store.readyCart(sku, 1);
@@ -227,6 +284,26 @@ class CheckoutApiIntegrationTests {
                          "city": "Paris", "country": "FR"}, "company": {"name": "ACME", "siren": "123456789"}}""")).build());
         assertField(badSiren, 400, "company.siren");
         assertField(store.customer(cart, "not-an-email"), 400, "email");
+    }
+
+    private HttpResponse<String> checkout(String cart, String key, String amount, String currency) {
+        String expected = currency == null ? "{\"amount\": \"%s\"}".formatted(amount)
+                : "{\"amount\": \"%s\", \"currency\": \"%s\"}".formatted(amount, currency);
+        String body = "{\"acceptTerms\": true, \"payment\": {\"method\": \"card\", \"token\": \"tok_visa\"}, \"expectedTotal\": "
+                + expected + "}";
+        return key == null ? http.postJson("/api/v1/carts/" + cart + "/checkout", body)
+                : http.postJson("/api/v1/carts/" + cart + "/checkout", body, "Idempotency-Key", key);
+    }
+
+    /** The product's variants now cost {@code price} euros. */
+    private void reprice(String slug, String price) {
+        io.boucle.catalog.NewProduct product = catalog.editable(slug).orElseThrow();
+        catalog.update(slug, new io.boucle.catalog.NewProduct(product.slug(), product.categorySlug(), product.brandSlug(),
+                product.taxCategory(), product.title(), product.description(), product.variants().stream()
+                        .map(variant -> new io.boucle.catalog.NewProduct.NewVariant(variant.sku(), variant.title(),
+                                io.boucle.shared.Money.euros(price), variant.weightGrams(), variant.barcode())).toList(),
+                product.attributes(), product.secondHand(), product.featured(), product.publish(), product.metaTitle(),
+                product.metaDescription()));
     }
 
     private long countOrders(String cart) {

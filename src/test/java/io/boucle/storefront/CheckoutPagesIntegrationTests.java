@@ -96,6 +96,87 @@ class CheckoutPagesIntegrationTests {
     }
 
     @Test
+    void aTotalChangedAfterTheRecapIsShownAgainAndOrderedOnlyOnceConfirmed() {
+        String product = http.get("/p/" + slug).body();
+        http.postForm("/panier/ajouter", Http.form("_csrf", Http.csrfToken(product), "sku", sku, "quantity", "2"));
+        String cart = http.get("/panier").body();
+        String email = "noe-" + id + "@example.org";
+        HttpResponse<String> saved = http.postForm("/commande/informations", Http.form("_csrf", Http.csrfToken(cart),
+                "email", email, "name", "Noé Martin", "line1", "3 place du Marché", "postalCode", "75011",
+                "city", "Paris", "country", "FR", "delivery", "home", "paymentMethod", "card"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        String confirm = http.get("/commande/confirmation").body();
+        String shown = hidden(confirm, "confirmedTotal");
+        assertThat(hidden(confirm, "confirmedCurrency")).isEqualTo("EUR");
+        assertThat(confirm).doesNotContain("prices-changed");
+        reprice("31.00");
+
+        HttpResponse<String> refused = http.postForm("/commande/valider", Http.form("_csrf", Http.csrfToken(confirm),
+                "attempt", "b-" + id, "acceptTerms", "on", "confirmedTotal", shown, "confirmedCurrency", "EUR"));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("id=\"prices-changed\"").contains("Le total de votre commande a changé")
+                .contains("62,00").contains("Commande avec obligation de paiement");
+        String again = hidden(refused.body(), "confirmedTotal");
+        assertThat(again).as("2 × 31.00, delivered free over the threshold").isEqualTo("62.00").isNotEqualTo(shown);
+        assertThat(orders(email)).as("nothing ordered").isZero();
+        assertThat(inventory.levels(List.of(sku)).get(sku).available()).as("nothing reserved").isEqualTo(3);
+        HttpResponse<String> altered = http.postForm("/commande/valider", Http.form("_csrf", Http.csrfToken(refused.body()),
+                "attempt", "b-" + id, "acceptTerms", "on", "confirmedTotal", "un euro", "confirmedCurrency", "EUR"));
+        assertThat(altered.statusCode()).isEqualTo(409);
+        assertThat(orders(email)).isZero();
+
+        HttpResponse<String> placed = http.postForm("/commande/valider", Http.form("_csrf", Http.csrfToken(refused.body()),
+                "attempt", "b-" + id, "acceptTerms", "on", "confirmedTotal", again, "confirmedCurrency", "EUR"));
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(302);
+        assertThat(orders(email)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT total FROM orders.customer_order WHERE email = :email").param("email", email)
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo(again);
+    }
+
+    @Test
+    void theRecapIsInEnglishWhenTheTotalChangesForAnEnglishShopper() {
+        String product = http.get("/p/" + slug).body();
+        http.postForm("/panier/ajouter", Http.form("_csrf", Http.csrfToken(product), "sku", sku, "quantity", "1"));
+        String cart = http.get("/panier").body();
+        http.postForm("/commande/informations", Http.form("_csrf", Http.csrfToken(cart),
+                "email", "sam-" + id + "@example.org", "name", "Sam Hill", "line1", "3 place du Marché", "postalCode", "75011",
+                "city", "Paris", "country", "FR", "delivery", "home", "paymentMethod", "card"));
+        String confirm = http.get("/commande/confirmation?lang=en").body();
+        assertThat(confirm).contains("Order with obligation to pay");
+
+        HttpResponse<String> refused = http.postForm("/commande/valider", Http.form("_csrf", Http.csrfToken(confirm),
+                "attempt", "c-" + id, "acceptTerms", "on", "confirmedTotal", "1.00", "confirmedCurrency", "EUR"));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Your order total has changed");
+        assertThat(orders("sam-" + id + "@example.org")).isZero();
+    }
+
+    private long orders(String email) {
+        return jdbc.sql("SELECT count(*) FROM orders.customer_order WHERE email = :email").param("email", email)
+                .query(Long.class).single();
+    }
+
+    private static String hidden(String page, String name) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page);
+        assertThat(matcher.find()).as("the page holds " + name).isTrue();
+        return matcher.group(1);
+    }
+
+    /** The cushion now costs {@code price} euros. */
+    private void reprice(String price) {
+        NewProduct product = catalog.editable(slug).orElseThrow();
+        catalog.update(slug, new NewProduct(product.slug(), product.categorySlug(), product.brandSlug(), product.taxCategory(),
+                product.title(), product.description(), product.variants().stream()
+                        .map(variant -> new NewProduct.NewVariant(variant.sku(), variant.title(),
+                                io.boucle.shared.Money.euros(price), variant.weightGrams(), variant.barcode())).toList(),
+                product.attributes(), product.secondHand(), product.featured(), product.publish(), product.metaTitle(),
+                product.metaDescription()));
+    }
+
+    @Test
     void aBelgianCompanyIsToldWhetherItsVatNumberExemptsTheOrder() {
         String product = http.get("/p/" + slug).body();
         http.postForm("/panier/ajouter", Http.form("_csrf", Http.csrfToken(product), "sku", sku, "quantity", "1"));

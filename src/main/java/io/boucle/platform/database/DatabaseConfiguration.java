@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.boucle.platform.BoucleProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The one connection pool. It points at {@code BOUCLE_DATABASE_URL} when set, otherwise at the
  * embedded server; either way the schema is migrated before the pool is handed to anyone, so no
- * component ever sees an out-of-date database.
+ * component ever sees an out-of-date database. With {@code boucle.database.migrate=false} (the read-only
+ * {@code verify-invoice-chain} command) the migrations are only validated: a database behind is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -31,7 +33,7 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(BoucleProperties properties, EmbeddedDatabaseHolder embedded,
-            ObjectProvider<DatabaseReset> reset) {
+            ObjectProvider<DatabaseReset> reset, @Value("${boucle.database.migrate:true}") boolean migrate) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("boucle");
         config.setMaximumPoolSize(properties.database().poolSize());
@@ -49,7 +51,11 @@ class DatabaseConfiguration {
         try {
             checkReachable(dataSource, config.getJdbcUrl());
             reset.ifAvailable(r -> r.reset(dataSource));
-            DatabaseMigrations.migrate(dataSource);
+            if (migrate) {
+                DatabaseMigrations.migrate(dataSource);
+            } else {
+                DatabaseMigrations.validate(dataSource);
+            }
             return dataSource;
         } catch (RuntimeException e) {
             dataSource.close();

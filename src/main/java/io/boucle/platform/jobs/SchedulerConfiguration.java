@@ -23,6 +23,10 @@ import org.springframework.context.annotation.Configuration;
  * that died (killed, or cut off from the database), and another node takes it over. db-scheduler's
  * defaults (5 minutes, 6 missed) would leave a recurring job of a killed node, such as payment
  * recovery, stuck for half an hour.
+ * <p>
+ * {@code boucle.jobs.enabled=false} (on by default) builds the scheduler but never starts it: the node runs
+ * no job, due or recurring, and writes nothing to the jobs table; the {@code verify-invoice-chain} command
+ * starts so.
  */
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
@@ -48,11 +52,19 @@ class SchedulerConfiguration {
                 .build();
     }
 
-    /** Starts polling once the application is ready and stops it before the pool closes. */
+    /**
+     * Starts polling once the application is ready and stops it before the pool closes; with
+     * {@code boucle.jobs.enabled=false}, never started.
+     */
     @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
+    SmartLifecycle schedulerLifecycle(Scheduler scheduler, @Value("${boucle.jobs.enabled:true}") boolean enabled) {
         return new SmartLifecycle() {
             private volatile boolean running;
+
+            @Override
+            public boolean isAutoStartup() {
+                return enabled;
+            }
 
             @Override
             public void start() {
