@@ -30,6 +30,8 @@ import io.boucle.tax.Buyer;
 import io.boucle.tax.Destination;
 import io.boucle.tax.DistanceSales;
 import io.boucle.tax.DistanceSalesSource;
+import io.boucle.tax.VatNumber;
+import io.boucle.tax.VatNumberCheck;
 import io.boucle.tax.VatNumberVerdict;
 import io.boucle.tax.VatRegime;
 import io.boucle.tax.Sale;
@@ -53,8 +55,10 @@ class CartPricer {
     /**
      * @param vat     the assessment in euros, the reference
      * @param charged the same in the cart's currency, as it is charged; the assessment itself for the euro
+     * @param saleDate the date the VAT was assessed on (Europe/Paris): the distance sales' year the order counts in
      */
-    record Priced(CartView view, PricingRequest request, PricedCart priced, VatAssessment vat, VatAssessment charged) {
+    record Priced(CartView view, PricingRequest request, PricedCart priced, VatAssessment vat, VatAssessment charged,
+            LocalDate saleDate) {
     }
 
     private final Catalog catalog;
@@ -66,8 +70,11 @@ class CartPricer {
     private final Clock clock;
     private final DistanceSalesSource distanceSales;
 
+    private final VatNumberCheck vatNumberChecks;
+
     CartPricer(Catalog catalog, Inventory inventory, Pricing pricing, Delivery delivery, VatEngine vatEngine,
-            ExchangeRates exchangeRates, Clock clock, DistanceSalesSource distanceSales) {
+            ExchangeRates exchangeRates, Clock clock, DistanceSalesSource distanceSales, VatNumberCheck vatNumberChecks) {
+        this.vatNumberChecks = vatNumberChecks;
         this.exchangeRates = exchangeRates;
         this.distanceSales = distanceSales;
         this.catalog = catalog;
@@ -168,12 +175,13 @@ class CartPricer {
         ExchangeRate rate = exchangeRates.rateOn(cart.currency(), LocalDate.ofInstant(now, SHOP_ZONE))
                 .orElseThrow(() -> new CurrencyUnavailable(cart.currency()));
         VatAssessment charged = vat == null ? null : vat.convertedAt(rate);
+        String note = vatNote(cart, vat, LocalDate.ofInstant(now, SHOP_ZONE));
         CartView view = new CartView(cart.id(), "OPEN".equals(cart.status()), cart.currency(), country, cart.locale(),
                 lines, totals, chosen, cart.customer(), cart.discountCodes(), priced.applied(), priced.rejected(),
                 problems, weight, cart.paymentMethod(), cart.giftCardCode(), cart.lastActivityAt(), cart.customerId(),
                 new CartView.Charge(rate, charged(totals, rate, lines, charged)), vatNumberCheck(cart),
-                vatNote(cart, vat));
-        return new Priced(view, request, priced, vat, charged);
+                note, vatNoteKey(cart, vat, note), vat == null ? null : vat.ossCountry().map(Object::toString).orElse(null));
+        return new Priced(view, request, priced, vat, charged, LocalDate.ofInstant(now, SHOP_ZONE));
     }
 
     /**
@@ -236,49 +244,109 @@ class CartPricer {
     }
 
     /**
-     * A business whose VAT number was found valid by the check made when the cart got it; a number not
-     * checked, invalid or that could not be checked leaves the buyer's number unproven, and the sale bears
-     * VAT as a consumer's would: VAT is never wrongly left out.
+     * A business whose VAT number of another member state was found valid by VIES when the cart got it (the
+     * offline check's own verdicts count only in the demo and the tests, see {@link VatNumberCheck#proves}); a
+     * French business, whose number {@link Company} has checked the key of; anyone else is treated as a consumer,
+     * the sale bearing VAT as a consumer's would: VAT is never wrongly left out.
      */
-    private static Buyer buyer(CartRow cart) {
-        String number = cart.customer() == null || cart.customer().company() == null ? null
-                : cart.customer().company().vatNumber();
+    private Buyer buyer(CartRow cart) {
+        String number = companyVatNumber(cart);
         if (number == null) {
             return Buyer.consumer();
         }
-        VatNumberVerdict check = vatNumberCheck(cart);
-        return Buyer.business(number, check != null && check.valid());
+        if (number.startsWith("FR")) {
+            // Identified in France: French VAT wherever the goods go, and not a distance sale (SupplyRules).
+            return Buyer.business(number, true);
+        }
+        return Buyer.business(number, vatNumberChecks.proves(vatNumberCheck(cart)));
+    }
+
+    /**
+     * Whether a company's VAT number is one VIES checks: of another member state than France, or Northern
+     * Ireland's. French numbers and those of countries outside the EU are not sent.
+     */
+    boolean checkedByVies(String number, LocalDate date) {
+        return number != null && vatEngine.identifiesInAnotherMemberState(VatNumber.of(number), date);
+    }
+
+    private static String companyVatNumber(CartRow cart) {
+        return cart.customer() == null || cart.customer().company() == null ? null : cart.customer().company().vatNumber();
     }
 
     /** The check of the company's current VAT number, if one was made. */
     private static VatNumberVerdict vatNumberCheck(CartRow cart) {
-        String number = cart.customer() == null || cart.customer().company() == null ? null
-                : cart.customer().company().vatNumber();
+        String number = companyVatNumber(cart);
         return number == null || cart.vatNumberCheck() == null || !cart.vatNumberCheck().isAbout(number) ? null
                 : cart.vatNumberCheck();
     }
 
-    /** What the shopper is told of their VAT number when it changes the VAT they pay, or could have. */
-    private static String vatNote(CartRow cart, VatAssessment vat) {
-        String number = cart.customer() == null || cart.customer().company() == null ? null
-                : cart.customer().company().vatNumber();
-        if (number == null || number.startsWith("FR")) {
+    /**
+     * What the shopper is told of their VAT number of another member state, from the VAT the cart is actually
+     * assessed with: exempt when it is, else why the number did not exempt and which VAT applies instead
+     * (French, the destination's through OSS, or none for goods leaving the EU). Nothing for French numbers
+     * and numbers from outside the EU, which are not checked, nor for an empty cart.
+     */
+    private String vatNote(CartRow cart, VatAssessment vat, LocalDate date) {
+        String number = companyVatNumber(cart);
+        if (number == null || vat == null || !checkedByVies(number, date)) {
             return null;
         }
         VatNumberVerdict check = vatNumberCheck(cart);
+        if (vat.lines().stream().anyMatch(line -> line.regime() == VatRegime.INTRA_EU_B2B_GOODS)) {
+            return "VAT number " + number + " checked (" + check.source()
+                    + (check.consultation() == null ? "" : ", consultation " + check.consultation())
+                    + "): goods sent to another member state are exempt (CGI art. 262 ter I).";
+        }
+        if (check != null && vatNumberChecks.proves(check)) {
+            // Valid, but the goods are not sent to another member state: nothing the number changed.
+            return null;
+        }
+        String applies = applies(vat);
         if (check == null) {
-            return "The VAT number " + number + " has not been checked: French VAT applies.";
+            return "The VAT number " + number + " has not been checked: " + applies;
         }
         return switch (check.status()) {
-            case VALID -> vat != null && vat.lines().stream().anyMatch(line -> line.regime() == VatRegime.INTRA_EU_B2B_GOODS)
-                    ? "VAT number " + number + " checked (" + check.source()
-                            + (check.consultation() == null ? "" : ", consultation " + check.consultation())
-                            + "): goods sent to another member state are exempt (CGI art. 262 ter I)."
-                    : null;
-            case INVALID -> "The VAT number " + number + " is not valid for intra-Community supplies: French VAT applies.";
-            case UNAVAILABLE -> "The VAT number " + number + " could not be checked (" + check.detail()
-                    + "): French VAT applies. Save your details again later to retry the check.";
+            case VALID -> "The VAT number " + number + " was not checked with VIES: " + applies;
+            case INVALID -> "The VAT number " + number + " is not valid for intra-Community supplies: " + applies;
+            case UNAVAILABLE -> "The VAT number " + number + " could not be checked (" + check.detail() + "): " + applies
+                    + " Save your details again later to retry the check.";
         };
+    }
+
+    /** Which VAT the assessment charges, as the shopper is told it ({@link #vatNoteKey} for the storefront). */
+    private static String applies(VatAssessment vat) {
+        return switch (appliedRegime(vat)) {
+            case "destination" -> "the VAT of " + vat.ossCountry().orElseThrow() + " applies (OSS).";
+            case "export" -> "no VAT applies to goods leaving the EU (CGI art. 262 I).";
+            default -> "French VAT applies.";
+        };
+    }
+
+    /** {@code destination}, {@code export} or {@code french}: the VAT the goods of an assessment bear. */
+    static String appliedRegime(VatAssessment vat) {
+        if (vat.ossCountry().isPresent()) {
+            return "destination";
+        }
+        if (!vat.lines().isEmpty() && vat.lines().stream().allMatch(line -> line.regime() == VatRegime.EXPORT)) {
+            return "export";
+        }
+        return "french";
+    }
+
+    /**
+     * The storefront's message for the note, {@code checkout.vatNumber.<key>}: {@code VALID}, or the verdict's
+     * status ({@code NOT_CHECKED} when none) and the VAT that applies instead, e.g. {@code INVALID.destination}.
+     */
+    private String vatNoteKey(CartRow cart, VatAssessment vat, String note) {
+        if (note == null) {
+            return null;
+        }
+        if (vat.lines().stream().anyMatch(line -> line.regime() == VatRegime.INTRA_EU_B2B_GOODS)) {
+            return "VALID";
+        }
+        VatNumberVerdict check = vatNumberCheck(cart);
+        String status = check == null || check.status() == VatNumberVerdict.Status.VALID ? "NOT_CHECKED" : check.status().name();
+        return status + "." + appliedRegime(vat);
     }
 
     /**

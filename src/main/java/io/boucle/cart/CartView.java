@@ -32,14 +32,19 @@ import io.boucle.tax.VatNumberVerdict;
  * @param charge        the rate in force today and the totals in {@code currency}, as the order would be charged
  * @param vatNumberCheck what the check of the company's VAT number answered, null when it was not checked (no
  *                       company, no number, a French number)
- * @param vatNote       what the shopper is told of their VAT number: exempt, or why French VAT applies; null when
- *                      there is nothing to say
+ * @param vatNote       what the shopper is told of their VAT number of another member state: exempt, or why it
+ *                      did not exempt and which VAT applies instead (French, the destination's, none for an
+ *                      export); null when there is nothing to say
+ * @param vatNoteKey    the same for the storefront's messages, {@code checkout.vatNumber.<key>}, e.g.
+ *                      {@code VALID} or {@code INVALID.destination}; null with the note
+ * @param vatNoteCountry the member state whose VAT applies through OSS, its argument; null when none
  */
 public record CartView(CartId id, boolean open, Currency currency, CountryCode country, Locale locale, List<Line> lines,
                        Totals totals, Delivery delivery, CartCustomer customer, List<String> discountCodes,
                        List<AppliedPromotion> promotions, List<RejectedCode> rejectedCodes, List<Problem> problems,
                        int weightGrams, String paymentMethod, String giftCardCode, Instant lastActivityAt,
-                       CustomerId customerId, Charge charge, VatNumberVerdict vatNumberCheck, String vatNote) {
+                       CustomerId customerId, Charge charge, VatNumberVerdict vatNumberCheck, String vatNote,
+                       String vatNoteKey, String vatNoteCountry) {
 
     /**
      * What the cart costs in its currency.

@@ -271,7 +271,7 @@ public class Carts {
 
     /**
      * The shopper's email and addresses; the delivery country follows the shipping address. A company's VAT
-     * number of another member state is checked ({@link VatNumberCheck}) before anything is written, outside
+     * number of another member state (or Northern Ireland) is checked ({@link VatNumberCheck}) before anything is written, outside
      * any transaction (the service may be slow), and the answer kept on the cart: only a number found valid
      * exempts goods sent to another member state. A check made today of the same number is not repeated.
      */
@@ -286,11 +286,11 @@ public class Carts {
 
     private VatNumberVerdict checkVatNumber(CartId id, CartCustomer customer) {
         String number = customer == null || customer.company() == null ? null : customer.company().vatNumber();
-        if (number == null || number.startsWith("FR")) {
-            // No number, or a French one: the sale bears French VAT whatever VIES says.
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(Instant.now(clock), CartPricer.SHOP_ZONE);
+        if (!pricer.checkedByVies(number, today)) {
+            // No number, a French one (French VAT whatever VIES says) or one from outside the EU (VIES knows nothing of it).
             return null;
         }
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(Instant.now(clock), CartPricer.SHOP_ZONE);
         Optional<VatNumberVerdict> earlier = store.find(id, false).map(CartRow::vatNumberCheck)
                 .filter(verdict -> verdict.isAbout(number) && verdict.status() != VatNumberVerdict.Status.UNAVAILABLE
                         && java.time.LocalDate.ofInstant(verdict.checkedAt(), CartPricer.SHOP_ZONE).equals(today));
@@ -441,7 +441,8 @@ public class Carts {
                     throw new OutOfStock(line.sku(), 0);
                 });
         CartPricer.Priced priced = pricer.price(cart, false);
-        return new CheckoutQuote(priced.view(), priced.request(), priced.priced(), priced.vat(), priced.charged());
+        return new CheckoutQuote(priced.view(), priced.request(), priced.priced(), priced.vat(), priced.charged(),
+                priced.saleDate());
     }
 
     /** Closes the cart for the order placed from it, in the caller's transaction. */

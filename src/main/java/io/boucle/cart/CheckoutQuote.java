@@ -10,7 +10,8 @@ import io.boucle.tax.VatAssessment;
  *
  * @param vat     the assessment in euros, where the VAT is assessed
  * @param charged the same converted to the cart's currency at {@code cart.charge().rate()}: what the order is charged
+ * @param saleDate the date the VAT was assessed on (Europe/Paris), the distance sales read for it included
  */
 public record CheckoutQuote(CartView cart, PricingRequest pricingRequest, PricedCart priced, VatAssessment vat,
-        VatAssessment charged) {
+        VatAssessment charged, java.time.LocalDate saleDate) {
 }

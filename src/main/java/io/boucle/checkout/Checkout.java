@@ -248,7 +248,8 @@ public class Checkout {
                         totals.vat().stream().map(vat -> new NewOrder.VatLine(vat.rate(), vat.base(), vat.amount())).toList(),
                         totals.totalVat(), totals.total()),
                 quote.priced().applied().stream().map(Checkout::describe).toList(), kind(method), cart.customerId(),
-                quote.charged().withReferences(positions), rate, quote.vat().withReferences(positions));
+                quote.charged().withReferences(positions), rate, quote.vat().withReferences(positions),
+                quote.saleDate());
     }
 
     private static Money convert(ExchangeRate rate, Money euros) {

@@ -25,16 +25,20 @@ import io.boucle.tax.VatAssessment;
  *                    converted from {@code vatInEuros} at {@code exchangeRate}
  * @param exchangeRate the reference rate the order is charged at; the identity for an order in euros
  * @param vatInEuros  the assessment in euros the VAT was assessed with; {@code vat} itself for an order in euros
+ * @param saleDate    the date (Europe/Paris) the VAT was assessed on: the year of the distance sales it read, and
+ *                    the one its own counts in
  */
 public record NewOrder(UUID cartId, String idempotencyKey, String requestHash, EmailAddress email, Locale locale,
                        Address shipping, Address billing, Company company, DeliveryChoice delivery, List<Line> lines,
                        Totals totals, List<String> promotions, String paymentMethod, CustomerId customer,
-                       VatAssessment vat, io.boucle.shared.ExchangeRate exchangeRate, VatAssessment vatInEuros) {
+                       VatAssessment vat, io.boucle.shared.ExchangeRate exchangeRate, VatAssessment vatInEuros,
+                       java.time.LocalDate saleDate) {
 
     public NewOrder {
         Objects.requireNonNull(vat, "vat");
         Objects.requireNonNull(exchangeRate, "exchangeRate");
         Objects.requireNonNull(vatInEuros, "vatInEuros");
+        Objects.requireNonNull(saleDate, "saleDate");
         if (!vat.totals().payable().currency().equals(exchangeRate.currency())
                 || !totals.total().currency().equals(exchangeRate.currency())) {
             throw new IllegalArgumentException("the order's figures must be in the currency of its rate, "

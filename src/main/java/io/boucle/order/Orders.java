@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -106,8 +105,9 @@ public class Orders {
         String accessToken = newAccessToken();
         Instant deadline = now.plus(paymentWindow);
         store.insert(number, order, accessToken, now, deadline);
-        // Only an order sending goods to a consumer in another member state adds to the distance sales.
-        distanceSales.record(number, LocalDate.ofInstant(now, SHOP_ZONE), order.vatInEuros().distanceSalesAddition());
+        // Only an order sending goods to a consumer in another member state adds to the distance sales, in the
+        // year its VAT was assessed for (the one DistanceSalesLedger#exact locked), even across midnight on 31 December.
+        distanceSales.record(number, order.saleDate(), order.vatInEuros().distanceSalesAddition());
         store.addToTimeline(number, now, "PLACED", order.totals().total().toString());
         events.publishEvent(new OrderPlaced(number, order.email().value(), order.totals().total(), now));
         return new OrderView(number, OrderStatus.AWAITING_PAYMENT, order.email().value(), order.locale(),
@@ -537,6 +537,8 @@ public class Orders {
                 order.lines().forEach(line -> inventory.restock(line.sku(), line.quantity(), number.value()));
             }
             pricing.releaseRedemptions(number.value());
+            // A year this order had taken over the distance-sales threshold may be back under it.
+            distanceSales.cancelled(number);
             store.addToTimeline(number, now, "CANCELLED", why);
             // In the cancellation's transaction: a crash before the refunds loses no event (the
             // refunds announce themselves, see PaymentRefunded).

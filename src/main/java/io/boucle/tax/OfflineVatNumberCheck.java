@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The VAT number check of the demo and the tests, with no network: a number is valid when it has its
  * member state's shape and, where this check knows them (AT, BE, DE, DK, FI, FR, IT, LU, NL, PL, PT, SE),
- * valid check digits. It says nothing of the number's registration: a shop selling to businesses uses
- * {@link ViesVatNumberCheck}.
+ * valid check digits. It says nothing of the number's registration, so {@link TaxConfiguration} refuses
+ * it outside demo mode and the tests: a real shop uses {@link ViesVatNumberCheck}.
  */
 final class OfflineVatNumberCheck implements VatNumberCheck {
 
@@ -44,6 +44,12 @@ final class OfflineVatNumberCheck implements VatNumberCheck {
         boolean valid = isValid(number);
         return new VatNumberVerdict(number.value(), valid ? VatNumberVerdict.Status.VALID : VatNumberVerdict.Status.INVALID,
                 now, SOURCE, null, null, valid ? null : "not a VAT number of " + number.prefix());
+    }
+
+    /** In the demo and the tests only: its own verdicts exempt, as VIES's would. */
+    @Override
+    public boolean proves(VatNumberVerdict verdict) {
+        return verdict != null && verdict.valid() && (SOURCE.equals(verdict.source()) || ViesVatNumberCheck.SOURCE.equals(verdict.source()));
     }
 
     static boolean isValid(VatNumber number) {

@@ -104,6 +104,16 @@ public final class VatEngine {
         return data.legalTexts().ossThreshold(date);
     }
 
+    /**
+     * Whether a VAT number was issued by another member state than France (or is Northern Ireland's XI, for
+     * goods) on a date: the numbers VIES checks and that can make a supply of goods exempt (CGI art. 262 ter I).
+     * French numbers, and numbers of countries outside the EU, are never sent to VIES.
+     */
+    public boolean identifiesInAnotherMemberState(VatNumber number, LocalDate date) {
+        return number.country().filter(country -> !data.territories().isFrance(country))
+                .map(country -> data.territories().identifiesForGoods(country, date)).orElse(false);
+    }
+
     /** The French rate of a category on a date (the rate catalog prices include). */
     public Percentage frenchRate(TaxCategory category, LocalDate date) {
         return data.frenchRate(category, date);

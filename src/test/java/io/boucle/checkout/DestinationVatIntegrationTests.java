@@ -225,6 +225,92 @@ class DestinationVatIntegrationTests {
         assertThat(inFrance.get("totals").get("vat").get(0).get("rate").decimalValue()).isEqualByComparingTo("20");
     }
 
+    @Test
+    void aFrenchRegisteredCompanyPaysFrenchVatOnGoodsSentToAnotherMemberStateAndMakesNoDistanceSale() {
+        clock.set(Instant.parse("2021-09-10T09:00:00Z"));
+        String sku = store.product("console", "120.00", 5);
+        String cart = store.newCart();
+        store.addLine(cart, sku, 1);
+        JsonNode details = store.read(customer(cart, "Berlin", "10115", "DE", "FR65912345675"));
+        assertThat(details.get("vatNumberCheck").isNull()).as("French numbers are not sent to VIES").isTrue();
+        assertThat(details.get("vatNote").isNull()).isTrue();
+        assertThat(store.delivery(cart, "home").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> placed = store.checkout(cart, "tok_declined", null);
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        JsonNode order = store.read(placed).get("order");
+        assertThat(order.get("lines").get(0).get("vatRate").decimalValue()).isEqualByComparingTo("20");
+        assertThat(distanceSales(order.get("number").asString())).as("a sale to a business is no distance sale").isNull();
+    }
+
+    @Test
+    void theNoteOnANumberThatDoesNotExemptSaysWhichVatAppliesAndNumbersFromOutsideTheEuAreNotChecked() {
+        String sku = store.product("horloge", "120.00", 5);
+        String export = store.newCart();
+        store.addLine(export, sku, 1);
+        JsonNode toSwitzerland = store.read(customer(export, "Genève", "1201", "CH", "BE0123456748"));
+        assertThat(toSwitzerland.get("vatNumberCheck").get("status").asString()).isEqualTo("INVALID");
+        assertThat(toSwitzerland.get("vatNote").asString()).contains("not valid", "no VAT applies").doesNotContain("French VAT");
+        assertThat(amount(toSwitzerland.get("totals").get("totalVat"))).isEqualByComparingTo("0.00");
+
+        String swiss = store.newCart();
+        store.addLine(swiss, sku, 1);
+        JsonNode swissCompany = store.read(customer(swiss, "Genève", "1201", "CH", "CHE123456789"));
+        assertThat(swissCompany.get("vatNumberCheck").isNull()).as("VIES knows only EU numbers").isTrue();
+        assertThat(swissCompany.get("vatNote").isNull()).isTrue();
+    }
+
+    @Test
+    void theCrossingIsKeptInTheDatabaseAndACancellationThatBringsTheYearBackUnderTheThresholdUndoesIt() {
+        clock.set(Instant.parse("2025-03-10T09:00:00Z"));
+        String big = store.product("commode", "1140.00", 20);
+        String small = store.product("tabouret", "720.00", 20);
+        placeIn("AT", "Wien", "1010", big, 10);
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode crossing = placeIn("AT", "Wien", "1010", small, 1);
+        assertThat(orders.vatAssessment(new OrderNumber(number(crossing))).orElseThrow().ossCountry()).isPresent();
+        assertThat(jdbc.sql("SELECT crossed_by FROM orders.distance_sales_year WHERE year = 2025").query(String.class).optional())
+                .as("the crossing, for every node").hasValue(number(crossing));
+
+        orders.cancel(new OrderNumber(number(crossing)), "Commande annulée par le client");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM orders.distance_sales_year WHERE year = 2025").query(Integer.class).single())
+                .as("9,500 again: under the threshold").isZero();
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode after = placeIn("AT", "Wien", "1010", small, 1);
+        assertThat(orders.vatAssessment(new OrderNumber(number(after))).orElseThrow().ossCountry())
+                .as("10,100 again: this one crosses").isPresent();
+        assertThat(jdbc.sql("SELECT crossed_by FROM orders.distance_sales_year WHERE year = 2025").query(String.class).optional())
+                .hasValue(number(after));
+        orders.cancel(new OrderNumber(number(after)), "Commande annulée par le client");
+        clock.advance(Duration.ofMinutes(2));
+        String one = store.product("tabouret-bas", "120.00", 20);
+        JsonNode french = placeIn("AT", "Wien", "1010", one, 1);
+        assertThat(orders.vatAssessment(new OrderNumber(number(french))).orElseThrow().ossCountry())
+                .as("9,600 so far: French VAT again, not remembered by this node").isEmpty();
+        assertThat(french.get("order").get("lines").get(0).get("vatRate").decimalValue()).isEqualByComparingTo("20");
+    }
+
+    @Test
+    void theUpgradeCountsTheDistanceSalesOfOrdersPlacedBeforeTheLedgerThisYearAndLast() throws Exception {
+        clock.set(Instant.now());
+        String sku = store.product("lampe", "120.00", 5);
+        JsonNode placed = placeIn("NL", "Amsterdam", "1011", sku, 1);
+        String number = number(placed);
+        BigDecimal counted = distanceSales(number);
+        assertThat(counted).isPositive();
+        jdbc.sql("DELETE FROM orders.distance_sale WHERE order_number = :number").param("number", number).update();
+        String migration = new String(getClass().getResourceAsStream(
+                "/db/migration/orders/V7__distance_sales_backfill_and_years.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String backfill = migration.substring(migration.indexOf("INSERT INTO distance_sale"), migration.indexOf(';') + 1)
+                .replace("INTO distance_sale", "INTO orders.distance_sale").replace("FROM customer_order", "FROM orders.customer_order");
+
+        jdbc.sql(backfill).update();
+
+        assertThat(distanceSales(number)).as("from the order's stored assessment").isEqualByComparingTo(counted);
+    }
+
     /** A cart of one {@code sku} for a consumer there, with home delivery. */
     private String readyCart(String country, String city, String postalCode, String sku) {
         String cart = store.newCart();

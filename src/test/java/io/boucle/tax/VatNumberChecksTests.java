@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The VAT number checks: offline (shape and check digits) and VIES against a local stand-in. */
 class VatNumberChecksTests {
@@ -148,5 +149,47 @@ class VatNumberChecksTests {
         assertThat(verdict.status()).isEqualTo(VatNumberVerdict.Status.UNAVAILABLE);
         assertThat(verdict.detail()).isEqualTo("VIES could not be reached");
         assertThat(verdict.valid()).isFalse();
+    }
+
+    @Test
+    void aRealShopChecksWithViesByDefaultAndRefusesToStartWithTheOfflineCheck() {
+        URI url = URI.create("http://127.0.0.1:1/vies");
+        assertThat(new TaxConfiguration().vatNumberCheck("vies", url, Duration.ofSeconds(1), "", null, "jdbc:postgresql://db/boucle",
+                false, json, CLOCK)).isInstanceOf(ViesVatNumberCheck.class);
+        assertThatThrownBy(() -> new TaxConfiguration().vatNumberCheck("offline", url, Duration.ofSeconds(1), "", null,
+                "jdbc:postgresql://db/boucle", false, json, CLOCK))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("BOUCLE_DEMO").hasMessageContaining("vies");
+        assertThatThrownBy(() -> new TaxConfiguration().vatNumberCheck("offline", url, Duration.ofSeconds(1), "", false, "",
+                false, json, CLOCK)).isInstanceOf(IllegalStateException.class);
+        // The demo: asked for, or by default with the embedded database; and the tests' configuration.
+        assertThat(new TaxConfiguration().vatNumberCheck("offline", url, Duration.ofSeconds(1), "", true, "jdbc:postgresql://db/boucle",
+                false, json, CLOCK)).isInstanceOf(OfflineVatNumberCheck.class);
+        assertThat(new TaxConfiguration().vatNumberCheck("offline", url, Duration.ofSeconds(1), "", null, "", false, json, CLOCK))
+                .isInstanceOf(OfflineVatNumberCheck.class);
+        assertThat(new TaxConfiguration().vatNumberCheck("offline", url, Duration.ofSeconds(1), "", false, "", true, json, CLOCK))
+                .isInstanceOf(OfflineVatNumberCheck.class);
+    }
+
+    @Test
+    void theDefaultProviderInTheApplicationsPropertiesIsVies() throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        }
+        assertThat(properties.getProperty("boucle.tax.vat-number-check")).isEqualTo("vies");
+    }
+
+    @Test
+    void onlyAValidViesVerdictProvesARegistrationOutsideTheDemo() {
+        VatNumberVerdict offlineValid = new OfflineVatNumberCheck(CLOCK).check(VatNumber.of("BE0123456749"));
+        VatNumberVerdict viesValid = new VatNumberVerdict("BE0123456749", VatNumberVerdict.Status.VALID, NOW, "VIES", "WAPI", null, null);
+        VatNumberVerdict viesInvalid = new VatNumberVerdict("BE0123456749", VatNumberVerdict.Status.INVALID, NOW, "VIES", null, null, null);
+        VatNumberCheck vies = vies(null);
+
+        assertThat(vies.proves(offlineValid)).as("a shape check kept on a cart").isFalse();
+        assertThat(vies.proves(viesValid)).isTrue();
+        assertThat(vies.proves(viesInvalid)).isFalse();
+        assertThat(vies.proves(null)).isFalse();
+        assertThat(new OfflineVatNumberCheck(CLOCK).proves(offlineValid)).isTrue();
     }
 }
