@@ -284,6 +284,34 @@ public class Carts {
         });
     }
 
+    /**
+     * Checks again, outside any transaction, the company's VAT number of another member state when its last check
+     * is not from today, and keeps the answer on the cart (an order is priced on a check of its day).
+     */
+    public void renewVatNumberCheck(CartId id) {
+        CartRow cart = store.find(id, false).orElseThrow(() -> new NotFound("no cart " + id));
+        if (!vatNumberCheckOutdated(cart)) {
+            return;
+        }
+        VatNumberVerdict check = checkVatNumber(id, cart.customer());
+        transaction.execute(status -> {
+            openCart(id);
+            store.setCustomer(id, cart.customer(), check);
+            return null;
+        });
+    }
+
+    private boolean vatNumberCheckOutdated(CartRow cart) {
+        String number = cart.customer() == null || cart.customer().company() == null ? null : cart.customer().company().vatNumber();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(Instant.now(clock), CartPricer.SHOP_ZONE);
+        if (!pricer.checkedByVies(number, today)) {
+            return false;
+        }
+        VatNumberVerdict check = cart.vatNumberCheck();
+        return check == null || !check.isAbout(number)
+                || !java.time.LocalDate.ofInstant(check.checkedAt(), CartPricer.SHOP_ZONE).equals(today);
+    }
+
     private VatNumberVerdict checkVatNumber(CartId id, CartCustomer customer) {
         String number = customer == null || customer.company() == null ? null : customer.company().vatNumber();
         java.time.LocalDate today = java.time.LocalDate.ofInstant(Instant.now(clock), CartPricer.SHOP_ZONE);
@@ -434,6 +462,9 @@ public class Carts {
         CartRow cart = store.find(id, true).orElseThrow(() -> new NotFound("no cart " + id));
         if (!"OPEN".equals(cart.status()) || expired(cart)) {
             throw notOpen(id, cart);
+        }
+        if (vatNumberCheckOutdated(cart)) {
+            throw new VatNumberCheckOutdated(id);
         }
         // In a flash sale, most buyers arrive after the last unit: they are told before any pricing.
         cart.lines().stream().filter(line -> inventory.recentlySoldOut(line.sku())).findFirst()

@@ -20,6 +20,7 @@ import io.boucle.cart.CartView;
 import io.boucle.cart.Carts;
 import io.boucle.cart.CheckoutQuote;
 import io.boucle.cart.Company;
+import io.boucle.cart.VatNumberCheckOutdated;
 import io.boucle.fulfilment.DeliveryQuote;
 import io.boucle.inventory.Inventory;
 import io.boucle.order.NewOrder;
@@ -115,10 +116,7 @@ public class Checkout {
         String requestHash = sha256(cartId + "|" + method);
         Placement placement;
         try {
-            // One transaction, one connection: the key is looked up, then the order placed.
-            placement = transaction.execute(status -> orders.findByIdempotencyKey(key)
-                    .map(earlier -> new Placement(null, earlier))
-                    .orElseGet(() -> new Placement(placeInTransaction(cartId, key, requestHash, method, confirmedTotal), null)));
+            placement = placeOrFind(cartId, key, requestHash, method, confirmedTotal);
         } catch (DuplicateKeyException | CartAlreadyOrdered e) {
             // The same key (or cart) placed its order meanwhile, from a concurrent request.
             Orders.PlacedUnderKey placed = orders.findByIdempotencyKey(key).orElseThrow(() -> e);
@@ -167,6 +165,25 @@ public class Checkout {
 
     /** A new order, or the one placed earlier under the same key. */
     private record Placement(OrderView order, Orders.PlacedUnderKey earlier) {
+    }
+
+    private Placement placeOrFind(CartId cartId, String key, String requestHash, PaymentMethod method, Money confirmedTotal) {
+        try {
+            return placeOrFindInTransaction(cartId, key, requestHash, method, confirmedTotal);
+        } catch (VatNumberCheckOutdated outdated) {
+            // The buyer's VAT number was checked another day: checked again (the service may be slow, so outside the
+            // transaction), then the cart is priced on today's answer. Once: the answer kept is today's.
+            carts.renewVatNumberCheck(cartId);
+            return placeOrFindInTransaction(cartId, key, requestHash, method, confirmedTotal);
+        }
+    }
+
+    private Placement placeOrFindInTransaction(CartId cartId, String key, String requestHash, PaymentMethod method,
+            Money confirmedTotal) {
+        // One transaction, one connection: the key is looked up, then the order placed.
+        return transaction.execute(status -> orders.findByIdempotencyKey(key)
+                .map(earlier -> new Placement(null, earlier))
+                .orElseGet(() -> new Placement(placeInTransaction(cartId, key, requestHash, method, confirmedTotal), null)));
     }
 
     private OrderView placeInTransaction(CartId cartId, String key, String requestHash, PaymentMethod method,

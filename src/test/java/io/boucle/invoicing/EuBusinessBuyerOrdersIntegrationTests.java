@@ -47,6 +47,9 @@ class EuBusinessBuyerOrdersIntegrationTests {
     @Autowired
     io.boucle.staff.StaffAccounts staff;
 
+    @Autowired
+    io.boucle.test.MutableClock clock;
+
     Http http;
     StoreFixtures store;
 
@@ -105,5 +108,35 @@ class EuBusinessBuyerOrdersIntegrationTests {
         assertThat(text).contains("BE0123456749", "FR65912345675", "262 ter I");
         String xml = new String(invoicing.xml(invoice.number()).orElseThrow(), StandardCharsets.UTF_8);
         assertThat(xml).contains("<ram:CategoryCode>K</ram:CategoryCode>", "BE0123456749");
+    }
+
+    @Test
+    void aNumberCheckedTheDayBeforeIsCheckedAgainWhenTheOrderIsPlaced() throws Exception {
+        java.time.Instant start = clock.instant();
+        try {
+            String sku = store.product("applique", "90.00", 5);
+            String cart = store.newCart();
+            assertThat(store.addLine(cart, sku, 1).statusCode()).isEqualTo(200);
+            HttpResponse<String> details = http.send(http.request("/api/v1/carts/" + cart + "/customer")
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                            {"email": "veille-%s@lumen.example", "shippingAddress": {"name": "Lou Peeters", "line1": "Rue Haute 12",
+                             "postalCode": "1000", "city": "Bruxelles", "country": "BE"},
+                             "company": {"name": "Atelier Lumen SRL", "vatNumber": "BE0123456749"}}
+                            """.formatted(store.id))).build());
+            assertThat(details.statusCode()).as(details.body()).isEqualTo(200);
+            String checkedFirst = store.read(store.delivery(cart, "home")).get("vatNumberCheck").get("checkedAt").asString();
+
+            clock.advance(Duration.ofDays(1));
+            HttpResponse<String> placed = store.checkout(cart, "tok_visa", "b2b-next-day-" + store.id);
+
+            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+            String number = store.read(placed).get("order").get("number").asString();
+            String proof = jdbc.sql("SELECT company -> 'vatNumberCheck' ->> 'checkedAt' FROM orders.customer_order WHERE number = :number")
+                    .param("number", number).query(String.class).single();
+            assertThat(java.time.Instant.parse(proof)).as("the proof kept is of the order's day, not of the day before")
+                    .isAfter(java.time.Instant.parse(checkedFirst).plus(Duration.ofHours(23)));
+        } finally {
+            clock.set(start);
+        }
     }
 }
