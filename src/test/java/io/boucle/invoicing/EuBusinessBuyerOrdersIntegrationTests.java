@@ -65,13 +65,7 @@ class EuBusinessBuyerOrdersIntegrationTests {
         String sku = store.product("lustre", "240.00", 5);
         String cart = store.newCart();
         assertThat(store.addLine(cart, sku, 2).statusCode()).isEqualTo(200);
-        HttpResponse<String> details = http.send(http.request("/api/v1/carts/" + cart + "/customer")
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"email": "achats-%s@lumen.example", "shippingAddress": {"name": "Lou Peeters", "line1": "Rue Haute 12",
-                         "postalCode": "1000", "city": "Bruxelles", "country": "BE"},
-                         "company": {"name": "Atelier Lumen SRL", "vatNumber": "BE0123456749"}}
-                        """.formatted(store.id))).build());
-        assertThat(details.statusCode()).as(details.body()).isEqualTo(200);
+        belgianCompanyBuys(cart, "achats");
         JsonNode ready = store.read(store.delivery(cart, "home"));
         assertThat(ready.get("vatNumberCheck").get("status").asString()).isEqualTo("VALID");
         assertThat(new BigDecimal(ready.get("totals").get("totalVat").get("amount").asString())).isEqualByComparingTo("0");
@@ -117,13 +111,7 @@ class EuBusinessBuyerOrdersIntegrationTests {
             String sku = store.product("applique", "90.00", 5);
             String cart = store.newCart();
             assertThat(store.addLine(cart, sku, 1).statusCode()).isEqualTo(200);
-            HttpResponse<String> details = http.send(http.request("/api/v1/carts/" + cart + "/customer")
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
-                            {"email": "veille-%s@lumen.example", "shippingAddress": {"name": "Lou Peeters", "line1": "Rue Haute 12",
-                             "postalCode": "1000", "city": "Bruxelles", "country": "BE"},
-                             "company": {"name": "Atelier Lumen SRL", "vatNumber": "BE0123456749"}}
-                            """.formatted(store.id))).build());
-            assertThat(details.statusCode()).as(details.body()).isEqualTo(200);
+            belgianCompanyBuys(cart, "veille");
             String checkedFirst = store.read(store.delivery(cart, "home")).get("vatNumberCheck").get("checkedAt").asString();
 
             clock.advance(Duration.ofDays(1));
@@ -138,5 +126,16 @@ class EuBusinessBuyerOrdersIntegrationTests {
         } finally {
             clock.set(start);
         }
+    }
+
+    /** A Belgian company with a valid VAT number gives its details, goods to be sent to Brussels. */
+    private void belgianCompanyBuys(String cart, String mailbox) throws Exception {
+        HttpResponse<String> details = http.send(http.request("/api/v1/carts/" + cart + "/customer")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"email": "%s-%s@lumen.example", "shippingAddress": {"name": "Lou Peeters", "line1": "Rue Haute 12",
+                         "postalCode": "1000", "city": "Bruxelles", "country": "BE"},
+                         "company": {"name": "Atelier Lumen SRL", "vatNumber": "BE0123456749"}}
+                        """.formatted(mailbox, store.id))).build());
+        assertThat(details.statusCode()).as(details.body()).isEqualTo(200);
     }
 }
